@@ -1,0 +1,57 @@
+// The `evidential` executable: one binary, several faces (DESIGN.md section 1).
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "lsp/server.h"
+
+namespace {
+
+constexpr std::string_view kUsage = R"(evidential: hedges, attributions and unsourced claims in prose
+
+usage:
+  evidential check [options] [PATH ...]   lint files and directories ("-" for stdin)
+  evidential lsp [--stdio] [--log-file FILE] [--log-level LEVEL]
+                                          the language server on stdin/stdout
+  evidential checks [--format json]       list every check
+  evidential explain CHECK-ID             a check's documentation and examples
+  evidential parse [--format json] FILE   what the markup and prose layers saw
+  evidential --version
+
+Run "evidential check --help" for the linter's options.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? evidential::cli::kExitError : evidential::cli::kExitOk;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::cout << "evidential " << EVIDENTIAL_VERSION << "\n";
+    return 0;
+  }
+  std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "check") return evidential::cli::run_check(args);
+    if (command == "checks") return evidential::cli::run_checks(args);
+    if (command == "explain") return evidential::cli::run_explain(args);
+    if (command == "parse") return evidential::cli::run_parse(args);
+    if (command == "lsp" || command == "--stdio" || command == "server") {
+      return evidential::lsp::run_server(args);
+    }
+  } catch (const std::exception& e) {
+    // Errors are turned into messages and exit codes here, once, for every subcommand.
+    std::cerr << "evidential: " << e.what() << "\n";
+    return evidential::cli::kExitError;
+  }
+  std::cerr << "evidential: unknown command \"" << command << "\"\n\n" << kUsage;
+  return evidential::cli::kExitError;
+}

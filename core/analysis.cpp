@@ -1,0 +1,163 @@
+// The analysis driver: lazily computed shared facts, the check registry, stamping and suppression.
+#include "core/analysis.h"
+
+#include <algorithm>
+#include <mutex>
+
+#include "core/check.h"
+#include "core/line_index.h"
+
+namespace evidential::core {
+
+// ---- facts ----
+
+const std::vector<Cue>& Analysis::cues() const {
+  if (!cues_) cues_ = find_cues(doc_, *settings_.lexicon);
+  return *cues_;
+}
+
+const std::vector<Attribution>& Analysis::attributions() const {
+  if (!attributions_) {
+    attributions_ = find_attributions(doc_, *settings_.lexicon, *settings_.sources);
+  }
+  return *attributions_;
+}
+
+const std::vector<SentenceClaim>& Analysis::claims() const {
+  if (!claims_) {
+    claims_ = assess_claims(doc_, cues(), attributions(),
+                            settings_.option("unsourced-claim", "threshold", 0.5));
+  }
+  return *claims_;
+}
+
+// ---- registry ----
+
+namespace {
+
+std::vector<const Check*>& registry() {
+  static std::vector<const Check*> checks;
+  return checks;
+}
+
+bool& registry_sorted() {
+  static bool sorted = false;
+  return sorted;
+}
+
+}  // namespace
+
+namespace detail {
+CheckRegistrar::CheckRegistrar(const Check* check) {
+  registry().push_back(check);
+  registry_sorted() = false;
+}
+}  // namespace detail
+
+std::span<const Check* const> all_checks() {
+  // Registration happens during static initialisation, before main; sorting once afterwards is safe
+  // even when several threads ask at the same time.
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::sort(registry().begin(), registry().end(),
+              [](const Check* a, const Check* b) { return a->info().id < b->info().id; });
+    registry_sorted() = true;
+  });
+  return registry();
+}
+
+const Check* find_check(std::string_view id) {
+  for (const Check* c : all_checks()) {
+    if (c->info().id == id) return c;
+  }
+  return nullptr;
+}
+
+std::string_view category_name(Category c) {
+  switch (c) {
+    case Category::kHedging: return "hedging";
+    case Category::kSourcing: return "sourcing";
+    case Category::kClaims: return "claims";
+  }
+  return "hedging";
+}
+
+Finding& Reporter::report(Range range, std::string message) {
+  Finding& f = out_.emplace_back();
+  f.range = range;
+  f.message = std::move(message);
+  return f;
+}
+
+// ---- driver ----
+
+namespace {
+
+bool directive_covers(const Directive& d, std::string_view check) {
+  return d.ids.empty() || std::find(d.ids.begin(), d.ids.end(), check) != d.ids.end();
+}
+
+/// Applies `<!-- evidential-disable... -->` comments. disable/enable toggle regions by offset;
+/// disable-next-line silences findings that start on the line after the comment's last line.
+void apply_directives(const Document& doc, std::vector<Finding>& findings) {
+  const auto& directives = doc.directives();
+  if (directives.empty()) return;
+  LineIndex lines(doc.text());
+  std::erase_if(findings, [&](const Finding& f) {
+    bool disabled = false;
+    for (const Directive& d : directives) {
+      if (!directive_covers(d, f.check)) continue;
+      switch (d.kind) {
+        case Directive::Kind::kDisable:
+          if (d.range.end <= f.range.start) disabled = true;
+          break;
+        case Directive::Kind::kEnable:
+          if (d.range.end <= f.range.start) disabled = false;
+          break;
+        case Directive::Kind::kDisableNextLine: {
+          uint32_t end_line = lines.line_of(d.range.end > 0 ? d.range.end - 1 : 0);
+          if (lines.line_of(f.range.start) == end_line + 1) return true;
+          break;
+        }
+      }
+    }
+    return disabled;
+  });
+}
+
+}  // namespace
+
+std::vector<Finding> analyze(const Document& doc, const Settings& settings) {
+  Analysis analysis(doc, settings);
+  return run_checks(analysis);
+}
+
+std::vector<Finding> run_checks(const Analysis& analysis) {
+  const Document& doc = analysis.document();
+  const Settings& settings = analysis.settings();
+  std::vector<Finding> findings;
+  for (const Check* check : all_checks()) {
+    std::optional<Severity> severity = settings.severity_of(check->info());
+    if (!severity) continue;
+    size_t first = findings.size();
+    Reporter reporter(findings);
+    check->run(analysis, reporter);
+    for (size_t i = first; i < findings.size(); ++i) {
+      findings[i].check = check->info().id;
+      findings[i].severity = *severity;
+      // Clamp: a range outside the text is a bug in a check, but must never reach an editor.
+      uint32_t n = static_cast<uint32_t>(doc.text().size());
+      findings[i].range.end = std::min(findings[i].range.end, n);
+      findings[i].range.start = std::min(findings[i].range.start, findings[i].range.end);
+    }
+  }
+  apply_directives(doc, findings);
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.range.start != b.range.start) return a.range.start < b.range.start;
+    if (a.range.end != b.range.end) return a.range.end < b.range.end;
+    return a.check < b.check;
+  });
+  return findings;
+}
+
+}  // namespace evidential::core

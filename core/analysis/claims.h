@@ -1,0 +1,33 @@
+// Claims: which sentences assert something check-worthy, and whether anything sources them.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/analysis/attributions.h"
+#include "core/analysis/cues.h"
+#include "core/document.h"
+
+namespace evidential::core {
+
+enum class ClaimStatus : uint8_t {
+  kNone,                 ///< no check-worthy claim
+  kAttributed,           ///< carries its own attribution, citation or link
+  kAttributedByContext,  ///< continues an attributed neighbour
+  kSpeculative,          ///< the writer's own hedged prediction or analysis
+  kUnsourced,            ///< a check-worthy claim with nothing behind it
+};
+
+struct SentenceClaim {
+  uint32_t sentence = 0;
+  double score = 0;  ///< how check-worthy the sentence is, in [0, 1]
+  ClaimStatus status = ClaimStatus::kNone;
+  int32_t context = -1;  ///< for kAttributedByContext: the sentence whose attribution carries over
+};
+
+/// One entry per sentence of the document, in order.
+std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<Cue>& cues,
+                                         const std::vector<Attribution>& attributions,
+                                         double threshold);
+
+}  // namespace evidential::core

@@ -1,0 +1,443 @@
+// Builds a Document: the markup layer finds prose blocks, then our tree-sitter prose grammar parses each
+// block on its own (small trees, and an edit elsewhere never invalidates them; see DESIGN.md section 3).
+#include "core/document.h"
+
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+
+extern "C" const TSLanguage* tree_sitter_prose(void);
+
+namespace evidential::core {
+
+namespace {
+
+/// What each grammar symbol means to the Document, looked up once by name. Indexing by symbol id
+/// covers aliases too (the grammar aliases "trailing" variants of leaves to the ordinary names).
+enum class Role : uint8_t {
+  kOther,        // inner node: descend
+  kSentence,
+  kLeaf,         // a token; its TokenKind is in `kind`
+  kLink,         // link or image: a token for the whole, then descend into its text
+  kLinkText,     // descend, marking words as link text
+  kLinkTarget,   // destination or label: part of the link's citation, not prose
+  kError,
+};
+
+struct SymbolInfo {
+  Role role = Role::kOther;
+  TokenKind kind = TokenKind::kSymbol;
+  bool citation = false;   // also a Citation
+  bool footnote = false;
+  bool url = false;
+  bool autolink = false;
+  bool label = false;      // link_label: a reference to resolve
+};
+
+class SymbolTable {
+ public:
+  explicit SymbolTable(const TSLanguage* lang) {
+    uint32_t n = ts_language_symbol_count(lang);
+    info_.resize(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      const char* raw = ts_language_symbol_name(lang, static_cast<TSSymbol>(i));
+      info_[i] = classify(raw ? std::string_view(raw) : std::string_view());
+    }
+  }
+  const SymbolInfo& operator[](TSSymbol s) const {
+    static const SymbolInfo kError{Role::kError};
+    return s < info_.size() ? info_[s] : kError;
+  }
+
+ private:
+  static SymbolInfo classify(std::string_view name) {
+    SymbolInfo i;
+    auto leaf = [&](TokenKind k) {
+      i.role = Role::kLeaf;
+      i.kind = k;
+    };
+    if (name == "sentence") i.role = Role::kSentence;
+    else if (name == "ERROR") i.role = Role::kError;
+    else if (name == "word") leaf(TokenKind::kWord);
+    else if (name == "number") leaf(TokenKind::kNumber);
+    else if (name == "abbreviation") leaf(TokenKind::kAbbreviation);
+    else if (name == "punctuation") leaf(TokenKind::kPunctuation);
+    else if (name == "terminator") leaf(TokenKind::kTerminator);
+    else if (name == "open_quote") leaf(TokenKind::kOpenQuote);
+    else if (name == "close_quote") leaf(TokenKind::kCloseQuote);
+    else if (name == "open_bracket") leaf(TokenKind::kOpenBracket);
+    else if (name == "close_bracket") leaf(TokenKind::kCloseBracket);
+    else if (name == "citation") { leaf(TokenKind::kCitation); i.citation = true; }
+    else if (name == "footnote_reference") { leaf(TokenKind::kCitation); i.citation = i.footnote = true; }
+    else if (name == "url" || name == "email") { leaf(TokenKind::kUrl); i.url = true; }
+    else if (name == "autolink") { leaf(TokenKind::kUrl); i.url = i.autolink = true; }
+    else if (name == "code_span") leaf(TokenKind::kCode);
+    else if (name == "html_tag" || name == "emphasis_marker" || name == "escape") leaf(TokenKind::kMarkup);
+    else if (name == "symbol") leaf(TokenKind::kSymbol);
+    else if (name == "link" || name == "image") i.role = Role::kLink;
+    else if (name == "link_text") i.role = Role::kLinkText;
+    else if (name == "link_destination") i.role = Role::kLinkTarget;
+    else if (name == "link_label") { i.role = Role::kLinkTarget; i.label = true; }
+    else if (name == "link_title") i.role = Role::kLinkTarget;
+    return i;
+  }
+  std::vector<SymbolInfo> info_;
+};
+
+const SymbolTable& symbols() {
+  static const SymbolTable table(tree_sitter_prose());
+  return table;
+}
+
+/// One TSParser per thread: parsers are not thread-safe, and creating one per block would dominate.
+class ProseParser {
+ public:
+  ProseParser() : parser_(ts_parser_new()) { ts_parser_set_language(parser_, tree_sitter_prose()); }
+  ~ProseParser() { ts_parser_delete(parser_); }
+  ProseParser(const ProseParser&) = delete;
+  ProseParser& operator=(const ProseParser&) = delete;
+
+  TSTree* parse(std::string_view text) {
+    return ts_parser_parse_string(parser_, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  }
+
+ private:
+  TSParser* parser_;
+};
+
+ProseParser& thread_parser() {
+  thread_local ProseParser parser;
+  return parser;
+}
+
+/// The text the prose parser sees for a block: its range with the holes blanked out.
+std::string block_text(std::string_view text, const Block& block) {
+  std::string out(slice(text, block.range));
+  for (const Range& hole : block.holes) {
+    if (hole.start < block.range.start || hole.end > block.range.end) continue;
+    std::memset(out.data() + (hole.start - block.range.start), ' ', hole.size());
+  }
+  return out;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+Range trimmed(std::string_view text, Range r) {
+  while (r.start < r.end && is_space(text[r.start])) ++r.start;
+  while (r.end > r.start && is_space(text[r.end - 1])) --r.end;
+  return r;
+}
+
+/// Which quote marks close which: curly pairs, guillemets, low-9 openers and straight quotes.
+bool quotes_match(std::string_view open, std::string_view close) {
+  if (open == "\"" || open == "'") return close == open || close == "”" || close == "’";
+  if (open == "“" || open == "„") return close == "”" || close == "“" || close == "\"";
+  if (open == "‘" || open == "‚") return close == "’" || close == "‘" || close == "'";
+  if (open == "«") return close == "»";
+  if (open == "»") return close == "«";
+  if (open == "‹") return close == "›";
+  return true;
+}
+
+class BlockWalker {
+ public:
+  BlockWalker(Document& doc_text_owner, std::string_view text, uint32_t base, uint32_t block_index,
+              std::vector<Sentence>& sentences, std::vector<Token>& tokens,
+              std::vector<Citation>& citations)
+      : text_(text),
+        base_(base),
+        block_index_(block_index),
+        sentences_(sentences),
+        tokens_(tokens),
+        citations_(citations) {
+    (void)doc_text_owner;
+  }
+
+  void walk(TSNode root) {
+    const SymbolTable& sym = symbols();
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do {
+        TSNode node = ts_tree_cursor_current_node(&cursor);
+        // Sentences, and anything else at the top (error recovery), each become a sentence so no
+        // prose is lost.
+        if (ts_node_is_named(node) || sym[ts_node_symbol(node)].role == Role::kSentence) {
+          add_sentence(&cursor);
+        }
+      } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+  }
+
+ private:
+  Range absolute(TSNode node) const {
+    return {base_ + ts_node_start_byte(node), base_ + ts_node_end_byte(node)};
+  }
+
+  void add_sentence(TSTreeCursor* cursor) {
+    Sentence s;
+    s.block = block_index_;
+    s.token_begin = static_cast<uint32_t>(tokens_.size());
+    add_tokens(cursor);
+    s.token_end = static_cast<uint32_t>(tokens_.size());
+    if (s.token_end == s.token_begin) return;
+    s.range = {tokens_[s.token_begin].range.start, tokens_[s.token_begin].range.end};
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      s.range.end = std::max(s.range.end, tokens_[i].range.end);
+    }
+    sentences_.push_back(s);
+  }
+
+  // Depth-first over the subtree at the cursor, emitting leaves as tokens. Iterative so deep nesting
+  // cannot overflow the stack.
+  void add_tokens(TSTreeCursor* cursor) {
+    const SymbolTable& sym = symbols();
+    TSTreeCursor c = ts_tree_cursor_copy(cursor);
+    uint32_t depth = 0;
+    std::vector<bool> link_text_stack{false};
+    for (;;) {
+      TSNode node = ts_tree_cursor_current_node(&c);
+      const SymbolInfo& info = sym[ts_node_symbol(node)];
+      bool descend = false;
+      bool link_text_here = link_text_stack.back();
+      bool has_children = ts_node_child_count(node) > 0;
+      if (ts_node_is_missing(node) || ts_node_start_byte(node) == ts_node_end_byte(node)) {
+        // zero-width: nothing to record
+      } else if (info.role == Role::kLink) {
+        emit(node, TokenKind::kLink, link_text_here);
+        add_link_citation(node);
+        descend = true;
+      } else if (info.role == Role::kLinkTarget) {
+        // recorded with the link's citation
+      } else if (info.role == Role::kLinkText) {
+        descend = true;
+        link_text_here = true;
+      } else if (info.role == Role::kLeaf || !has_children) {
+        emit(node, info.role == Role::kLeaf ? info.kind : TokenKind::kSymbol, link_text_here);
+        if (info.citation) {
+          Citation cit;
+          cit.range = absolute(node);
+          std::string_view t = slice(text_, {ts_node_start_byte(node), ts_node_end_byte(node)});
+          cit.kind = info.footnote || t.substr(0, 2) == "[^" ? CitationKind::kFootnote
+                     : t.substr(0, 1) == "("                 ? CitationKind::kAuthorYear
+                                                             : CitationKind::kBracket;
+          citations_.push_back(cit);
+        } else if (info.url) {
+          Citation cit;
+          cit.range = absolute(node);
+          cit.kind = CitationKind::kUrl;
+          cit.target = cit.range;
+          if (info.autolink && cit.target.size() >= 2) {
+            cit.target.start += 1;
+            cit.target.end -= 1;
+          }
+          citations_.push_back(cit);
+        }
+      } else {
+        descend = true;
+      }
+      if (descend && ts_tree_cursor_goto_first_child(&c)) {
+        ++depth;
+        link_text_stack.push_back(link_text_here);
+        continue;
+      }
+      // Move to the next sibling, climbing up as needed, but never above the starting node.
+      for (;;) {
+        if (depth == 0) {
+          ts_tree_cursor_delete(&c);
+          return;
+        }
+        if (ts_tree_cursor_goto_next_sibling(&c)) break;
+        ts_tree_cursor_goto_parent(&c);
+        --depth;
+        link_text_stack.pop_back();
+      }
+    }
+  }
+
+  void emit(TSNode node, TokenKind kind, bool in_link_text) {
+    Token t;
+    t.range = absolute(node);
+    t.kind = kind;
+    t.in_link_text = in_link_text;
+    tokens_.push_back(t);
+  }
+
+  void add_link_citation(TSNode link) {
+    const SymbolTable& sym = symbols();
+    Citation cit;
+    cit.range = absolute(link);
+    cit.kind = CitationKind::kLink;
+    uint32_t n = ts_node_child_count(link);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode child = ts_node_child(link, i);
+      const SymbolInfo& info = sym[ts_node_symbol(child)];
+      if (info.role == Role::kLinkTarget && (info.label || cit.target.empty())) {
+        if (ts_node_start_byte(child) == ts_node_end_byte(child)) continue;
+        cit.target = absolute(child);
+        if (info.label) pending_labels.push_back(static_cast<uint32_t>(citations_.size()));
+      }
+    }
+    citations_.push_back(cit);
+  }
+
+ public:
+  /// Citations whose target is still a reference label, resolved against link definitions later.
+  std::vector<uint32_t> pending_labels;
+
+ private:
+  std::string_view text_;  // the block text the parser saw
+  uint32_t base_;
+  uint32_t block_index_;
+  std::vector<Sentence>& sentences_;
+  std::vector<Token>& tokens_;
+  std::vector<Citation>& citations_;
+};
+
+std::string lowercase_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view token_kind_name(TokenKind kind) {
+  static constexpr std::array<std::string_view, 15> kNames = {
+      "word",          "number",       "abbreviation", "punctuation", "terminator",
+      "open_quote",    "close_quote",  "open_bracket", "close_bracket", "citation",
+      "url",           "link",         "code",         "markup",      "symbol"};
+  return kNames[static_cast<size_t>(kind)];
+}
+
+Document parse_document(std::string text, Markup markup) {
+  // Offsets are 32-bit; larger inputs are analysed up to 4 GiB (callers cap sizes far below).
+  std::string_view all = text;
+  if (all.size() > UINT32_MAX) all = all.substr(0, UINT32_MAX);
+  MarkupResult markup_result = markup == Markup::kMarkdown ? parse_markdown(all) : parse_plain(all);
+  return parse_document(std::move(text), markup, std::move(markup_result));
+}
+
+Document parse_document(std::string text, Markup markup, MarkupResult markup_result) {
+  Document doc;
+  doc.text_ = std::move(text);
+  doc.markup_ = markup;
+  std::string_view all = doc.text_;
+  if (all.size() > UINT32_MAX) all = all.substr(0, UINT32_MAX);
+  doc.markup_result_ = std::move(markup_result);
+
+  ProseParser& parser = thread_parser();
+  std::vector<uint32_t> pending;
+  for (uint32_t b = 0; b < doc.markup_result_.blocks.size(); ++b) {
+    const Block& block = doc.markup_result_.blocks[b];
+    if (block.range.empty()) continue;
+    std::string masked = block_text(all, block);
+    TSTree* tree = parser.parse(masked);
+    if (tree == nullptr) continue;
+    BlockWalker walker(doc, masked, block.range.start, b, doc.sentences_, doc.tokens_,
+                       doc.citations_);
+    walker.walk(ts_tree_root_node(tree));
+    pending.insert(pending.end(), walker.pending_labels.begin(), walker.pending_labels.end());
+    ts_tree_delete(tree);
+  }
+
+  // Tokens come from the masked copy, so trim sentence ranges against the original text.
+  for (Sentence& s : doc.sentences_) s.range = trimmed(all, s.range);
+
+  // Reference links: point the citation at the definition's destination when one exists.
+  for (uint32_t index : pending) {
+    Citation& cit = doc.citations_[index];
+    std::string label = lowercase_ascii(slice(all, cit.target));
+    for (const LinkDefinition& def : doc.markup_result_.link_definitions) {
+      if (lowercase_ascii(slice(all, def.label)) == label) {
+        cit.target = def.destination;
+        break;
+      }
+    }
+  }
+
+  // Pair quotation marks within each block: a stack, so nesting works and an unmatched mark only
+  // affects itself.
+  struct Open {
+    uint32_t token;
+    uint32_t block;
+  };
+  std::vector<Open> stack;
+  for (const Sentence& s : doc.sentences_) {
+    if (!stack.empty() && stack.front().block != s.block) stack.clear();
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens_[i];
+      if (t.kind == TokenKind::kOpenQuote) {
+        stack.push_back({i, s.block});
+      } else if (t.kind == TokenKind::kCloseQuote) {
+        std::string_view close = doc.slice(t.range);
+        for (size_t k = stack.size(); k-- > 0;) {
+          const Token& open = doc.tokens_[stack[k].token];
+          if (quotes_match(doc.slice(open.range), close)) {
+            doc.quotations_.push_back(
+                {{open.range.start, t.range.end}, {open.range.end, t.range.start}});
+            stack.resize(k);
+            break;
+          }
+        }
+      }
+    }
+  }
+  std::sort(doc.quotations_.begin(), doc.quotations_.end(),
+            [](const Quotation& a, const Quotation& b) { return a.range.start < b.range.start; });
+  return doc;
+}
+
+std::string prose_syntax_tree(const Document& doc, const Block& block) {
+  std::string masked = block_text(doc.text(), block);
+  TSTree* tree = thread_parser().parse(masked);
+  if (tree == nullptr) return "(no tree)\n";
+  std::string out;
+  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+  int depth = 0;
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&c);
+    if (ts_node_is_named(node) || ts_node_is_missing(node)) {
+      out.append(static_cast<size_t>(depth) * 2, ' ');
+      out += ts_node_is_missing(node) ? "MISSING " : "";
+      out += ts_node_type(node);
+      out += " [" + std::to_string(block.range.start + ts_node_start_byte(node)) + ", " +
+             std::to_string(block.range.start + ts_node_end_byte(node)) + ")";
+      if (ts_node_child_count(node) == 0) {
+        std::string_view t = slice(masked, {ts_node_start_byte(node), ts_node_end_byte(node)});
+        out += " ";
+        out += '"';
+        for (char ch : t.substr(0, 80)) {
+          if (ch == '\n') out += "\\n";
+          else if (ch == '"') out += "\\\"";
+          else out += ch;
+        }
+        out += '"';
+      }
+      out += '\n';
+    }
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      ++depth;
+      continue;
+    }
+    bool done = false;
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (!ts_tree_cursor_goto_parent(&c)) {
+        done = true;
+        break;
+      }
+      --depth;
+    }
+    if (done) break;
+  }
+  ts_tree_cursor_delete(&c);
+  ts_tree_delete(tree);
+  return out;
+}
+
+}  // namespace evidential::core

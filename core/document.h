@@ -1,0 +1,117 @@
+// The Document: what the markup and prose layers saw in one text, as byte ranges into that text.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/markup/markup.h"
+#include "core/range.h"
+
+namespace evidential::core {
+
+/// The leaf kinds of our prose grammar (grammar/prose), as the analysis uses them.
+enum class TokenKind : uint8_t {
+  kWord,          ///< letters with inner apostrophes and hyphens: "Kim’s", "state-run"
+  kNumber,        ///< "2014", "3.5", "$4.5", "45%", "3rd"
+  kAbbreviation,  ///< a word with its non-final dot(s): "Mr.", "U.S."
+  kPunctuation,   ///< commas, colons, dashes, non-final dots
+  kTerminator,    ///< the stop that ends a sentence
+  kOpenQuote,
+  kCloseQuote,
+  kOpenBracket,
+  kCloseBracket,
+  kCitation,      ///< "[1]", "[^note]", "(Smith 2020)", "[citation needed]"
+  kUrl,           ///< a bare URL or e-mail address
+  kLink,          ///< the whole of a Markdown link or image; its text's words follow as tokens of their own
+  kCode,          ///< a code span: never prose
+  kMarkup,        ///< inline HTML, emphasis markers, escapes: never prose
+  kSymbol,        ///< anything else
+};
+
+std::string_view token_kind_name(TokenKind kind);
+
+struct Token {
+  Range range;
+  TokenKind kind = TokenKind::kSymbol;
+  /// Set on words inside a Markdown link's text (the link's range is the enclosing kLink token).
+  bool in_link_text = false;
+};
+
+struct Sentence {
+  Range range;
+  uint32_t block = 0;        ///< index into Document::blocks
+  uint32_t token_begin = 0;  ///< [token_begin, token_end) in Document::tokens
+  uint32_t token_end = 0;
+};
+
+/// A direct quotation: a pair of quote marks, possibly spanning sentences of one block.
+struct Quotation {
+  Range range;  ///< from the opening mark through the closing mark
+  Range inner;  ///< between the marks
+};
+
+enum class CitationKind : uint8_t {
+  kBracket,   ///< "[1]", "[citation needed]"
+  kFootnote,  ///< "[^note]"
+  kAuthorYear,
+  kLink,      ///< a Markdown link, inline or by reference
+  kUrl,       ///< a bare URL or autolink
+};
+
+struct Citation {
+  Range range;
+  CitationKind kind = CitationKind::kBracket;
+  Range target;  ///< the link destination or URL where there is one; empty otherwise
+};
+
+/// One analysed text. It owns the text; every range in it indexes that text. Building a Document never
+/// fails: any byte string yields one (possibly with no sentences).
+class Document {
+ public:
+  std::string_view text() const { return text_; }
+  std::string_view slice(Range r) const { return core::slice(text_, r); }
+  Markup markup() const { return markup_; }
+
+  const std::vector<Block>& blocks() const { return markup_result_.blocks; }
+  const std::vector<Directive>& directives() const { return markup_result_.directives; }
+  const std::vector<LinkDefinition>& link_definitions() const {
+    return markup_result_.link_definitions;
+  }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::vector<Quotation>& quotations() const { return quotations_; }
+  const std::vector<Citation>& citations() const { return citations_; }
+
+  /// The tokens of sentence `s`.
+  std::pair<const Token*, const Token*> tokens_of(const Sentence& s) const {
+    return {tokens_.data() + s.token_begin, tokens_.data() + s.token_end};
+  }
+
+ private:
+  friend Document parse_document(std::string text, Markup markup, MarkupResult markup_result);
+
+  std::string text_;
+  Markup markup_ = Markup::kPlain;
+  MarkupResult markup_result_;
+  std::vector<Sentence> sentences_;
+  std::vector<Token> tokens_;
+  std::vector<Quotation> quotations_;
+  std::vector<Citation> citations_;
+};
+
+/// Parses `text` as `markup`: the markup layer finds the prose blocks, our prose grammar splits each
+/// into sentences and tokens. Never throws for any input (std::bad_alloc aside).
+Document parse_document(std::string text, Markup markup);
+
+/// The same from a markup result already computed for `text` (by an incremental Markdown parse, or
+/// for one block of a larger document): only the prose layer runs.
+Document parse_document(std::string text, Markup markup, MarkupResult markup_result);
+
+/// The prose grammar's syntax tree of one block, as an S-expression with byte ranges: what
+/// `evidential parse` prints so a misplaced finding can be explained.
+std::string prose_syntax_tree(const Document& doc, const Block& block);
+
+}  // namespace evidential::core

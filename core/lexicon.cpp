@@ -1,0 +1,154 @@
+// Phrase lists with a first-word index: matching a token position costs one hash look-up.
+#include "core/lexicon.h"
+
+#include <algorithm>
+
+#include "core/embedded.h"
+
+namespace evidential::core {
+
+bool LexiconEntry::has_flag(std::string_view flag) const {
+  std::string_view f = flags;
+  while (!f.empty()) {
+    size_t comma = f.find(',');
+    std::string_view item = f.substr(0, comma);
+    if (item == flag) return true;
+    if (comma == std::string_view::npos) break;
+    f.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+std::string normalise_word(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < word.size() &&
+               static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(word[i + 2]) == 0x99 ||
+                static_cast<unsigned char>(word[i + 2]) == 0x98)) {
+      out.push_back('\'');  // ’ or ‘
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_phrase(std::string_view phrase) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) words.push_back(normalise_word(phrase.substr(i, j - i)));
+    i = j;
+  }
+  return words;
+}
+
+void PhraseList::add(LexiconEntry entry) {
+  if (entry.words.empty()) return;
+  by_first_word_[entry.words.front()].push_back(entries_.size());
+  entries_.push_back(std::move(entry));
+}
+
+size_t PhraseList::remove(std::string_view phrase) {
+  std::vector<std::string> words = split_phrase(phrase);
+  size_t before = entries_.size();
+  std::erase_if(entries_, [&](const LexiconEntry& e) { return e.words == words; });
+  size_t removed = before - entries_.size();
+  if (removed > 0) reindex();
+  return removed;
+}
+
+void PhraseList::reindex() {
+  by_first_word_.clear();
+  for (size_t i = 0; i < entries_.size(); ++i) by_first_word_[entries_[i].words.front()].push_back(i);
+}
+
+const LexiconEntry* PhraseList::longest_match(const std::vector<std::string_view>& words,
+                                              size_t i) const {
+  if (i >= words.size()) return nullptr;
+  auto it = by_first_word_.find(std::string(words[i]));
+  if (it == by_first_word_.end()) return nullptr;
+  const LexiconEntry* best = nullptr;
+  for (size_t index : it->second) {
+    const LexiconEntry& e = entries_[index];
+    if (i + e.words.size() > words.size()) continue;
+    if (best != nullptr && e.words.size() <= best->words.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.words.size() && ok; ++k) ok = words[i + k] == e.words[k];
+    if (ok) best = &e;
+  }
+  return best;
+}
+
+void Lexicon::load_tsv(std::string_view list, std::string_view tsv) {
+  size_t pos = 0;
+  while (pos < tsv.size()) {
+    size_t nl = tsv.find('\n', pos);
+    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::string_view fields[3];
+    for (int f = 0; f < 3 && !line.empty(); ++f) {
+      size_t tab = line.find('\t');
+      fields[f] = line.substr(0, tab);
+      line = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
+    }
+    add(list, fields[0], fields[1], fields[2]);
+  }
+}
+
+void Lexicon::add(std::string_view list, std::string_view phrase, std::string_view category,
+                  std::string_view flags) {
+  LexiconEntry e;
+  e.words = split_phrase(phrase);
+  e.category = std::string(category);
+  e.flags = std::string(flags);
+  auto it = lists_.find(list);
+  if (it == lists_.end()) it = lists_.emplace(std::string(list), PhraseList{}).first;
+  it->second.add(std::move(e));
+}
+
+size_t Lexicon::remove(std::string_view list, std::string_view phrase) {
+  auto it = lists_.find(list);
+  return it == lists_.end() ? 0 : it->second.remove(phrase);
+}
+
+const PhraseList& Lexicon::list(std::string_view name) const {
+  static const PhraseList kEmpty;
+  auto it = lists_.find(name);
+  return it == lists_.end() ? kEmpty : it->second;
+}
+
+std::vector<std::string> Lexicon::list_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, _] : lists_) names.push_back(name);
+  return names;
+}
+
+const Lexicon& Lexicon::builtin() {
+  static const Lexicon lexicon = [] {
+    Lexicon l;
+    for (const EmbeddedFile& file : embedded_files()) {
+      std::string_view path = file.path;
+      if (path.rfind("lexicon/", 0) != 0 || path.size() < 4 || path.substr(path.size() - 4) != ".tsv") {
+        continue;
+      }
+      std::string_view name = path.substr(8, path.size() - 8 - 4);
+      l.load_tsv(name, file.data);
+    }
+    return l;
+  }();
+  return lexicon;
+}
+
+}  // namespace evidential::core

@@ -1,0 +1,83 @@
+// The markup layer: turns a Markdown or plain-text document into the prose blocks the analysis reads.
+// It never copies text: every block is a set of byte ranges into the original buffer.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/range.h"
+
+namespace evidential::core {
+
+enum class Markup : uint8_t { kPlain, kMarkdown };
+
+enum class BlockKind : uint8_t {
+  kParagraph,  ///< a paragraph (also inside lists, block quotes and footnote definitions)
+  kHeading,    ///< an ATX or setext heading, or a plain-text headline line
+  kTableCell,  ///< one cell of a pipe table
+};
+
+/// One run of prose. The prose parser sees `range` with every byte inside `holes` replaced by a space, so
+/// offsets inside the block equal offsets into the document.
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  Range range;
+  /// Sorted, disjoint, inside `range`: container syntax that interrupts the prose, such as the "> " of
+  /// a block quote's continuation lines or a list item's indentation.
+  std::vector<Range> holes;
+  uint8_t heading_level = 0;  ///< 1-6 for headings, else 0
+  uint8_t quote_depth = 0;    ///< how many block quotes contain the block
+  uint8_t list_depth = 0;     ///< how many list items contain the block
+};
+
+/// A suppression comment, such as `<!-- evidential-disable-next-line hedge weasel -->`.
+struct Directive {
+  enum class Kind : uint8_t { kDisableNextLine, kDisable, kEnable };
+  Kind kind = Kind::kDisable;
+  Range range;                    ///< the whole comment
+  std::vector<std::string> ids;   ///< empty means every check
+};
+
+/// A reference-style link definition (`[label]: https://example.org "Title"`); references to it count
+/// as citations.
+struct LinkDefinition {
+  Range label;        ///< without the brackets
+  Range destination;
+};
+
+struct MarkupResult {
+  std::vector<Block> blocks;  ///< in document order, disjoint
+  std::vector<Directive> directives;
+  std::vector<LinkDefinition> link_definitions;
+  std::vector<Range> footnote_definitions;  ///< the label range of each `[^label]: ...` definition
+};
+
+/// Plain text: paragraphs are separated by blank lines; a first line that looks like a headline (no
+/// terminal punctuation, followed by a line break) is a heading block of its own.
+MarkupResult parse_plain(std::string_view text);
+
+/// Markdown (CommonMark + GFM tables, footnotes, front matter) via tree-sitter-markdown's block grammar.
+/// Code blocks, HTML blocks, front matter, link reference definitions and thematic breaks yield no prose.
+MarkupResult parse_markdown(std::string_view text);
+
+/// parse_markdown for a text that changes a little at a time (an editor's buffer): it keeps the previous
+/// syntax tree, finds what changed since the previous call (common prefix and suffix) and lets
+/// tree-sitter re-parse only that (ts_tree_edit). Every parse() returns exactly what parse_markdown(text)
+/// returns. One per document; not thread-safe.
+class IncrementalMarkdownParser {
+ public:
+  IncrementalMarkdownParser();
+  ~IncrementalMarkdownParser();
+  IncrementalMarkdownParser(const IncrementalMarkdownParser&) = delete;
+  IncrementalMarkdownParser& operator=(const IncrementalMarkdownParser&) = delete;
+
+  MarkupResult parse(std::string_view text);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace evidential::core

@@ -1,0 +1,48 @@
+// Counts for --summary and the editor's document summary, from the same facts the checks use.
+#include "core/summary.h"
+
+namespace evidential::core {
+
+DocumentSummary summarize(const Analysis& analysis) {
+  DocumentSummary s;
+  const Document& doc = analysis.document();
+  s.sentences = doc.sentences().size();
+  for (const Token& t : doc.tokens()) {
+    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber || t.kind == TokenKind::kAbbreviation) {
+      ++s.words;
+    }
+  }
+  for (const Cue& c : analysis.cues()) {
+    if (c.kind == CueKind::kHedge) ++s.hedges;
+    else if (c.kind == CueKind::kWeasel) ++s.weasels;
+    else ++s.boosters;
+  }
+  for (const Attribution& a : analysis.attributions()) {
+    ++s.attributions;
+    ++s.sources_by_kind[static_cast<size_t>(a.kind)];
+    if (!a.caution.empty()) ++s.cautioned_sources;
+  }
+  for (const SentenceClaim& c : analysis.claims()) {
+    switch (c.status) {
+      case ClaimStatus::kAttributed:
+      case ClaimStatus::kAttributedByContext:
+        if (c.score > 0) {
+          ++s.claims;
+          ++s.sourced;
+        }
+        break;
+      case ClaimStatus::kUnsourced:
+        ++s.claims;
+        ++s.unsourced;
+        break;
+      case ClaimStatus::kSpeculative:
+        ++s.speculative;
+        break;
+      case ClaimStatus::kNone:
+        break;
+    }
+  }
+  return s;
+}
+
+}  // namespace evidential::core
