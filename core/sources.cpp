@@ -1,6 +1,8 @@
 // Registry look-ups by alias and by domain; the data itself is parsed in config/ (the core reads no JSON).
 #include "core/sources.h"
 
+#include <algorithm>
+
 namespace evidential::core {
 
 std::string normalise_name(std::string_view text) {
@@ -33,7 +35,15 @@ SourceRegistry::SourceRegistry(std::vector<SourceEntry> entries) : entries_(std:
     auto add_alias = [&](const std::string& alias) {
       std::string key = normalise_name(alias);
       if (key.empty()) return;
-      by_alias_.emplace(key, AliasRef{i, alias});
+      // Two spellings with the same words (a name "The Economist", an alias "the Economist"): keep the
+      // one with fewer capitals, so the capitalisation test is no stricter than the data intends.
+      auto [it, inserted] = by_alias_.emplace(key, AliasRef{i, alias});
+      if (!inserted && it->second.entry == i) {
+        auto capitals = [](const std::string& t) {
+          return std::count_if(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        };
+        if (capitals(alias) < capitals(it->second.spelling)) it->second.spelling = alias;
+      }
       size_t words = 1;
       for (char c : key) words += c == ' ';
       max_alias_words_ = std::max(max_alias_words_, words);
@@ -48,6 +58,24 @@ namespace {
 
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/// Curly double quotes (“ ”) are punctuation, not letters, although their bytes are >= 0x80.
+bool is_curly_double_quote(std::string_view text, size_t i) {
+  return text.substr(i, 3) == "“" || text.substr(i, 3) == "”";
+}
+
+bool word_at(std::string_view text, size_t i) {
+  return i < text.size() && is_word_byte(static_cast<unsigned char>(text[i])) &&
+         !is_curly_double_quote(text, i) && !(i >= 1 && is_curly_double_quote(text, i - 1)) &&
+         !(i >= 2 && is_curly_double_quote(text, i - 2));
+}
+
+/// The length of `text` without a trailing possessive ("Russia's", "Russia’s").
+size_t without_possessive(std::string_view text) {
+  if (text.size() > 2 && (text.substr(text.size() - 2) == "'s")) return text.size() - 2;
+  if (text.size() > 4 && text.substr(text.size() - 4) == "’s") return text.size() - 4;
+  return text.size();
 }
 
 /// Whether every word that `alias` starts with a capital letter also starts with one in `text`; the
@@ -87,37 +115,43 @@ const SourceEntry* SourceRegistry::find_in(std::string_view text, size_t* pos, s
   // Try every word start, longest span first (by word count), so "Russia Today" beats "Russia".
   const SourceEntry* best = nullptr;
   size_t best_pos = 0, best_len = 0;
+  std::vector<size_t> ends;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (!is_word_byte(static_cast<unsigned char>(text[i]))) continue;
-    if (i > 0 && is_word_byte(static_cast<unsigned char>(text[i - 1]))) continue;
+    if (!word_at(text, i)) continue;
+    if (i > 0 && word_at(text, i - 1)) continue;
     size_t end = i;
     size_t words = 0;
-    std::vector<size_t> ends;
+    ends.clear();
     while (end < text.size() && words < max_alias_words_) {
-      while (end < text.size() && (is_word_byte(static_cast<unsigned char>(text[end])) ||
-                                   text[end] == '-' || text[end] == '.' || text[end] == '\'' ||
-                                   text[end] == '&')) {
+      while (end < text.size() &&
+             (word_at(text, end) || text[end] == '-' || text[end] == '.' || text[end] == '\'' ||
+              text[end] == '&' || text[end] == '/')) {
         ++end;
       }
-      size_t word_end = end;
-      // Trailing dots belong to abbreviations like "U.S." but not to a sentence stop.
-      ends.push_back(word_end);
+      ends.push_back(end);
       ++words;
       while (end < text.size() && text[end] == ' ') ++end;
-      if (end >= text.size() || !is_word_byte(static_cast<unsigned char>(text[end]))) break;
+      if (end >= text.size() || !word_at(text, end)) break;
     }
     for (size_t k = ends.size(); k-- > 0;) {
       size_t e = ends[k];
-      const SourceEntry* hit = match(text.substr(i, e - i));
-      if (hit == nullptr && e > i && text[e - 1] == '.') {
-        hit = match(text.substr(i, e - 1 - i));
-        if (hit != nullptr) --e;
+      std::string_view span = text.substr(i, e - i);
+      const SourceEntry* hit = match(span);
+      // A sentence stop or a possessive is not part of the name: "U.S." keeps its dot, "Reuters."
+      // and "Russia’s" lose theirs.
+      if (hit == nullptr && !span.empty() && span.back() == '.') {
+        span.remove_suffix(1);
+        hit = match(span);
+      }
+      if (hit == nullptr && without_possessive(span) < span.size()) {
+        span = span.substr(0, without_possessive(span));
+        hit = match(span);
       }
       if (hit != nullptr) {
-        if (best == nullptr || e - i > best_len) {
+        if (best == nullptr || span.size() > best_len) {
           best = hit;
           best_pos = i;
-          best_len = e - i;
+          best_len = span.size();
         }
         break;
       }

@@ -46,3 +46,21 @@ TEST(Sources, ClassifiesLinksByDomain) {
 
 }  // namespace
 }  // namespace evidential::core
+
+namespace evidential::core {
+namespace {
+
+TEST(Sources, NamesInsideQuotesAndPossessives) {
+  size_t pos = 0, len = 0;
+  std::string quoted = "a statement from the “Donetsk People’s Republic” said";
+  const SourceEntry* e = registry().find_in(quoted, &pos, &len);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(quoted.substr(pos, len), "Donetsk People’s Republic");
+  std::string possessive = "Reuters’s reporters said";
+  e = registry().find_in(possessive, &pos, &len);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(possessive.substr(pos, len), "Reuters");
+}
+
+}  // namespace
+}  // namespace evidential::core

@@ -5,6 +5,12 @@ Usage: check_registry.py [--fix] [PATH]
   PATH   the registry (default: registry.json beside this script)
   --fix  rewrite the file sorted and in canonical layout, then validate
 
+Checks: the schema (fields, known kinds, reliability levels, ISO 3166-1 country codes, one-line notes of at
+most 140 characters); sorted order and canonical layout; no alias or domain shared by two entries; aliases
+the loader in core/sources.cpp can match (word characters, straight quotes, no possessive, no capital "The",
+no spelling shadowed by the name) and none that is a common word on its own; at least 180 entries, every
+kind used. Prints a summary by kind.
+
 Exit codes: 0 clean, 1 problems found, 2 usage error or unreadable/unparsable file.
 Standard library only, so CI and contributors can run it anywhere python3 is.
 """
@@ -36,9 +42,8 @@ YT ZA ZM ZW INT
 
 # Ordinary English words, and abbreviations shared by several bodies (CCTV, ICC, RSF, CSIS...), that must
 # never be an alias on their own: they would turn "an economist said" or "officials who spoke" into a named
-# outlet. The
-# registry's loader ignores a leading "the", so "The Sun" is checked as "sun" too: such aliases are
-# allowed, but listed on every run, unless the word is in THE_AMBIGUOUS.
+# outlet. An alias "the <word>" ("the Sun", "the Hill") is allowed unless the word is in THE_AMBIGUOUS: the
+# loader needs the "the" and the capital, so "the sun rose" and "an economist said" stay unmatched.
 STOPLIST = set("""
 a an the and or of in on at to for by from with as is it its this that who what which why how
 news press post times time star sun mirror hill nation guardian independent observer economist telegraph
@@ -73,11 +78,24 @@ DOMAIN_RE = re.compile(r"^(?!www\.)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a
 
 def loader_key(text):
     """The key the loader files an alias under: ASCII lower-cased, curly quotes folded, spaces
-    collapsed, a leading "the " dropped (mirrors normalise_name in core/sources.cpp)."""
+    collapsed (mirrors normalise_name in core/sources.cpp)."""
     key = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     key = "".join(c.lower() if "A" <= c <= "Z" else c for c in key)
-    key = " ".join(key.split())
+    return " ".join(key.split())
+
+
+def bare_key(text):
+    """loader_key without a leading "the": find_alias falls back to it, so two entries whose aliases
+    differ only by "the" would fight over one name."""
+    key = loader_key(text)
     return key[4:] if key.startswith("the ") else key
+
+
+def capitals(text):
+    """Which words start with an ASCII capital. The loader matches an alias only where every word that
+    starts with a capital in the alias does so in the text too (capitals_agree in core/sources.cpp)."""
+    words = re.findall(r"[A-Za-z0-9\u0080-\U0010ffff]+", text)
+    return tuple("A" <= w[0] <= "Z" for w in words)
 
 
 def sort_key(entry):
@@ -183,9 +201,10 @@ def check(data, problems, notices):
         if not isinstance(aliases, list) or not aliases or not all(isinstance(a, str) for a in aliases):
             bad(where, "aliases must be a non-empty list of strings")
             aliases = []
-        # The loader files the name as an alias too, so it obeys the same rules.
+        # The loader files the name as an alias too, first, and keeps the first spelling of each key.
         names = ([name] if name else []) + aliases
-        seen_here = set()
+        first_spelling = {}  # loader key -> spelling registered first for this entry
+        seen_here = set()    # bare keys of this entry
         for n, a in enumerate(names):
             is_name = n == 0 and name is not None
             label = "name" if is_name else f"alias {a!r}"
@@ -200,23 +219,37 @@ def check(data, problems, notices):
                         bad(where, f"alias {a!r}: word {word!r} has characters that split words")
                 if re.search(r"'s?$", a) and a.lower() not in OWN_POSSESSIVES:
                     bad(where, f"alias {a!r}: give the possessive-free form")
+                if a.startswith("The "):
+                    bad(where, f"alias {a!r}: write 'the {a[4:]}'; a capital 'The' only matches at a sentence start")
             key = loader_key(a)
-            if len(key) < 2:
-                bad(where, f"{label}: too short to match safely")
-            if key in STOPLIST:
-                if a.lower().startswith("the ") and key not in THE_AMBIGUOUS:
-                    if not is_name:
-                        notices.append(f"{name}: {a!r} relies on its leading 'The' (bare {key!r} is a common word)")
+            earlier = first_spelling.get(key)
+            if earlier is not None:
+                if a == earlier and earlier == name:  # listing the name among the aliases is fine
+                    continue
+                fewer = all(b or not x for x, b in zip(capitals(a), capitals(earlier)))
+                if fewer and capitals(a) != capitals(earlier):
+                    bad(where, f"{label} is shadowed by {earlier!r}: same words, and the loader keeps the first, "
+                               "which needs more capitals (qualify the name or drop one)")
                 else:
-                    bad(where, f"{label}: {key!r} is a common word or ambiguous on its own")
-            if key in seen_here:  # "BBC" and "the BBC" share a key within one entry: harmless
+                    bad(where, f"{label} repeats {earlier!r}")
                 continue
-            seen_here.add(key)
-            owner = alias_owner.get(key)
+            first_spelling[key] = a
+            bare = bare_key(a)
+            if len(bare) < 2:
+                bad(where, f"{label}: too short to match safely")
+            if bare in STOPLIST:
+                if a.lower().startswith("the ") and bare not in THE_AMBIGUOUS and not a.startswith("The "):
+                    notices.append(a)
+                elif not (is_name and a.startswith("The ")):
+                    bad(where, f"{label}: {bare!r} is a common word or ambiguous on its own")
+            if bare in seen_here:  # "BBC" and "the BBC": one entry, both fine
+                continue
+            seen_here.add(bare)
+            owner = alias_owner.get(bare)
             if owner is not None and owner != name:
-                bad(where, f"{label} collides with an alias of {owner!r} (as {key!r})")
+                bad(where, f"{label} collides with an alias of {owner!r} (as {bare!r})")
             else:
-                alias_owner[key] = name
+                alias_owner[bare] = name
 
         domains = e.get("domains")
         if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
@@ -304,9 +337,7 @@ def main(argv):
         print(f"  {str(kind):<18} {n:>4}   ({detail})")
     print("by reliability: " + ", ".join(f"{r} {by_rel[r]}" for r in RELIABILITY))
     if notices:
-        print(f"aliases that need their leading 'The' kept when matching ({len(notices)}):")
-        for n in notices:
-            print(f"  {n}")
+        print(f"aliases safe only with their 'the' and capitals ({len(notices)}): " + ", ".join(notices))
     if problems:
         print(f"{len(problems)} problem(s):", file=sys.stderr)
         for p in problems:
