@@ -133,6 +133,8 @@ Range trimmed(std::string_view text, Range r) {
 
 /// Which quote marks close which: curly pairs, guillemets, low-9 openers and straight quotes.
 bool quotes_match(std::string_view open, std::string_view close) {
+  // Newswire text writes quotes as doubled apostrophes and backticks: ``like this'' or ''like this''.
+  if (open == "''" || open == "``") return close == "''" || close == "\"" || close == "”";
   if (open == "\"" || open == "'") return close == open || close == "”" || close == "’";
   if (open == "“" || open == "„") return close == "”" || close == "“" || close == "\"";
   if (open == "‘" || open == "‚") return close == "’" || close == "‘" || close == "'";

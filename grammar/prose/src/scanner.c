@@ -382,7 +382,7 @@ static bool lex_word_chars(const Scanner *s, TSLexer *lexer, Word *word) {
       }
       return false;
     }
-    if (c == '-' || c == 0x2010 || c == 0x2011 || c == '_' ||
+    if (c == '-' || c == 0x2010 || c == 0x2011 || c == 0xAD || c == '_' ||
         (c == '&' && is_ascii_upper(last))) {
       advance(lexer);
       int32_t next = lexer->lookahead;
@@ -468,8 +468,12 @@ static Follow peek_follow(TSLexer *lexer) {
   int32_t c = lexer->lookahead;
   if (is_lower(c)) {
     follow.kind = FOLLOW_LOWER;
-  } else if (c == ',' || c == ';' || c == ':' || c == '.') {  // `.` as in a spaced ellipsis `. . .`
+  } else if (c == ',' || c == ';' || c == ':') {
     follow.kind = FOLLOW_CONTINUE;
+  } else if (c == '.') {
+    // `. . .` is a spaced ellipsis; `. ...` is a full stop followed by an omission mark.
+    advance(lexer);
+    follow.kind = lexer->lookahead == '.' ? FOLLOW_OTHER : FOLLOW_CONTINUE;
   } else if (is_digit(c)) {
     follow.kind = FOLLOW_DIGIT;
   } else if (is_letter(c)) {
@@ -666,7 +670,7 @@ static enum LinkCheck check_link(TSLexer *lexer, enum BracketKind *kind) {
     if (at_end(lexer) || n > kMaxLinkText) return LINK_NO;
     int32_t c = lexer->lookahead;
     if (c == ']' && depth == 0) break;
-    if (c == '[') depth++;
+    if (c == '[' && ++depth > kMaxLinkDepth) return LINK_NO;  // `[[[[[[[[[`: no link text nests so deep
     if (c == ']') depth--;
     if (length < kMaxCitation) {
       text[length++] = is_ascii_upper(c)  ? (char)(c + 32)
@@ -875,7 +879,7 @@ static bool lex_email_domain(TSLexer *lexer) {
 static inline bool emit(Scanner *s, TSLexer *lexer, enum TokenType type, enum Prev prev) {
   lexer->result_symbol = type;
   s->prev = prev;
-  s->flags &= ~FLAG_PENDING_STOP;
+  s->flags = (uint8_t)(s->flags & ~FLAG_PENDING_STOP);
   return true;
 }
 
@@ -1057,8 +1061,10 @@ static bool scan_number(Scanner *s, TSLexer *lexer) {
 // `strong` counts a `!` the caller has already consumed.
 static bool scan_stop(Scanner *s, TSLexer *lexer, const bool *valid, unsigned strong) {
   unsigned dots = 0, ellipses = 0;
+  bool wide = false;  // `。`, `！`, `？`: CJK text puts no space after them
   for (;;) {
     int32_t c = lexer->lookahead;
+    if (c >= 0x3000) wide = true;
     if (c == '.' || c == 0x3002) {
       dots++;
     } else if (c == 0x2026) {
@@ -1079,6 +1085,8 @@ static bool scan_stop(Scanner *s, TSLexer *lexer, const bool *valid, unsigned st
         ends = true;
         break;
       case FOLLOW_TOUCHING:
+        ends = wide;
+        break;
       case FOLLOW_LOWER:
       case FOLLOW_CONTINUE:
         ends = false;
@@ -1121,13 +1129,16 @@ static bool scan_quote(Scanner *s, TSLexer *lexer, const bool *valid, bool openi
       open = is_word_char(next) && (c == '"' ? !(s->flags & FLAG_DOUBLE_OPEN) : false);
     }
   } else {
-    open = is_open_quote(c);
+    // Curly quotes say their direction, except an opening mark that touches the word before and not the
+    // one after: the German closing `“` in `„guten Tag“`.
+    open = is_open_quote(c) &&
+           (opening || is_word_char(lexer->lookahead) || is_open_quote(lexer->lookahead));
   }
   if (c == '"') {
     if (open) {
       s->flags |= FLAG_DOUBLE_OPEN;
     } else {
-      s->flags &= ~FLAG_DOUBLE_OPEN;
+      s->flags = (uint8_t)(s->flags & ~FLAG_DOUBLE_OPEN);
     }
   } else if (single) {
     if (open) {
