@@ -157,12 +157,28 @@ def doc_name(k: int) -> str:
     return f"doc{k:04d}.txt"
 
 
-def sentence_span_row(ctx: Context, split: str, docs: list[dict], paths: list[Path]) -> Row:
-    """Exact sentence-span match (whitespace stripped at the edges) of `evidential parse` vs CoreNLP."""
+QUOTE_EDGE_CHARS = set("\"'`“”‘’ \t\n\r")
+
+
+def strip_quote_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Also drop quotation marks at a span's edges: CoreNLP gives a newswire '' to whichever sentence
+    its tokenizer guessed, so the two conventions differ only in which sentence owns the mark."""
+    s, e = span
+    while s < e and text[s] in QUOTE_EDGE_CHARS:
+        s += 1
+    while e > s and text[e - 1] in QUOTE_EDGE_CHARS:
+        e -= 1
+    return (s, e)
+
+
+def sentence_span_rows(ctx: Context, split: str, docs: list[dict], paths: list[Path]) -> list[Row]:
+    """Exact sentence-span match (whitespace stripped at the edges) of `evidential parse` vs CoreNLP,
+    and the same with quotation marks at the edges ignored too."""
     todo = [(d, p) for d, p in zip(docs, paths) if d["sentences"] is not None]
     with ThreadPoolExecutor(max_workers=ctx.jobs) as pool:
         parsed = list(pool.map(lambda dp: ctx.ev.parse(dp[1]), todo))
     tp = n_pred = n_gold = 0
+    qtp = qn_pred = qn_gold = 0
     markups = set()
     for (d, _), out in zip(todo, parsed):
         text, omap = d["text"], OffsetMap(d["text"])
@@ -177,8 +193,15 @@ def sentence_span_row(ctx: Context, split: str, docs: list[dict], paths: list[Pa
         tp += len(gold & pred)
         n_pred += len(pred)
         n_gold += len(gold)
-    return prf_row("polnear", split, "sentence-spans", tp, n_pred, tp, n_gold,
-                   docs=len(todo), markup=sorted(m for m in markups if m))
+        qgold = {q for q in (strip_quote_edges(text, g) for g in gold) if q[1] > q[0]}
+        qpred = {q for q in (strip_quote_edges(text, p) for p in pred) if q[1] > q[0]}
+        qtp += len(qgold & qpred)
+        qn_pred += len(qpred)
+        qn_gold += len(qgold)
+    markup = sorted(m for m in markups if m)
+    return [prf_row("polnear", split, "sentence-spans", tp, n_pred, tp, n_gold, docs=len(todo), markup=markup),
+            prf_row("polnear", split, "sentence-spans-quote-edges", qtp, qn_pred, qtp, qn_gold, docs=len(todo),
+                    markup=markup)]
 
 
 def task_polnear(ctx: Context, split: str, attribution: bool, sentences: bool, limit: int | None) -> Result:
@@ -200,7 +223,7 @@ def task_polnear(ctx: Context, split: str, attribution: bool, sentences: bool, l
             p.write_bytes(d["text"].encode("utf-8"))
             paths.append(p)
         if sentences:
-            res.rows.append(sentence_span_row(ctx, split, docs, paths))
+            res.rows.extend(sentence_span_rows(ctx, split, docs, paths))
             res.notes.append(polnear_layout_note(docs, split))
             if res.rows[-1].extra.get("markup") not in ([], ["plain"]):
                 res.notes.append(f"polnear {split}: parse reported markup {res.rows[-1].extra['markup']}, "
