@@ -13,6 +13,8 @@ DocumentSummary summarize(const Analysis& analysis) {
     }
   }
   for (const Cue& c : analysis.cues()) {
+    // Quoted words are the speaker's, not the writer's: the summary describes the writer's prose.
+    if (c.in_quotation) continue;
     if (c.kind == CueKind::kHedge) ++s.hedges;
     else if (c.kind == CueKind::kWeasel) ++s.weasels;
     else ++s.boosters;

@@ -1,42 +1,975 @@
-// First cut of cue finding: whole-word lexicon matches per sentence, longest first.
+// Finds hedge, booster and weasel cues in context. A word costs one hash look-up (everything the lists
+// say about it); the rules then read a few neighbouring tokens, so the pass is linear in the text.
+// Vocabulary and context words are data: grammar/lexicon/{hedges,boosters,weasels,cue_context}.tsv.
 #include "core/analysis/cues.h"
 
-namespace evidential::core {
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
 
-std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon) {
-  std::vector<Cue> cues;
-  const PhraseList& hedges = lexicon.list("hedges");
-  std::vector<std::string> norm;
-  std::vector<std::string_view> words;
-  std::vector<uint32_t> index;
-  for (uint32_t s = 0; s < doc.sentences().size(); ++s) {
-    const Sentence& sentence = doc.sentences()[s];
-    norm.clear();
-    index.clear();
-    for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
-      const Token& tok = doc.tokens()[t];
-      if (tok.kind != TokenKind::kWord) continue;
-      norm.push_back(normalise_word(doc.slice(tok.range)));
-      index.push_back(t);
+namespace evidential::core {
+namespace {
+
+// ---- context classes: the `category` column of cue_context.tsv ----
+
+enum Ctx : uint64_t {
+  kArticle = 1ull << 0,
+  kIndefinite = 1ull << 1,
+  kSubjectPronoun = 1ull << 2,
+  kObjectPronoun = 1ull << 3,
+  kBe = 1ull << 4,
+  kHave = 1ull << 5,
+  kPreposition = 1ull << 6,
+  kNegation = 1ull << 7,
+  kAdverb = 1ull << 8,
+  kAuxiliary = 1ull << 9,
+  kClauseBreak = 1ull << 10,
+  kClauseStart = 1ull << 11,
+  kNumberWord = 1ull << 12,
+  kDynamicAfter = 1ull << 13,
+  kComplementizer = 1ull << 14,
+  kModalNotBefore = 1ull << 15,
+  kMonthBefore = 1ull << 16,
+  kMonthAfter = 1ull << 17,
+  kNounBefore = 1ull << 18,
+  kNounAfter = 1ull << 19,
+  kAbilityVerb = 1ull << 20,
+  kAbilityPassive = 1ull << 21,
+  kPermissionSubject = 1ull << 22,
+  kPermissionPassive = 1ull << 23,
+  kLinkingComplement = 1ull << 24,
+  kEvidenceSubject = 1ull << 25,
+  kNameNoun = 1ull << 26,
+  kDiscussionVerb = 1ull << 27,
+  kStatisticBefore = 1ull << 28,
+  kStatisticAfter = 1ull << 29,
+  kBeliefParticle = 1ull << 30,
+  kBeliefComplement = 1ull << 31,
+  kClauseOpener = 1ull << 32,
+  kTakeOnObject = 1ull << 33,
+  kForecastObject = 1ull << 34,
+  kPossibleNotAfter = 1ull << 35,
+  kEnablingVerb = 1ull << 36,
+  kEvidentAfter = 1ull << 37,
+  kEvidentBefore = 1ull << 38,
+  kQuantityWord = 1ull << 39,
+  kPredicateAdjective = 1ull << 40,
+  kEvenNotBefore = 1ull << 41,
+  kEvenNotAfter = 1ull << 42,
+  kMannerComplement = 1ull << 43,
+  kAbilityBefore = 1ull << 44,
+  kPastAuxiliary = 1ull << 45,
+  kNounMarker = 1ull << 46,
+  kExplanationNoun = 1ull << 47,
+  kDeterminer = 1ull << 48,
+  kPollTerm = 1ull << 49,
+  kMandative = 1ull << 50,
+};
+
+constexpr std::pair<std::string_view, uint64_t> kCtxNames[] = {
+    {"article", kArticle},
+    {"indefinite", kIndefinite},
+    {"subject-pronoun", kSubjectPronoun},
+    {"object-pronoun", kObjectPronoun},
+    {"be", kBe},
+    {"have", kHave},
+    {"preposition", kPreposition},
+    {"negation", kNegation},
+    {"adverb", kAdverb},
+    {"auxiliary", kAuxiliary},
+    {"clause-break", kClauseBreak},
+    {"clause-start", kClauseStart},
+    {"number-word", kNumberWord},
+    {"dynamic-after", kDynamicAfter},
+    {"complementizer", kComplementizer},
+    {"modal-not-before", kModalNotBefore},
+    {"month-before", kMonthBefore},
+    {"month-after", kMonthAfter},
+    {"noun-before", kNounBefore},
+    {"noun-after", kNounAfter},
+    {"ability-verb", kAbilityVerb},
+    {"ability-passive", kAbilityPassive},
+    {"ability-before", kAbilityBefore},
+    {"permission-subject", kPermissionSubject},
+    {"permission-passive", kPermissionPassive},
+    {"linking-complement", kLinkingComplement},
+    {"evidence-subject", kEvidenceSubject},
+    {"name-noun", kNameNoun},
+    {"discussion-verb", kDiscussionVerb},
+    {"statistic-before", kStatisticBefore},
+    {"statistic-after", kStatisticAfter},
+    {"belief-particle", kBeliefParticle},
+    {"belief-complement", kBeliefComplement},
+    {"clause-opener", kClauseOpener},
+    {"take-on-object", kTakeOnObject},
+    {"forecast-object", kForecastObject},
+    {"possible-not-after", kPossibleNotAfter},
+    {"enabling-verb", kEnablingVerb},
+    {"evident-after", kEvidentAfter},
+    {"evident-before", kEvidentBefore},
+    {"quantity-word", kQuantityWord},
+    {"predicate-adjective", kPredicateAdjective},
+    {"even-not-before", kEvenNotBefore},
+    {"even-not-after", kEvenNotAfter},
+    {"manner-complement", kMannerComplement},
+    {"past-auxiliary", kPastAuxiliary},
+    {"noun-marker", kNounMarker},
+    {"explanation-noun", kExplanationNoun},
+    {"determiner", kDeterminer},
+    {"poll-term", kPollTerm},
+    {"mandative", kMandative},
+};
+
+// ---- entry flags: the `flags` column of hedges.tsv, boosters.tsv and weasels.tsv ----
+
+enum Flag : uint32_t {
+  kMonth = 1u << 0,
+  kNoun = 1u << 1,
+  kModal = 1u << 2,
+  kPermission = 1u << 3,
+  kAbility = 1u << 4,
+  kComplement = 1u << 5,
+  kProposal = 1u << 6,
+  kClause = 1u << 7,
+  kBelief = 1u << 8,
+  kParticiple = 1u << 9,
+  kTakeOn = 1u << 10,
+  kPassiveOrComplement = 1u << 11,
+  kThatClause = 1u << 12,
+  kForecast = 1u << 13,
+  kAttributive = 1u << 14,
+  kEvident = 1u << 15,
+  kDynamic = 1u << 16,
+  kNumber = 1u << 17,
+  kTopic = 1u << 18,
+  kStatistic = 1u << 19,
+  kRedundant = 1u << 20,
+  kFocus = 1u << 21,
+  kManner = 1u << 22,
+  kQuantified = 1u << 23,
+  kSingular = 1u << 24,
+  kConsensus = 1u << 25,
+  kPredicate = 1u << 26,
+  kPronoun = 1u << 27,
+  kCited = 1u << 28,
+  kExplanatory = 1u << 29,
+  kPoll = 1u << 30,
+  kDeontic = 1u << 31,
+};
+
+constexpr std::pair<std::string_view, uint32_t> kFlagNames[] = {
+    {"month", kMonth},
+    {"noun", kNoun},
+    {"modal", kModal},
+    {"permission", kPermission},
+    {"ability", kAbility},
+    {"complement", kComplement},
+    {"proposal", kProposal},
+    {"clause", kClause},
+    {"belief", kBelief},
+    {"participle", kParticiple},
+    {"take-on", kTakeOn},
+    {"passive-or-complement", kPassiveOrComplement},
+    {"that-clause", kThatClause},
+    {"forecast", kForecast},
+    {"attributive", kAttributive},
+    {"evident", kEvident},
+    {"dynamic", kDynamic},
+    {"number", kNumber},
+    {"topic", kTopic},
+    {"statistic", kStatistic},
+    {"redundant", kRedundant},
+    {"focus", kFocus},
+    {"manner", kManner},
+    {"quantified", kQuantified},
+    {"singular", kSingular},
+    {"consensus", kConsensus},
+    {"predicate", kPredicate},
+    {"pronoun", kPronoun},
+    {"cited", kCited},
+    {"explanatory", kExplanatory},
+    {"poll", kPoll},
+    {"deontic", kDeontic},
+};
+
+uint32_t parse_flags(std::string_view flags) {
+  uint32_t out = 0;
+  while (!flags.empty()) {
+    size_t comma = flags.find(',');
+    std::string_view item = flags.substr(0, comma);
+    for (const auto& [name, bit] : kFlagNames) {
+      if (item == name) out |= bit;
     }
-    words.assign(norm.begin(), norm.end());
-    for (size_t i = 0; i < words.size();) {
-      const LexiconEntry* e = hedges.longest_match(words, i);
-      if (e == nullptr) {
+    if (comma == std::string_view::npos) break;
+    flags.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+// ---- weasel word classes: the `category` column of weasels.tsv ----
+
+enum WeaselClass : uint8_t {
+  kQuantifierClass,
+  kGroupClass,
+  kAttitudeClass,
+  kEvidenceClass,
+  kEvidenceVerbClass,
+  kVagueClass,
+  kPassiveClass,
+  kConsensusClass,
+  kWeaselClassCount,
+};
+
+constexpr std::pair<std::string_view, WeaselClass> kWeaselClassNames[] = {
+    {"quantifier", kQuantifierClass},
+    {"group", kGroupClass},
+    {"attitude", kAttitudeClass},
+    {"evidence", kEvidenceClass},
+    {"evidence-verb", kEvidenceVerbClass},
+    {"vague", kVagueClass},
+    {"passive", kPassiveClass},
+    {"consensus", kConsensusClass},
+};
+
+struct Candidate {
+  const LexiconEntry* entry = nullptr;
+  uint32_t flags = 0;
+};
+
+/// A multi-word member of a weasel class ("a number of", "point to").
+struct ClassPhrase {
+  const LexiconEntry* entry = nullptr;
+  uint32_t flags = 0;
+  WeaselClass cls = kQuantifierClass;
+};
+
+/// A single word's weasel classes, with the flags of each.
+struct WordClasses {
+  uint8_t mask = 0;
+  uint32_t flags[kWeaselClassCount] = {};
+};
+
+/// Everything the rules need to know about one word form, found with a single hash look-up.
+struct WordInfo {
+  uint64_t ctx = 0;               ///< its context classes (cue_context.tsv)
+  std::vector<Candidate> hedges;  ///< entries starting with the word, longest first
+  std::vector<Candidate> boosters;
+  std::vector<Candidate> weasel_phrases;
+  std::vector<ClassPhrase> weasel_multi;  ///< multi-word class members starting with it
+  WordClasses weasel_classes;             ///< its single-word weasel classes
+};
+
+/// The lexicon lists indexed by first word for this pass: one map, so a token costs one look-up. Keys
+/// view the lexicon's own strings, so building it copies no text; it lives for one find_cues() call.
+class Tables {
+ public:
+  explicit Tables(const Lexicon& lexicon) {
+    words_.reserve(2048);
+    for (const LexiconEntry& e : lexicon.list("hedges").entries()) {
+      words_[e.words.front()].hedges.push_back({&e, parse_flags(e.flags)});
+    }
+    for (const LexiconEntry& e : lexicon.list("boosters").entries()) {
+      words_[e.words.front()].boosters.push_back({&e, parse_flags(e.flags)});
+    }
+    for (const LexiconEntry& e : lexicon.list("weasels").entries()) {
+      const WeaselClass* cls = weasel_class(e.category);
+      uint32_t flags = parse_flags(e.flags);
+      WordInfo& info = words_[e.words.front()];
+      if (cls == nullptr) {
+        info.weasel_phrases.push_back({&e, flags});
+      } else if (e.words.size() == 1) {
+        info.weasel_classes.mask |= static_cast<uint8_t>(1u << *cls);
+        info.weasel_classes.flags[*cls] |= flags;
+      } else {
+        info.weasel_multi.push_back({&e, flags, *cls});
+      }
+    }
+    // The file lists each class in one run of lines, so the class name is looked up once per run.
+    std::string_view last_category;
+    uint64_t last_bit = 0;
+    for (const LexiconEntry& e : lexicon.list("cue_context").entries()) {
+      if (e.words.size() != 1) continue;
+      if (e.category != last_category) {
+        last_category = e.category;
+        last_bit = 0;
+        for (const auto& [name, bit] : kCtxNames) {
+          if (e.category == name) last_bit = bit;
+        }
+      }
+      words_[e.words.front()].ctx |= last_bit;
+    }
+    auto longest_first = [](const auto& a, const auto& b) {
+      return a.entry->words.size() > b.entry->words.size();
+    };
+    for (auto& [_, info] : words_) {
+      std::stable_sort(info.hedges.begin(), info.hedges.end(), longest_first);
+      std::stable_sort(info.boosters.begin(), info.boosters.end(), longest_first);
+      std::stable_sort(info.weasel_phrases.begin(), info.weasel_phrases.end(), longest_first);
+      std::stable_sort(info.weasel_multi.begin(), info.weasel_multi.end(), longest_first);
+    }
+  }
+
+  /// The word's entry, or nullptr for a word no list mentions (most words).
+  const WordInfo* info(std::string_view w) const {
+    auto it = words_.find(w);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  static const WeaselClass* weasel_class(std::string_view category) {
+    for (const auto& [name, cls] : kWeaselClassNames) {
+      if (category == name) return &cls;
+    }
+    return nullptr;
+  }
+
+  std::unordered_map<std::string_view, WordInfo> words_;
+};
+
+/// One token of the sentence being read, with what the rules ask of it precomputed.
+struct Word {
+  std::string norm;                ///< normalised text of a word; empty for every other token
+  const WordInfo* info = nullptr;  ///< what the lexicon knows of the word, if anything
+  uint64_t ctx = 0;
+  TokenKind kind = TokenKind::kSymbol;
+  bool capitalised = false;
+  bool comma = false;
+  bool in_quotation = false;
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// Suffixes of adjectives ("military", "economic", "naval"): before "might" they make it a noun, after
+/// "is considered" a judgement.
+bool adjective_like(std::string_view w) {
+  static constexpr std::string_view kSuffixes[] = {"ary", "ic",  "al",  "ian", "ese", "ish",  "ern",
+                                                   "ful", "ous", "ive", "ent", "ant", "able", "ible"};
+  if (w.size() < 5) return false;
+  for (std::string_view s : kSuffixes) {
+    if (ends_with(w, s)) return true;
+  }
+  return false;
+}
+
+/// Reads one sentence at a time. Indices are positions in `words_` (the sentence's tokens); every
+/// accessor is safe for any index, so the rules can look around freely.
+class Finder {
+ public:
+  Finder(const Document& doc, const Tables& tables) : doc_(doc), tables_(tables) {}
+
+  void run(std::vector<Cue>& out) {
+    const auto& quotations = doc_.quotations();
+    size_t q = 0;
+    for (uint32_t s = 0; s < doc_.sentences().size(); ++s) {
+      const Sentence& sentence = doc_.sentences()[s];
+      load(sentence, quotations, q);
+      size_t first = out.size();
+      scan(s, sentence.token_begin, out);
+      mark_stacks(out, first);
+    }
+  }
+
+ private:
+  // ---- the sentence ----
+
+  void load(const Sentence& sentence, const std::vector<Quotation>& quotations, size_t& q) {
+    size_t n = sentence.token_end - sentence.token_begin;
+    if (words_.size() < n) words_.resize(n);
+    n_ = n;
+    cited_ = false;
+    past_ = false;
+    uint32_t terminators = 0, long_words = 0, capitalised = 0, word_count = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const Token& t = doc_.tokens()[sentence.token_begin + i];
+      Word& w = words_[i];
+      w.kind = t.kind;
+      w.norm.clear();
+      w.info = nullptr;
+      w.ctx = 0;
+      w.capitalised = false;
+      w.comma = false;
+      std::string_view text = doc_.slice(t.range);
+      // Quotations may span sentences; both lists are in text order, so one cursor serves all.
+      while (q < quotations.size() && quotations[q].inner.end <= t.range.start) ++q;
+      w.in_quotation = q < quotations.size() && quotations[q].inner.contains(t.range);
+      switch (t.kind) {
+        case TokenKind::kWord:
+          w.norm = normalise_word(text);  // short words stay in the string's inline buffer
+          w.info = tables_.info(w.norm);
+          w.ctx = w.info ? w.info->ctx : 0;
+          w.capitalised = !text.empty() && text.front() >= 'A' && text.front() <= 'Z';
+          if (w.ctx & kPastAuxiliary) past_ = true;
+          ++word_count;
+          if (text.size() > 3) {
+            ++long_words;
+            if (w.capitalised) ++capitalised;
+          }
+          break;
+        case TokenKind::kCitation:
+        case TokenKind::kUrl:
+        case TokenKind::kLink:
+          cited_ = true;
+          break;
+        case TokenKind::kTerminator:
+          ++terminators;
+          break;
+        case TokenKind::kPunctuation:
+          w.comma = text == ",";
+          break;
+        default:
+          break;
+      }
+    }
+    // A title-case line without a stop ("Kim Jong Un May Side With Putin"): its capitals carry no
+    // information, so a capitalised "May" there is read as the modal.
+    headline_ = terminators == 0 && word_count >= 3 && long_words > 0 && capitalised * 4 >= long_words * 3;
+  }
+
+  bool in(size_t i) const { return i < n_; }
+  bool is_word(size_t i) const { return in(i) && words_[i].kind == TokenKind::kWord; }
+  /// The normalised word at i, or "" for anything else (punctuation, numbers, out of range).
+  std::string_view w(size_t i) const {
+    return is_word(i) ? std::string_view(words_[i].norm) : std::string_view();
+  }
+  bool has(size_t i, uint64_t ctx) const { return is_word(i) && (words_[i].ctx & ctx) != 0; }
+  bool is_number(size_t i) const {
+    return in(i) && (words_[i].kind == TokenKind::kNumber || has(i, kNumberWord));
+  }
+  /// "Russia's", "the agency's" — but not "he's", "it's", which are a pronoun and "is".
+  bool possessive(size_t i) const { return ends_with(w(i), "'s") && !has(i, kBe); }
+  /// i - k, or an out-of-range index when that would fall before the sentence.
+  static size_t back(size_t i, size_t k) { return k > i ? static_cast<size_t>(-1) : i - k; }
+
+  /// The entry's words match the sentence at i.
+  bool matches(const LexiconEntry& e, size_t i) const {
+    for (size_t k = 0; k < e.words.size(); ++k) {
+      if (w(i + k) != e.words[k]) return false;
+    }
+    return true;
+  }
+
+  // ---- the scan ----
+
+  void scan(uint32_t sentence, uint32_t token_base, std::vector<Cue>& out) {
+    for (size_t i = 0; i < n_;) {
+      if (!is_word(i)) {
         ++i;
         continue;
       }
-      Cue c;
-      c.kind = CueKind::kHedge;
-      c.sentence = s;
-      c.token_begin = index[i];
-      c.token_end = index[i + e->words.size() - 1] + 1;
-      c.range = {doc.tokens()[c.token_begin].range.start, doc.tokens()[c.token_end - 1].range.end};
-      c.category = e->category;
-      cues.push_back(c);
-      i += e->words.size();
+      // Every cue starts with a word some list mentions (the weasel patterns start with a quantifier,
+      // a group, "according", "it" or a form of "be", all listed); most words are in no list.
+      const WordInfo* info = words_[i].info;
+      if (info == nullptr) {
+        ++i;
+        continue;
+      }
+      // Every cue kind proposes its longest acceptable match here; the longest wins, and on a tie a
+      // weasel beats a hedge beats a booster ("it is said" is a weasel, not the hedge "said").
+      size_t best_end = i;
+      CueKind best_kind = CueKind::kHedge;
+      const Candidate* best = nullptr;
+      std::string_view weasel_category;
+      size_t weasel_end = weasel_at(i, &weasel_category);
+      if (weasel_end > best_end) {
+        best_end = weasel_end;
+        best_kind = CueKind::kWeasel;
+      }
+      if (const Candidate* c = first_acceptable(&info->hedges, i, &Finder::hedge_ok)) {
+        size_t end = i + c->entry->words.size();
+        if (end > best_end) {
+          best_end = end;
+          best_kind = CueKind::kHedge;
+          best = c;
+        }
+      }
+      if (const Candidate* c = first_acceptable(&info->boosters, i, &Finder::booster_ok)) {
+        size_t end = i + c->entry->words.size();
+        if (end > best_end) {
+          best_end = end;
+          best_kind = CueKind::kBooster;
+          best = c;
+        }
+      }
+      if (best_end == i) {
+        ++i;
+        continue;
+      }
+      Cue cue;
+      cue.kind = best_kind;
+      cue.sentence = sentence;
+      cue.token_begin = token_base + static_cast<uint32_t>(i);
+      cue.token_end = token_base + static_cast<uint32_t>(best_end);
+      cue.range = {doc_.tokens()[cue.token_begin].range.start, doc_.tokens()[cue.token_end - 1].range.end};
+      cue.category =
+          best_kind == CueKind::kWeasel ? weasel_category : std::string_view(best->entry->category);
+      cue.in_quotation = words_[i].in_quotation;
+      cue.removable = best != nullptr && (best->flags & kRedundant) != 0;
+      out.push_back(cue);
+      i = best_end;
     }
   }
+
+  using Rule = bool (Finder::*)(size_t, const Candidate&) const;
+
+  /// The longest candidate that matches at i and passes its context rule.
+  const Candidate* first_acceptable(const std::vector<Candidate>* candidates, size_t i, Rule rule) const {
+    if (candidates == nullptr) return nullptr;
+    for (const Candidate& c : *candidates) {
+      if (matches(*c.entry, i) && (this->*rule)(i, c)) return &c;
+    }
+    return nullptr;
+  }
+
+  /// Two hedges or more on one claim: hedges (not approximators, not quoted) with at most three
+  /// words between them and no punctuation or clause boundary ("could potentially", "may possibly",
+  /// "it is possible that the plan may").
+  void mark_stacks(std::vector<Cue>& cues, size_t first) const {
+    int32_t prev = -1;
+    for (size_t k = first; k < cues.size(); ++k) {
+      Cue& c = cues[k];
+      if (c.kind != CueKind::kHedge || c.in_quotation || c.category == "approximator") continue;
+      if (prev >= 0) {
+        const Cue& p = cues[static_cast<size_t>(prev)];
+        size_t base = doc_.sentences()[c.sentence].token_begin;
+        size_t from = p.token_end - base, to = c.token_begin - base;
+        bool joined = to - from <= 3;
+        for (size_t g = from; joined && g < to; ++g) joined = is_word(g) && !has(g, kClauseBreak);
+        if (joined) {
+          Cue& head = cues[static_cast<size_t>(p.stack >= 0 ? p.stack : prev)];
+          head.stack = p.stack >= 0 ? p.stack : prev;
+          c.stack = head.stack;
+        }
+      }
+      prev = static_cast<int32_t>(k);
+    }
+  }
+
+  // ---- hedges ----
+
+  bool hedge_ok(size_t i, const Candidate& c) const {
+    const size_t end = i + c.entry->words.size();
+    const uint32_t f = c.flags;
+    const std::string_view prev = w(back(i, 1)), next = w(end);
+
+    if ((f & kMonth) && words_[i].capitalised) {
+      // "in May", "May 2014", "3 May", "May and June": the month.
+      if (has(back(i, 1), kMonthBefore) || is_number(back(i, 1)) || is_number(end) || has(end, kMonthAfter) ||
+          !is_word(end)) {
+        return false;
+      }
+      // Mid-sentence, a capital means a name (Theresa May) or the month, unless the whole line is
+      // title case; after an opening quote or bracket a sentence starts afresh.
+      bool fresh_start = i == 0 || words_[i - 1].kind == TokenKind::kOpenQuote ||
+                         words_[i - 1].kind == TokenKind::kOpenBracket;
+      if (!fresh_start && !headline_) return false;
+    }
+    if (f & kNoun) {
+      // "military might", "a thought", "the suspect", "fear of flying": nouns.
+      if (has(back(i, 1), kNounMarker | kNounBefore) || possessive(back(i, 1))) return false;
+      if (!(f & kModal) && (has(back(i, 1), kArticle | kDeterminer) || is_number(back(i, 1)))) return false;
+      // Capitalised mid-sentence, only the modal keeps its verb reading ("Terror Suspect Named").
+      if (!(f & kModal) && words_[i].capitalised && i > 0) return false;
+      // A noun's next word is a verb ("might is right") or punctuation; a modal may take a comma
+      // ("might, however, close").
+      if (has(end, kNounAfter)) return false;
+      if (!is_word(end) && !((f & kModal) && in(end) && words_[end].comma)) return false;
+    }
+    if (f & kModal) {
+      // A modal verb has a verb after it: "may be", "might not", "may, in fact," — never "might of"
+      // or "its members may."
+      if (!in(end) || (!is_word(end) && words_[end].kind != TokenKind::kPunctuation)) return false;
+      if (has(end, kModalNotBefore)) return false;
+    }
+    if (f & kPermission) {
+      // "Users may download", "may be purchased": permission, not possibility.
+      if (has(back(i, 1), kPermissionSubject)) return false;
+      if (next == "be" && has(end + 1, kPermissionPassive)) return false;
+    }
+    if (f & kAbility) {
+      // "could not be reached", "he could barely see", "as soon as they could": ability.
+      size_t k = end;
+      bool negated = ends_with(w(i), "n't");
+      if (has(k, kNegation)) {
+        ++k;
+        negated = true;
+      }
+      if (has(k, kAbilityVerb)) return false;
+      if (w(k) == "be" && has(k + 1, kAbilityPassive)) return false;
+      if (negated && w(k) == "be" && ends_with(w(k + 1), "ed")) return false;
+      if (has(back(i, 1), kSubjectPronoun)) return false;
+      if (has(back(i, 2), kAbilityBefore)) return false;
+      // In a past-tense narrative ("was", "had", "did" elsewhere in the sentence) "could" is the past
+      // of "can": what someone was able to do. On the Szeged DEV splits only 14% of such "could" were
+      // hedges, against 51% elsewhere. "could have" stays a hedge.
+      if (past_ && w(k) != "have") return false;
+    }
+    if (f & kComplement) {
+      // "appears to be", "appears that", "appears unlikely", "appears as if" hedge; "appears on stage",
+      // "appeared to the court", "appeared as a guest" do not.
+      // One adverb may come between: "appears increasingly eager".
+      size_t k = end;
+      if (ends_with(w(k), "ly") && !has(k, kLinkingComplement)) ++k;
+      if (w(k) == "to") {
+        if (w(k + 1).empty() || has(k + 1, kArticle | kObjectPronoun)) return false;
+      } else if (w(k) == "as") {
+        if (w(k + 1) != "if" && w(k + 1) != "though") return false;
+      } else if (!has(k, kLinkingComplement) && !adjective_like(w(k))) {
+        return false;
+      }
+    }
+    if (f & kProposal) {
+      // "as the name suggests" explains a name; "she suggested a new name", "suggested moving" propose.
+      if (has(back(i, 1), kNameNoun) || has(back(i, 2), kNameNoun)) return false;
+      // A participle ("..., thus suggesting a new mechanism") reports what the finding shows.
+      // "suggested that the party should change course" proposes; the modal of obligation shows it.
+      if (next == "that") {
+        for (size_t k = end + 1; k < end + 7 && is_word(k); ++k) {
+          if (has(k, kMandative)) return false;
+        }
+      }
+      if (next != "that" && !next.empty() && !ends_with(w(i), "ing")) {
+        bool object = has(end, kArticle) || next == "to" || (next.size() > 5 && ends_with(next, "ing")) ||
+                      is_number(end);
+        if (object && !evidence_subject(i)) return false;
+      }
+    }
+    if (f & kClause) {
+      // "indicates that" and "these results indicate a role" hedge; "as indicated in the table" and
+      // "the arrows indicate the site" do not.
+      if (prev == "as" || has(back(i, 1), kBe)) return false;
+      if (!is_word(end) || (has(end, kPreposition) && next != "to")) return false;
+      if (next != "that" && !ends_with(w(i), "ing") && !evidence_subject(i)) return false;
+    }
+    if (f & kBelief) {
+      // "as expected", "than thought", "think about", "was expected." are not beliefs about a claim.
+      if (prev == "as" || prev == "than") return false;
+      if (!in(end) || words_[end].kind == TokenKind::kTerminator ||
+          words_[end].kind == TokenKind::kPunctuation || has(end, kBeliefParticle)) {
+        return false;
+      }
+    }
+    if ((f & kParticiple) && (has(back(i, 1), kArticle) || possessive(back(i, 1)))) return false;
+    if ((f & kTakeOn) && has(end, kArticle | kTakeOnObject)) return false;  // "assumed office"
+    if (f & kPassiveOrComplement) {
+      // "is considered", "considered to be", "regarded as", "is expected in May"; not "considered
+      // the offer" or "was considered for the post".
+      if (next == "for") return false;
+      if (!after_be(i) && !has(end, kBeliefComplement)) return false;
+    }
+    if ((f & kPredicate) && !has(end, kBeliefComplement) &&
+        !(after_be(i) && next != "by" && judgement_follows(end))) {
+      // "regarded as", "considered him a traitor", "is considered the best"; not "considered the
+      // offer" or "was considered for a week", which deliberate.
+      return false;
+    }
+    if ((f & kThatClause) && !has(end, kClauseOpener)) return false;  // "feel they", not "felt the heat"
+    if (f & kForecast) {
+      // "analysts predict a slowdown"; not "used to predict the structure", "the predicted structure".
+      if (prev == "to" || has(back(i, 1), kArticle) || next == "by") return false;
+      if (!has(end, kForecastObject)) return false;
+    }
+    if ((f & kAttributive) && next != "that") {
+      // "a possible cause" hedges; "as soon as possible", "if possible", "possible to", "the most
+      // specific concept possible", "made it possible" do not.
+      if (!is_word(end) || has(end, kPreposition | kClauseBreak)) return false;
+      if (has(back(i, 1), kBe | kPossibleNotAfter) || ends_with(prev, "ly") || ends_with(prev, "est") ||
+          (is_number(back(i, 1)) && prev != "one")) {
+        return false;  // "is possible" (dynamic), "all 4096 possible salts" (combinatorial)
+      }
+      for (size_t k = 1; k <= 4; ++k) {
+        if (w(back(i, k)) == "most") return false;
+      }
+      if (prev == "it" && has(back(i, 2), kEnablingVerb)) return false;
+    }
+    if ((f & kEvident) && (!is_word(end) || has(end, kEvidentAfter) || has(back(i, 1), kEvidentBefore))) {
+      return false;  // "it became apparent that" is evident, not hedged
+    }
+    if ((f & kDynamic) && has(end, kDynamicAfter)) return false;  // "possible to", "unknown to him"
+    if ((f & kPoll) && has(end, kPollTerm)) return false;         // "likely voters" is a pollster's term
+    // "are not supposed to confer" is a rule; "is supposed to be haunted" a hearsay belief.
+    if ((f & kDeontic) && next == "to" && w(end + 1) != "be" && w(end + 1) != "have") return false;
+    // "a potential role", "potential mechanisms" hedge an explanation; "potential buyers" and
+    // "potential energy" hedge nothing.
+    if ((f & kExplanatory) && !has(end, kExplanationNoun)) return false;
+    if (f & kNumber) {
+      // "slightly more than 50%" and "roughly 300" are quantified: the writer has done the work.
+      for (size_t k = end, steps = 0; in(k) && steps < 5; ++k, ++steps) {
+        if (is_number(k)) return false;
+        if (!has(k, kQuantityWord)) break;
+      }
+    }
+    if (f & kTopic) {
+      // "did not mention the possibility": the possibility is a topic, not the writer's hedge.
+      for (size_t k = 1; k <= 4; ++k) {
+        if (has(back(i, k), kDiscussionVerb)) return false;
+      }
+    }
+    if ((f & kStatistic) && (has(back(i, 1), kStatisticBefore) || has(end, kStatisticAfter))) {
+      return false;  // "maximum likelihood", "likelihood ratio", "null hypothesis"
+    }
+    return true;
+  }
+
+  /// After "is considered": a judgement ("the best", "one of", "important", "biologically inert",
+  /// "a \"classic\"") rather than a deliberation ("was considered for a week", "considered.").
+  bool judgement_follows(size_t k) const {
+    if (in(k) && words_[k].kind == TokenKind::kOpenQuote) return true;
+    if (ends_with(w(k), "ly") && !has(k, kPredicateAdjective)) ++k;  // "biologically inert"
+    return has(k, kPredicateAdjective | kBeliefComplement) || adjective_like(w(k)) || ends_with(w(k), "est");
+  }
+
+  /// A form of "be" just before i, past at most two adverbs ("is widely expected").
+  bool after_be(size_t i) const {
+    size_t k = back(i, 1);
+    for (int skipped = 0; skipped < 2 && has(k, kAdverb); ++skipped) k = back(k, 1);
+    return has(k, kBe);
+  }
+
+  /// The subject before a verb at i is evidence ("these data", "the results"), not a person: then
+  /// "suggest"/"indicate" with an object is evidential ("suggest a role for"), not a proposal.
+  bool evidence_subject(size_t i) const {
+    // ", suggesting a role for": a participle clause whose subject is the finding just stated.
+    if (i > 0 && words_[i - 1].comma) return true;
+    for (size_t k = 1; k <= 5; ++k) {
+      size_t j = back(i, k);
+      if (!is_word(j)) return false;
+      if (has(j, kEvidenceSubject)) return true;
+      if (has(j, kSubjectPronoun) || (words_[j].capitalised && j > 0)) return false;
+    }
+    return false;
+  }
+
+  // ---- boosters ----
+
+  bool booster_ok(size_t i, const Candidate& c) const {
+    const size_t end = i + c.entry->words.size();
+    if (c.flags & kFocus) {
+      // "even though", "even if", "break even", "an even number" are not the focus "even".
+      if (has(end, kEvenNotBefore) || has(back(i, 1), kEvenNotAfter)) return false;
+      if (!in(end)) return false;
+      TokenKind k = words_[end].kind;
+      if (k != TokenKind::kWord && k != TokenKind::kNumber && k != TokenKind::kOpenQuote) return false;
+    }
+    if (c.flags & kManner) {
+      // "clearly visible", "spoke clearly." describe manner; they vouch for nothing.
+      if (has(end, kMannerComplement)) return false;
+      if (!is_word(end) && i > 0) return false;
+    }
+    return true;
+  }
+
+  // ---- weasels ----
+
+  /// The end of the longest weasel at i (i when none), and its category.
+  size_t weasel_at(size_t i, std::string_view* category) const {
+    size_t best = i;
+    if (const WordInfo* info = words_[i].info) {
+      for (const Candidate& c : info->weasel_phrases) {
+        if (!matches(*c.entry, i)) continue;
+        if (cited_ && !(c.flags & kCited)) break;
+        best = i + c.entry->words.size();
+        *category =
+            c.entry->category.empty() ? std::string_view("phrase") : std::string_view(c.entry->category);
+        break;
+      }
+    }
+    // A citation or link in the sentence answers an appeal to unnamed authority.
+    if (cited_) return best;
+    struct Pattern {
+      size_t (Finder::*fn)(size_t) const;
+      std::string_view category;
+    };
+    static constexpr Pattern kPatterns[] = {
+        {&Finder::according_to, "according"},    {&Finder::quantified_appeal, "appeal"},
+        {&Finder::group_appeal, "appeal"},       {&Finder::evidence_appeal, "evidence"},
+        {&Finder::agentless_passive, "passive"},
+    };
+    for (const Pattern& p : kPatterns) {
+      size_t end = (this->*p.fn)(i);
+      if (end > best) {
+        best = end;
+        *category = p.category;
+      }
+    }
+    return best;
+  }
+
+  /// Length of a member of weasel class `cls` at i (0 if none), with its flags.
+  size_t cls(size_t i, WeaselClass c, uint32_t* flags = nullptr) const {
+    if (!is_word(i) || words_[i].info == nullptr) return 0;
+    const WordInfo& info = *words_[i].info;
+    for (const ClassPhrase& p : info.weasel_multi) {
+      if (p.cls == c && matches(*p.entry, i)) {
+        if (flags) *flags = p.flags;
+        return p.entry->words.size();
+      }
+    }
+    if (info.weasel_classes.mask & (1u << c)) {
+      if (flags) *flags = info.weasel_classes.flags[c];
+      return 1;
+    }
+    return 0;
+  }
+
+  /// After a group: an optional auxiliary and adverbs, then a verb of saying or believing ("have long
+  /// argued"). Returns the end of the verb, or 0.
+  size_t attitude_after(size_t j) const {
+    size_t k = j;
+    if (has(k, kAuxiliary)) ++k;
+    for (int skipped = 0; skipped < 3 && has(k, kAdverb); ++skipped) ++k;
+    size_t n = cls(k, kAttitudeClass);
+    return n ? k + n : 0;
+  }
+
+  /// The word before i does not tie i to a preceding noun phrase: i starts a clause.
+  bool clause_initial(size_t i) const { return i == 0 || !is_word(i - 1) || has(i - 1, kClauseStart); }
+
+  /// "some critics argue", "many believe", "others have claimed".
+  size_t quantified_appeal(size_t i) const {
+    if (!clause_initial(i)) return 0;  // "causing some worry", "the many critics"...
+    uint32_t qflags = 0;
+    size_t q = cls(i, kQuantifierClass, &qflags);
+    if (!q) return 0;
+    size_t j = i + q;
+    if (size_t g = cls(j, kGroupClass)) return attitude_after(j + g);
+    if (qflags & kPronoun) return attitude_after(j);
+    return 0;
+  }
+
+  /// "Experts say", "critics have long argued" — a group named by its trade alone.
+  size_t group_appeal(size_t i) const {
+    uint32_t flags = 0;
+    size_t g = cls(i, kGroupClass, &flags);
+    if (!g || (flags & kQuantified) || !clause_initial(i)) return 0;
+    return attitude_after(i + g);
+  }
+
+  /// "Studies show", "recent research suggests", "a new study found".
+  size_t evidence_appeal(size_t i) const {
+    size_t j = i;
+    bool singular = has(i, kIndefinite);
+    if (singular) {
+      ++j;
+    } else if (!clause_initial(i)) {
+      return 0;
+    }
+    for (int vague = 0; cls(j, kVagueClass); ++vague, ++j) {
+      if (vague == 2) return 0;
+    }
+    uint32_t flags = 0;
+    size_t n = cls(j, kEvidenceClass, &flags);
+    if (!n || ((flags & kSingular) != 0) != singular) return 0;
+    size_t k = j + n;
+    if (has(k, kHave)) ++k;
+    for (int skipped = 0; skipped < 2 && has(k, kAdverb); ++skipped) ++k;
+    size_t v = cls(k, kEvidenceVerbClass);
+    return v ? k + v : 0;
+  }
+
+  /// "according to reports", "according to some experts".
+  size_t according_to(size_t i) const {
+    if (w(i) != "according" || w(i + 1) != "to") return 0;
+    size_t j = i + 2;
+    size_t q = cls(j, kQuantifierClass);
+    j += q;
+    for (int vague = 0; vague < 2 && cls(j, kVagueClass); ++vague) ++j;
+    uint32_t flags = 0;
+    if (size_t g = cls(j, kGroupClass, &flags); g && (q || !(flags & kQuantified))) return j + g;
+    if (size_t e = cls(j, kEvidenceClass, &flags); e && !(flags & kSingular)) return j + e;
+    return 0;
+  }
+
+  /// "it is said", "is widely believed", "has been suggested", "is considered the best" — a view
+  /// with nobody holding it. "by <someone named>" after the verb names the holder.
+  size_t agentless_passive(size_t i) const {
+    bool expletive = w(i) == "it";
+    size_t j = i + (expletive ? 1 : 0);
+    size_t been = j + 1;
+    if (has(been, kAdverb)) ++been;  // "has also been"
+    bool consensus = false;
+    if (w(i) == "it's") {
+      // "it's said that", "it's been reported that": the expletive and its verb in one token.
+      expletive = true;
+      j = i + 1;
+      if (w(j) == "been") ++j;
+    } else if (has(j, kHave) && w(been) == "been") {
+      j = been + 1;
+    } else if (has(j, kBe) && w(j) != "being" && !(w(j) == "be" && w(back(j, 1)) == "to")) {
+      j += 1;  // not "wants to be seen as", which is about appearances, not a claim
+    } else if (!expletive && cls(j, kConsensusClass) && cls(j + 1, kPassiveClass)) {
+      // A reduced relative: "Brook, generally considered the finest director of his time".
+      consensus = true;
+      j += 1;
+    } else {
+      return 0;
+    }
+    for (int skipped = 0; skipped < 3; ++skipped) {
+      if (cls(j, kConsensusClass)) {
+        consensus = true;
+        ++j;
+      } else if (has(j, kAdverb)) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    uint32_t flags = 0;
+    size_t n = cls(j, kPassiveClass, &flags);
+    if (!n) return 0;
+    size_t end = j + n;
+    if (w(end) == "by") {
+      uint32_t qflags = 0;
+      size_t q = cls(end + 1, kQuantifierClass, &qflags);
+      size_t g = cls(end + 1 + q, kGroupClass);
+      if (q && (g || (qflags & kPronoun))) return end + 1 + q + g;  // "by many", "by some critics"
+      if (g && !has(end + 1, kArticle)) return end + 1 + g;         // "by historians"
+      return 0;                                                     // "by the committee"
+    }
+    if ((flags & kComplement) && !(expletive || consensus || has(end, kComplementizer))) return 0;
+    if ((flags & kConsensus) && !consensus) return 0;
+    if ((flags & kPredicate) && !(expletive || consensus || judgement_follows(end))) return 0;
+    return end;
+  }
+
+  const Document& doc_;
+  const Tables& tables_;
+  std::vector<Word> words_;
+  size_t n_ = 0;
+  bool cited_ = false;
+  bool past_ = false;
+  bool headline_ = false;
+};
+
+}  // namespace
+
+Range removal_range(const Document& doc, const Cue& cue) {
+  const Sentence& s = doc.sentences()[cue.sentence];
+  if (cue.token_begin <= s.token_begin || cue.token_end >= s.token_end) return {};
+  const Token& before = doc.tokens()[cue.token_begin - 1];
+  const Token& after = doc.tokens()[cue.token_end];
+  if (before.kind != TokenKind::kWord && before.kind != TokenKind::kNumber) return {};
+  std::string_view text = doc.text();
+  if (after.kind == TokenKind::kWord || after.kind == TokenKind::kNumber) {
+    // "could potentially move" -> "could move": the word and the spaces up to the next word.
+    return {cue.range.start, after.range.start};
+  }
+  if (after.kind == TokenKind::kTerminator && before.range.end <= cue.range.start &&
+      text.substr(before.range.end, cue.range.start - before.range.end).find_first_not_of(' ') ==
+          std::string_view::npos) {
+    return {before.range.end, cue.range.end};  // "... true possibly." -> "... true."
+  }
+  return {};
+}
+
+std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon) {
+  std::vector<Cue> cues;
+  if (doc.sentences().empty()) return cues;
+  Tables tables(lexicon);
+  Finder(doc, tables).run(cues);
   return cues;
 }
 

@@ -14,14 +14,28 @@ enum class CueKind : uint8_t { kHedge, kBooster, kWeasel };
 struct Cue {
   Range range;  ///< the whole cue, one range even for multi-word cues ("appears to be")
   CueKind kind = CueKind::kHedge;
-  uint32_t sentence = 0;       ///< index into Document::sentences
-  uint32_t token_begin = 0;    ///< first token of the cue
+  uint32_t sentence = 0;     ///< index into Document::sentences
+  uint32_t token_begin = 0;  ///< first token of the cue
   uint32_t token_end = 0;
-  std::string_view category;   ///< from the lexicon: "modal", "adverb", "approximator", ...
-  bool in_quotation = false;   ///< inside a direct quotation: the speaker's words, not the writer's
+  std::string_view category;  ///< from the lexicon: "modal", "adverb", "approximator", ...
+  bool in_quotation = false;  ///< inside a direct quotation: the speaker's words, not the writer's
+  /// For hedges: the index (into the cue list) of the first hedge of the stack this hedge belongs to
+  /// ("could potentially": two hedges on one claim), or -1 when it stands alone.
+  int32_t stack = -1;
+  /// A sentence adverb ("potentially", "possibly") whose deletion leaves a grammatical sentence: the
+  /// quick fix for a stack removes it.
+  bool removable = false;
 };
 
-/// Every cue in the document, in text order.
+/// Every cue in the document, in text order. Cues never overlap. Hedges inside a direct quotation are
+/// found (with in_quotation set) but never join a stack. Lists read: "hedges", "boosters", "weasels",
+/// and "cue_context" (the context words of the rules).
 std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon);
+
+/// The edit that deletes `cue` (a removable single word) cleanly: the word and the space after it, or
+/// the space before it when punctuation follows ("is, potentially, true" keeps its commas). Empty
+/// when no clean deletion exists: the word starts its sentence (the next word would need a capital)
+/// or is followed by a comma.
+Range removal_range(const Document& doc, const Cue& cue);
 
 }  // namespace evidential::core

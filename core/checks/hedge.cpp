@@ -1,4 +1,5 @@
-// Check `hedge`: epistemic hedges — modal verbs, adverbs, verbs and approximators that weaken a claim.
+// Check `hedge`: epistemic hedges — modals, adverbs, evidential and belief verbs, adjectives and
+// approximators by which the writer commits to less than the claim. Context decides (core/analysis/cues.cpp).
 #include <array>
 #include <string>
 
@@ -8,37 +9,113 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 4> kExamples = {
-    "The policy [[may]] reduce costs.",
+constexpr std::array<std::string_view, 17> kExamples = {
+    "The new policy [[may]] reduce costs.",
+    "The talks resumed in May and ended in June.",
+    "Kim [[May]] Side With Putin In Border Dispute",
+    "Theresa May spoke first.",
     "The minister [[reportedly]] resigned on Tuesday.",
-    "The bridge opened in 1932.",
+    "The river [[appears to be]] rising again.",
+    "The band appears on stage at nine.",
+    "The new dam [[could]] not hold back a flood of that size.",
+    "The mayor could not be reached for comment.",
+    "The country's military might is unmatched in the region.",
+    "These results [[suggest]] a role for the second gene.",
+    "She suggested a new name for the bridge.",
+    "[[It is possible that]] the fire started in the kitchen.",
     "Turnout was [[slightly]] higher than last year.",
+    "Turnout was slightly above 60 percent.",
+    "\"We may lose the vote,\" the senator said.",
+    "Analysts [[expect]] the merger to close in March.",
 };
 
 constexpr CheckInfo kInfo{
     .id = "hedge",
-    .summary = "A hedge weakens the writer's commitment to a claim.",
+    .summary = "A hedge weakens the writer's commitment to a claim: \"may\", \"reportedly\", \"appears to\".",
     .rationale =
-        "Hedges such as \"may\", \"reportedly\" and \"appears to\" tell the reader the writer is not "
-        "sure. Used on purpose they are honest; used by habit they blur which claims the writer stands "
-        "behind and which are guesses.",
+        "Hedges tell the reader that the writer is not sure: modal verbs (may, might, could), adverbs "
+        "(possibly, probably, reportedly, allegedly), evidential and belief verbs (appears to, seems, "
+        "suggests, is expected to), adjectives and nouns (possible, unclear, the likelihood) and "
+        "approximators (slightly, mostly, to some extent). Used on purpose they are honest; used by habit "
+        "they blur which claims the writer stands behind and which are guesses, and \"reportedly\" or "
+        "\"allegedly\" pass a claim on without saying who made it. Context decides what is a hedge: "
+        "\"in May\" and \"May 2014\" are the month but a title-case headline's \"May\" is the modal; "
+        "\"military might\" is a noun; \"could not be reached\" is ability, not doubt (Evidential does not "
+        "flag \"can\" at all); \"appears on stage\" and \"suggested a new name\" hedge nothing; an "
+        "approximator before a number (\"slightly above 60 percent\") has been quantified. Hedges inside "
+        "a direct quotation are the speaker's words, which a writer must not change, so by default they "
+        "are not reported; {\"checks\": {\"hedge\": {\"quotations\": 1}}} reports them too, as the "
+        "speaker's, so that a paraphrase keeps them. Two hedges on one claim (\"could potentially\") are "
+        "reported once, by "
+        "`stacked-hedge`; when that check is off, this one reports each of them.",
     .advice =
-        "State the claim plainly if the evidence supports it; otherwise say where the uncertainty comes "
-        "from (who reports it, what is not yet known) or quantify it.",
+        "If the evidence supports the claim, state it plainly. If it does not, keep one hedge and say "
+        "where the uncertainty comes from (who reports it, what is not yet known, what it depends on), "
+        "or quantify it (\"a 30 percent chance\", \"turnout rose 2 points\"). For \"reportedly\" and "
+        "\"allegedly\", name the source. Add or remove cue words per project with "
+        "{\"lexicon\": {\"hedges\": {\"add\": [...], \"remove\": [...]}}} in .evidential.json.",
     .default_severity = Severity::kInformation,
     .category = Category::kHedging,
     .examples = kExamples,
 };
 
+/// What the hedge does to the claim and what the writer can do, by the cue's lexicon category.
+std::string message_for(std::string_view cue, std::string_view category) {
+  std::string q = "\"" + std::string(cue) + "\"";
+  if (category == "modal") {
+    return q +
+           " presents this as a possibility, not a fact: state it plainly if you know it, or say "
+           "what it depends on or how likely it is";
+  }
+  if (category == "hearsay") {
+    return q +
+           " passes the claim on from someone it does not name: name the source, or state it "
+           "plainly if you have checked it";
+  }
+  if (category == "adverb") {
+    return q +
+           " weakens the claim without saying why: state it plainly, give the source of the "
+           "doubt, or quantify it";
+  }
+  if (category == "verb") {
+    return q +
+           " reports an impression or an inference, not a finding: say what it rests on, or "
+           "state the finding plainly";
+  }
+  if (category == "belief") {
+    return q +
+           " reports a belief or a forecast, not a fact: make clear whose it is and what it "
+           "rests on";
+  }
+  if (category == "approximator") {
+    return q + " leaves the amount vague: give the figure if you have it";
+  }
+  if (category == "adjective" || category == "noun") {
+    return q + " marks this as uncertain: say what is known and what is not, or how likely it is";
+  }
+  return q + " hedges this claim: state it plainly, say what the uncertainty rests on, or quantify it";
+}
+
 class HedgeCheck final : public Check {
  public:
   const CheckInfo& info() const override { return kInfo; }
   void run(const Analysis& analysis, Reporter& out) const override {
+    // Hedges in a stack belong to the `stacked-hedge` finding, unless the user has switched it off.
+    const Check* stacked = find_check("stacked-hedge");
+    bool stacks_reported = stacked != nullptr && analysis.settings().severity_of(stacked->info());
+    bool quoted = analysis.settings().option("hedge", "quotations", 0) != 0;
     for (const Cue& cue : analysis.cues()) {
       if (cue.kind != CueKind::kHedge) continue;
-      std::string word(analysis.document().slice(cue.range));
-      out.report(cue.range, "\"" + word + "\" hedges this claim: state it plainly, or say what the "
-                            "uncertainty rests on");
+      if (cue.in_quotation) {
+        if (!quoted) continue;
+        std::string word(analysis.document().slice(cue.range));
+        out.report(cue.range, "\"" + word +
+                                  "\" is the speaker's hedge, inside a quotation: keep it, and keep it "
+                                  "when you paraphrase");
+        continue;
+      }
+      if (cue.stack >= 0 && stacks_reported) continue;
+      out.report(cue.range, message_for(analysis.document().slice(cue.range), cue.category));
     }
   }
 };

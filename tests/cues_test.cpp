@@ -1,0 +1,248 @@
+// Hedge, booster and weasel cues in context (core/analysis/cues.cpp) and the four hedging checks built
+// on them: the context cases that word lists get wrong, one finding per multi-word cue or stack, quick
+// fixes, and user lexicon changes through .evidential.json.
+#include "core/analysis/cues.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "core/analysis.h"
+#include "core/check.h"
+
+namespace evidential::core {
+namespace {
+
+/// "kind:text" for every cue, e.g. {"hedge:may", "weasel:Some experts say"}.
+std::vector<std::string> cues_of(std::string_view text, const Lexicon& lexicon = Lexicon::builtin(),
+                                 Markup markup = Markup::kPlain) {
+  Document doc = parse_document(std::string(text), markup);
+  std::vector<std::string> out;
+  for (const Cue& c : find_cues(doc, lexicon)) {
+    std::string_view kind = c.kind == CueKind::kHedge    ? "hedge"
+                            : c.kind == CueKind::kWeasel ? "weasel"
+                                                         : "booster";
+    out.push_back(std::string(kind) + ":" + std::string(doc.slice(c.range)));
+  }
+  return out;
+}
+
+using Cues = std::vector<std::string>;
+
+/// The findings of the hedging checks only, as "check:text".
+std::vector<std::string> findings_of(std::string_view text, Settings settings = config::default_settings()) {
+  for (const Check* c : all_checks()) {
+    std::string_view id = c->info().id;
+    if (id != "hedge" && id != "stacked-hedge" && id != "weasel" && id != "booster" &&
+        settings.checks.find(id) == settings.checks.end()) {
+      settings.checks[std::string(id)] = std::nullopt;
+    }
+  }
+  Document doc = parse_document(std::string(text), Markup::kPlain);
+  std::vector<std::string> out;
+  for (const Finding& f : analyze(doc, settings)) {
+    out.push_back(std::string(f.check) + ":" + std::string(doc.slice(f.range)));
+  }
+  return out;
+}
+
+Settings configured(std::string_view json) {
+  auto r = config::parse_config(json, "test.json", config::default_settings());
+  EXPECT_TRUE(std::holds_alternative<Settings>(r)) << std::get<config::ConfigError>(r).to_string();
+  return std::get<Settings>(r);
+}
+
+TEST(Cues, MayIsTheMonthAfterPrepositionsAndBeforeNumbers) {
+  EXPECT_EQ(cues_of("The talks resumed in May."), Cues{});
+  EXPECT_EQ(cues_of("May 2014 was the wettest month on record."), Cues{});
+  EXPECT_EQ(cues_of("The vote was held on 3 May after a long delay."), Cues{});
+  EXPECT_EQ(cues_of("Prices rose between May and July."), Cues{});
+  EXPECT_EQ(cues_of("Prices may rise again."), Cues{"hedge:may"});
+  EXPECT_EQ(cues_of("May I ask a question?"), Cues{"hedge:May"});
+}
+
+TEST(Cues, HeadlineMayIsTheModalButANameIsNot) {
+  EXPECT_EQ(cues_of("Kim May Side With Putin In Border Dispute"), Cues{"hedge:May"});
+  EXPECT_EQ(cues_of("Elections Expected In May Across The Region"), Cues{});
+  EXPECT_EQ(cues_of("Theresa May spoke to reporters on Monday."), Cues{});
+}
+
+TEST(Cues, MightAsANounIsNoHedge) {
+  EXPECT_EQ(cues_of("The country's military might is unmatched."), Cues{});
+  EXPECT_EQ(cues_of("She pushed with all her might."), Cues{});
+  EXPECT_EQ(cues_of("The agency might close the office."), Cues{"hedge:might"});
+  EXPECT_EQ(cues_of("This might explain the delay."), Cues{"hedge:might"});
+}
+
+TEST(Cues, CanOfAbilityAndCanTheNounAreNoHedges) {
+  EXPECT_EQ(cues_of("She can swim across the lake."), Cues{});
+  EXPECT_EQ(cues_of("He opened a can of beans."), Cues{});
+  EXPECT_EQ(cues_of("The mayor could not be reached for comment."), Cues{});
+  EXPECT_EQ(cues_of("As soon as they could, they left the city."), Cues{});
+  // "could not" of possibility still hedges.
+  EXPECT_EQ(cues_of("The new dam could not hold back a flood of that size."), Cues{"hedge:could"});
+  EXPECT_EQ(cues_of("The merger could collapse next week."), Cues{"hedge:could"});
+}
+
+TEST(Cues, AppearOnStageIsNoHedge) {
+  EXPECT_EQ(cues_of("The band appears on stage at nine."), Cues{});
+  EXPECT_EQ(cues_of("She appeared in two films last year."), Cues{});
+  EXPECT_EQ(cues_of("The river appears to be rising."), Cues{"hedge:appears to be"});
+  EXPECT_EQ(cues_of("The patient appears stable."), Cues{"hedge:appears"});
+}
+
+TEST(Cues, SuggestAsProposalIsNoHedge) {
+  EXPECT_EQ(cues_of("She suggested a new name for the bridge."), Cues{});
+  EXPECT_EQ(cues_of("As its name suggests, the lake is salty."), Cues{});
+  EXPECT_EQ(cues_of("These results suggest a role for the gene."), Cues{"hedge:suggest"});
+  EXPECT_EQ(cues_of("The data suggest that the drug works."), Cues{"hedge:suggest"});
+}
+
+TEST(Cues, OtherContextRules) {
+  EXPECT_EQ(cues_of("Turnout was slightly above 60 percent."), Cues{});  // quantified
+  EXPECT_EQ(cues_of("Turnout was slightly higher than last year."), Cues{"hedge:slightly"});
+  EXPECT_EQ(cues_of("Please reply as soon as possible."), Cues{});
+  EXPECT_EQ(cues_of("Police are studying a possible link."), Cues{"hedge:possible"});
+  EXPECT_EQ(cues_of("The statement did not mention the possibility of talks."), Cues{});
+  EXPECT_EQ(cues_of("The model uses maximum likelihood estimation."), Cues{});
+  EXPECT_EQ(cues_of("Sales were better than expected."), Cues{});
+  EXPECT_EQ(cues_of("Sales are expected to fall."), Cues{"hedge:are expected to"});
+  EXPECT_EQ(cues_of("He assumed office in 2019."), Cues{});
+}
+
+TEST(Cues, NewsIdioms) {
+  EXPECT_EQ(cues_of("She leads among likely voters."), Cues{});
+  EXPECT_EQ(cues_of("The likely outcome is a recount."), Cues{"hedge:likely"});
+  EXPECT_EQ(cues_of("He was loath to be seen as gloating."), Cues{});
+  EXPECT_EQ(cues_of("The delay is causing some worry in the party."), Cues{});
+  EXPECT_EQ(cues_of("It's been reported that the mayor resigned."), Cues{"weasel:It's been reported"});
+  EXPECT_EQ(cues_of("She suggested that the party should change course."), Cues{});
+  EXPECT_EQ(cues_of("San Bernardino Terror Suspect Named By Police"), Cues{});
+  EXPECT_EQ(cues_of("Candidates are not supposed to confer with staff."), Cues{});
+}
+
+TEST(Cues, BoostersInContext) {
+  EXPECT_EQ(cues_of("Russia has even used its veto."), Cues{"booster:even"});
+  EXPECT_EQ(cues_of("Even though it rained, we marched."), Cues{});
+  EXPECT_EQ(cues_of("The firm broke even last year."), Cues{});
+  EXPECT_EQ(cues_of("The sign was clearly visible."), Cues{});
+  EXPECT_EQ(cues_of("The plan has clearly failed."), Cues{"booster:clearly"});
+  // "almost certainly" is a hedge, not the booster "certainly".
+  EXPECT_EQ(cues_of("The fire was almost certainly arson."), Cues{"hedge:almost certainly"});
+}
+
+TEST(Cues, WeaselsNeedAnUnnamedSourceAndNoCitation) {
+  EXPECT_EQ(cues_of("Some experts say the bridge is unsafe."), Cues{"weasel:Some experts say"});
+  EXPECT_EQ(cues_of("Critics have long argued that it leaks."), Cues{"weasel:Critics have long argued"});
+  EXPECT_EQ(cues_of("Her critics argue that it leaks."), Cues{});
+  EXPECT_EQ(cues_of("Many people died in the flood."), Cues{});
+  EXPECT_EQ(cues_of("Studies show that it leaks."), Cues{"weasel:Studies show"});
+  EXPECT_EQ(cues_of("Studies show that it leaks [4]."), Cues{});
+  EXPECT_EQ(cues_of("The castle is widely believed to be haunted."), Cues{"weasel:is widely believed"});
+  EXPECT_EQ(cues_of("It has also been suggested that the tower fell."),
+            Cues{"weasel:It has also been suggested"});
+  EXPECT_EQ(cues_of("The plan was considered by the council in May."), Cues{});
+  EXPECT_EQ(cues_of("The plan was considered for a week."), Cues{});
+  EXPECT_EQ(cues_of("According to reports, talks failed."), Cues{"weasel:According to reports"});
+  EXPECT_EQ(cues_of("According to the ministry, talks failed."), Cues{});
+}
+
+TEST(Cues, MultiWordCuesAreOneRange) {
+  EXPECT_EQ(cues_of("It is possible that the dam failed."), Cues{"hedge:It is possible that"});
+  EXPECT_EQ(cues_of("The plan worked to some extent."), Cues{"hedge:to some extent"});
+  EXPECT_EQ(cues_of("The tower appears to have tilted."), Cues{"hedge:appears to have"});
+  EXPECT_EQ(cues_of("A lot of evidence points to the fact that it was arson."),
+            Cues{"weasel:A lot of evidence points to the fact that"});
+  EXPECT_EQ(findings_of("It is possible that the dam failed."), Cues{"hedge:It is possible that"});
+}
+
+TEST(Cues, QuotedHedgesBelongToTheSpeaker) {
+  Document doc = parse_document("\"We may lose,\" she said. We may lose.", Markup::kPlain);
+  std::vector<Cue> cues = find_cues(doc, Lexicon::builtin());
+  ASSERT_EQ(cues.size(), 2u);
+  EXPECT_TRUE(cues[0].in_quotation);
+  EXPECT_FALSE(cues[1].in_quotation);
+  // Found, but not reported: the writer cannot change a quotation.
+  EXPECT_EQ(findings_of("\"We may lose,\" she said. We may lose."), Cues{"hedge:may"});
+  EXPECT_EQ(findings_of("“It could potentially fail,” he said. “Some say it is obviously wrong.”"), Cues{});
+}
+
+TEST(StackedHedge, IsOneFindingOverTheStackWithAFix) {
+  std::string text = "The move could potentially shift the balance.";
+  EXPECT_EQ(findings_of(text), Cues{"stacked-hedge:could potentially"});
+
+  Settings settings = config::default_settings();
+  Document doc = parse_document(text, Markup::kPlain);
+  std::vector<Finding> findings = analyze(doc, settings);
+  auto it = std::find_if(findings.begin(), findings.end(),
+                         [](const Finding& f) { return f.check == "stacked-hedge"; });
+  ASSERT_NE(it, findings.end());
+  ASSERT_EQ(it->fixes.size(), 1u);  // "could" is not removable; "potentially" is
+  ASSERT_EQ(it->fixes[0].edits.size(), 1u);
+  std::string fixed = text;
+  const Edit& e = it->fixes[0].edits[0];
+  fixed.replace(e.range.start, e.range.size(), e.replacement);
+  EXPECT_EQ(fixed, "The move could shift the balance.");
+}
+
+TEST(Booster, OffersToRemoveAnAdverbButNotAtTheStartOfASentence) {
+  Settings settings = config::default_settings();
+  Document doc = parse_document("The plan has clearly failed. Clearly, it failed.", Markup::kPlain);
+  std::vector<Finding> boosters;
+  for (Finding& f : analyze(doc, settings)) {
+    if (f.check == "booster") boosters.push_back(f);
+  }
+  ASSERT_EQ(boosters.size(), 2u);
+  ASSERT_EQ(boosters[0].fixes.size(), 1u);
+  const Edit& e = boosters[0].fixes[0].edits[0];
+  EXPECT_EQ(doc.slice(e.range), "clearly ");
+  EXPECT_TRUE(boosters[1].fixes.empty());  // the next word would need a capital
+}
+
+TEST(StackedHedge, StacksNeedOneClause) {
+  EXPECT_EQ(findings_of("Prices may possibly rise."), Cues{"stacked-hedge:may possibly"});
+  EXPECT_EQ(findings_of("It is possible that the plan may fail."),
+            Cues{"stacked-hedge:It is possible that the plan may"});
+  EXPECT_EQ(findings_of("Prices may rise, and wages possibly too."), (Cues{"hedge:may", "hedge:possibly"}));
+  EXPECT_EQ(findings_of("The river may be slightly higher."), (Cues{"hedge:may", "hedge:slightly"}));
+}
+
+TEST(StackedHedge, WhenSwitchedOffTheHedgesAreReportedOneByOne) {
+  Settings settings = configured(R"({"checks": {"stacked-hedge": "off"}})");
+  EXPECT_EQ(findings_of("The move could potentially shift the balance.", settings),
+            (Cues{"hedge:could", "hedge:potentially"}));
+}
+
+TEST(Lexicon, UsersAddAndRemoveCuesInTheirConfig) {
+  Settings settings = configured(R"({
+    "lexicon": {
+      "hedges": {"add": ["in theory", {"phrase": "on paper", "category": "phrase"}], "remove": ["may"]},
+      "weasels": {"add": [{"phrase": "pundits", "category": "group"}, "word on the street"]},
+      "boosters": {"remove": ["even"]}
+    }
+  })");
+  EXPECT_EQ(cues_of("In theory the plan works.", *settings.lexicon), Cues{"hedge:In theory"});
+  EXPECT_EQ(cues_of("On paper the plan works.", *settings.lexicon), Cues{"hedge:On paper"});
+  EXPECT_EQ(cues_of("Prices may rise.", *settings.lexicon), Cues{});
+  EXPECT_EQ(cues_of("Pundits say prices will rise.", *settings.lexicon), Cues{"weasel:Pundits say"});
+  EXPECT_EQ(cues_of("The word on the street is that prices will rise.", *settings.lexicon),
+            Cues{"weasel:word on the street"});
+  EXPECT_EQ(cues_of("Russia has even used its veto.", *settings.lexicon), Cues{});
+  // The built-in lexicon is untouched.
+  EXPECT_EQ(cues_of("Prices may rise."), Cues{"hedge:may"});
+}
+
+TEST(Cues, AnyInputIsSafe) {
+  EXPECT_EQ(cues_of(""), Cues{});
+  EXPECT_EQ(cues_of("may"), Cues{});
+  EXPECT_EQ(cues_of("\xff\xfe may \x00 possibly", Lexicon::builtin()), Cues{});
+  std::string many(20000, 'a');
+  for (size_t i = 0; i < many.size(); i += 7) many[i] = ' ';
+  EXPECT_EQ(cues_of(many), Cues{});
+  cues_of("could could could could potentially possibly perhaps maybe may might.");
+}
+
+}  // namespace
+}  // namespace evidential::core
