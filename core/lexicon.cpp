@@ -143,6 +143,9 @@ const Lexicon& Lexicon::builtin() {
       if (path.rfind("lexicon/", 0) != 0 || path.size() < 4 || path.substr(path.size() - 4) != ".tsv") {
         continue;
       }
+      // Model weights (*_model.tsv) are read by the analysis that owns them, not as phrase lists;
+      // indexing them as phrases would cost a quarter of a second at every start.
+      if (path.size() >= 10 && path.substr(path.size() - 10) == "_model.tsv") continue;
       std::string_view name = path.substr(8, path.size() - 8 - 4);
       l.load_tsv(name, file.data);
     }

@@ -20,6 +20,7 @@ DocumentSummary summarize(const Analysis& analysis) {
     else ++s.boosters;
   }
   for (const Attribution& a : analysis.attributions()) {
+    if (a.inferred) continue;  // a tagger's guess is shown as a hint, never counted as a source
     ++s.attributions;
     ++s.sources_by_kind[static_cast<size_t>(a.kind)];
     if (!a.caution.empty()) ++s.cautioned_sources;

@@ -1,10 +1,1429 @@
-// Placeholder until attribution detection lands: no attributions are found yet.
+// Attribution detection: rules over the prose grammar's tokens, one sentence at a time, with the block
+// (paragraph) as the only wider context. Reporting cues come from grammar/lexicon/reporting_verbs.tsv;
+// source kinds from the registry first, then from the source's head noun (anonymous_sources.tsv,
+// source_nouns.tsv), then from its shape (a capitalised name, a pronoun).
 #include "core/analysis/attributions.h"
+
+#include <algorithm>
+#include <charconv>
+#include <string_view>
+#include <unordered_set>
+
+#include "core/analysis/weights.h"
+#include "core/embedded.h"
 
 namespace evidential::core {
 
-std::vector<Attribution> find_attributions(const Document&, const Lexicon&, const SourceRegistry&) {
+SourceKind source_kind_of(const SourceEntry& e) {
+  if (e.kind == "state_media") return SourceKind::kStateMedia;
+  if (e.kind == "partisan" || e.kind == "party_to_conflict") return SourceKind::kPartisan;
+  if (e.kind == "official_body") return SourceKind::kOfficialStatement;
+  if (e.kind == "research" || e.kind == "ngo") return SourceKind::kDocument;
+  return SourceKind::kMediaOutlet;
+}
+
+std::string source_caution(const SourceEntry& e) {
+  std::string why;
+  if (e.kind == "state_media") why = "state-controlled media";
+  else if (e.kind == "party_to_conflict") why = "a party to the conflict it reports on";
+  else if (e.kind == "partisan") why = "a partisan outlet";
+  else if (e.reliability == "low") why = "a source of low reliability";
+  if (why.empty()) return why;
+  if (!e.note.empty()) why += ": " + e.note;
+  return why;
+}
+
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// ---- closed word classes ------------------------------------------------------------------------
+// Function words are grammar, not vocabulary a user would tune, so they live here rather than in a
+// lexicon file. Everything is lower case with straight apostrophes, as normalise_word() gives.
+
+const WordSet& determiners() {
+  static const WordSet s = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
+                            "its", "our", "my", "your", "some", "many", "several", "most", "all",
+                            "both", "each", "every", "any", "another", "one", "two", "three", "four",
+                            "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+                            "thousands", "few", "other", "such", "no"};
+  return s;
+}
+
+bool is_indefinite(std::string_view w) {
+  static const WordSet s = {"a", "an", "some", "one", "two", "three", "four", "five", "several",
+                            "many", "few", "dozens", "hundreds", "thousands", "another", "other"};
+  return s.count(w) > 0;
+}
+
+// Prepositions that can sit inside a source noun phrase: "a spokesman for the ministry", "Joel Pollak
+// of Breitbart", "an official statement from the ...", "officials in Kyiv", "a source at the agency".
+bool is_np_preposition(std::string_view w) {
+  static const WordSet s = {"of", "for", "from", "at", "with", "in", "on", "close", "familiar"};
+  return s.count(w) > 0;
+}
+
+// Words before a reporting verb that belong to the cue in the corpus convention (PARC/PolNeAR):
+// auxiliaries, negation and a few adverbs of time or manner — "has also said", "did not respond".
+bool is_cue_auxiliary(std::string_view w) {
+  static const WordSet s = {
+      "has", "have", "had", "'ve", "is", "was", "are", "were", "be", "been", "being", "will",
+      "would", "could", "can", "may", "might", "must", "should", "shall", "do", "does", "did", "not",
+      "never", "also", "later", "since", "repeatedly", "then", "now", "previously", "already", "again",
+      "first", "once", "publicly", "privately", "recently", "further", "hasn't", "haven't", "hadn't",
+      "didn't", "doesn't", "don't", "won't", "wouldn't", "isn't", "wasn't", "can't", "couldn't",
+      "often", "frequently", "initially", "subsequently", "simply", "just", "even", "still", "quickly",
+      "flatly", "openly", "explicitly", "bluntly", "angrily", "loudly", "finally", "ultimately"};
+  return s.count(w) > 0;
+}
+
+// Words that end a source noun phrase when walking away from the cue: verbs and auxiliaries,
+// conjunctions and complementisers, adverbs, object pronouns, prepositions that do not attach
+// inside a source. Sentence connectives ("But", "Meanwhile") are here too, which is what keeps them
+// out of sources at the start of a sentence.
+bool is_np_stop(std::string_view w) {
+  static const WordSet s = {
+      // auxiliaries, copulas, common verbs
+      "is", "was", "are", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+      "will", "would", "could", "can", "may", "might", "must", "should", "shall", "get", "got", "gets",
+      "make", "made", "makes", "go", "went", "goes", "come", "came", "take", "took", "give", "gave",
+      "spoke", "speaking", "let", "become", "became", "seem", "seems", "seemed", "'s", "'re", "'ve",
+      "'d", "'ll", "it's", "that's", "there's", "he's", "she's", "they're", "we're", "i'm",
+      // negation, complementisers, conjunctions, relatives
+      "not", "never", "no", "nor", "n't", "that", "which", "who", "whom", "whose", "what", "whether",
+      "when", "whenever", "where", "while", "whereas", "because", "although", "though", "if", "unless",
+      "as", "than", "so", "but", "or", "yet", "and", "after", "before", "since", "until", "till",
+      "once", "how", "why", "whatever", "whoever",
+      // pronouns in object or reflexive form, and expletives
+      "him", "them", "me", "us", "himself", "herself", "themselves", "itself", "myself", "ourselves",
+      "yourself", "there", "here", "it",
+      // prepositions that do not attach inside a source
+      "to", "by", "into", "onto", "about", "over", "under", "against", "during", "through", "without",
+      "within", "like", "unlike", "via", "per", "upon", "toward", "towards", "amid", "amidst", "among",
+      "despite", "including", "across", "around", "behind", "beyond", "near", "outside", "inside",
+      "off", "out", "up", "down", "between", "throughout", "following", "regarding", "concerning",
+      // adverbs and connectives
+      "also", "later", "then", "now", "still", "however", "meanwhile", "instead", "again", "already",
+      "even", "just", "only", "always", "often", "earlier", "recently", "previously", "today",
+      "yesterday", "tonight", "tomorrow", "too", "very", "well", "indeed", "moreover", "furthermore",
+      "nevertheless", "nonetheless", "thus", "therefore", "hence", "otherwise", "separately",
+      "similarly", "likewise", "finally", "first", "second", "third", "lastly", "perhaps", "maybe",
+      "yes", "oh", "please", "ago", "afterward", "afterwards", "soon", "quickly", "specifically",
+      "ultimately", "additionally", "overall", "anyway", "besides", "rather", "actually", "apparently",
+      "reportedly", "allegedly", "purportedly", "really", "certainly", "clearly", "obviously",
+      "surely", "simply", "mostly", "largely", "partly", "particularly", "especially", "notably",
+      "eventually", "initially", "originally", "currently", "immediately", "subsequently"};
+  return s.count(w) > 0;
+}
+
+bool is_personal_pronoun(std::string_view w) {
+  static const WordSet s = {"he", "she", "they", "i", "we", "you", "it", "who", "which"};
+  return s.count(w) > 0;
+}
+
+bool is_day_or_time(std::string_view w) {
+  static const WordSet s = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                            "sunday", "yesterday", "today", "tonight", "recently", "earlier",
+                            "overnight", "afterward", "afterwards", "late", "early"};
+  return s.count(w) > 0;
+}
+
+// Partitive heads: in "one of his aides" or "part of an official statement" the source's kind is
+// decided by what follows "of".
+bool is_partitive(std::string_view w) {
+  static const WordSet s = {"part", "one", "some", "many", "most", "all", "none", "each", "any",
+                            "several", "both", "half", "members", "member", "few", "two", "three",
+                            "dozens", "hundreds", "thousands", "majority", "number", "portion",
+                            "copy", "excerpt", "excerpts", "text", "version", "draft"};
+  return s.count(w) > 0;
+}
+
+// Lower-case words ending in "-ly" that are nouns or adjectives, not adverbs.
+bool is_ly_nonadverb(std::string_view w) {
+  static const WordSet s = {"family", "ally", "rally", "daily", "weekly", "monthly", "yearly",
+                            "quarterly", "assembly", "supply", "anomaly", "monopoly", "italy", "bully",
+                            "fly", "belly", "early", "elderly", "friendly", "costly", "deadly", "lonely",
+                            "likely", "unlikely", "holy", "ugly", "silly", "only", "july", "homily"};
+  return s.count(w) > 0;
+}
+
+// ---- the sentence as the rules see it -----------------------------------------------------------
+
+struct Tok {
+  uint32_t index = 0;  // into Document::tokens
+  TokenKind kind = TokenKind::kSymbol;
+  Range range;
+  std::string norm;  // normalised word text; the raw text for punctuation
+  bool cap = false;  // begins with an upper-case letter
+  bool word = false;  // word, abbreviation or number
+  bool quoted = false;  // inside a direct quotation
+  bool initial = false;  // first word of the sentence, or of a quotation or clause after a colon
+  bool reporting = false;  // a reporting verb form: never part of a source
+  std::string_view category;  // the word's reporting_verbs category, if it has one on its own
+};
+
+bool starts_upper(std::string_view t) {
+  if (t.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Latin-1 capitals (À-Þ) in UTF-8: C3 80-9E.
+  return c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) >= 0x80 &&
+         static_cast<unsigned char>(t[1]) <= 0x9E;
+}
+
+struct Span {
+  size_t begin = 0;  // token positions in the View
+  size_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+class View {
+ public:
+  /// `quoted` flags, per document token, the tokens inside a direct quotation.
+  View(const Document& doc, const Sentence& s, const PhraseList& verbs, const std::vector<bool>& quoted)
+      : doc_(doc) {
+    auto [first, last] = doc.tokens_of(s);
+    std::vector<std::string_view> one_word(1);
+    uint32_t link_end = 0;  // inside a Markdown link, only the words of its text are prose
+    for (const Token* t = first; t != last; ++t) {
+      if (t->kind == TokenKind::kLink) {
+        link_end = t->range.end;
+        continue;
+      }
+      if (t->kind == TokenKind::kMarkup) continue;
+      if (t->range.start < link_end && !t->in_link_text) continue;
+      Tok k;
+      k.index = static_cast<uint32_t>(t - doc.tokens().data());
+      k.kind = t->kind;
+      k.range = t->range;
+      std::string_view text = doc.slice(t->range);
+      k.word = t->kind == TokenKind::kWord || t->kind == TokenKind::kAbbreviation ||
+               t->kind == TokenKind::kNumber;
+      k.norm = k.word ? normalise_word(text) : std::string(text);
+      k.cap = k.word && starts_upper(text);
+      k.quoted = quoted[k.index];
+      if (k.word) {
+        bool after_opening = true;
+        for (size_t j = toks_.size(); j-- > 0 && after_opening;) {
+          const Tok& p = toks_[j];
+          if (p.word) after_opening = false;
+          else if (p.kind == TokenKind::kOpenQuote || p.norm == ":" || p.kind == TokenKind::kOpenBracket) break;
+        }
+        k.initial = after_opening;
+        one_word[0] = k.norm;
+        const LexiconEntry* e = verbs.longest_match(one_word, 0);
+        if (e != nullptr) k.category = e->category;
+        if (!k.cap) {
+          // Only the forms that cannot be nouns: "said", "saying", "says" — not "report" or "claims".
+          if (e != nullptr) {
+            k.reporting = e->category != "adverb" && e->category != "according" &&
+                          (e->has_flag("past") || e->has_flag("pp") || e->has_flag("ger") ||
+                           k.norm == "says" || k.norm == "tells" || k.norm == "writes" || k.norm == "adds");
+          }
+        }
+      }
+      toks_.push_back(std::move(k));
+    }
+  }
+
+  size_t size() const { return toks_.size(); }
+  const Tok& operator[](size_t i) const { return toks_[i]; }
+  const Document& doc() const { return doc_; }
+
+  /// Text-level range of tokens [b, e).
+  Range range(Span s) const {
+    if (s.empty()) return {};
+    return {toks_[s.begin].range.start, toks_[s.end - 1].range.end};
+  }
+  bool is(size_t i, std::string_view w) const { return i < toks_.size() && toks_[i].norm == w; }
+  bool punct(size_t i, std::string_view p) const {
+    return i < toks_.size() && !toks_[i].word && toks_[i].norm == p;
+  }
+  bool open_quote(size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::kOpenQuote; }
+  bool close_quote(size_t i) const {
+    return i < toks_.size() && toks_[i].kind == TokenKind::kCloseQuote;
+  }
+  bool end_of_clause(size_t i) const {
+    if (i >= toks_.size()) return true;
+    const Tok& t = toks_[i];
+    return t.kind == TokenKind::kTerminator || t.kind == TokenKind::kCitation ||
+           (t.kind == TokenKind::kPunctuation &&
+            (t.norm == "," || t.norm == ";" || t.norm == ":" || t.norm == "—" || t.norm == "–" ||
+             t.norm == "--"));
+  }
+
+ private:
+  const Document& doc_;
+  std::vector<Tok> toks_;
+};
+
+// A word that may be part of a source noun phrase.
+bool np_word(const Tok& t) {
+  if (!t.word) return false;
+  if (t.kind == TokenKind::kNumber) return true;
+  if (t.cap) {
+    // A capitalised word inside a sentence is a name ("USA Today", "The Hill"); at the start of one,
+    // connectives and auxiliaries ("But", "Later") are still not names.
+    if (!t.initial) return t.norm != "i";
+    return !is_np_stop(t.norm) && !is_personal_pronoun(t.norm);
+  }
+  if (t.reporting || is_np_stop(t.norm) || is_personal_pronoun(t.norm)) return false;
+  if (t.norm.size() > 4 && t.norm.ends_with("ly") && !is_ly_nonadverb(t.norm)) return false;
+  return true;
+}
+
+// A lower-case word that looks like a participle or past tense: "attended", "going".
+bool is_verbish(const Tok& t) {
+  if (t.cap || t.kind != TokenKind::kWord) return false;
+  return (t.norm.size() > 4 && t.norm.ends_with("ed")) || (t.norm.size() > 5 && t.norm.ends_with("ing"));
+}
+
+// Adverbs and ordinals that act as adjectives after a determiner: "an earlier report", "the first
+// lady", "a recent poll".
+bool is_adjective_after_determiner(std::string_view w) {
+  static const WordSet s = {"earlier", "later", "first", "second", "third", "last", "recent", "only",
+                            "same", "other", "such", "previous", "former", "new", "top", "senior"};
+  return s.count(w) > 0;
+}
+
+// ---- lexicon access -----------------------------------------------------------------------------
+
+struct Lists {
+  const PhraseList& verbs;
+  const PhraseList& anonymous;
+  const PhraseList& nouns;
+};
+
+std::string_view flag_value(const LexiconEntry& e, std::string_view key) {
+  std::string_view f = e.flags;
+  while (!f.empty()) {
+    size_t comma = f.find(',');
+    std::string_view item = f.substr(0, comma);
+    if (item.size() > key.size() && item.substr(0, key.size()) == key && item[key.size()] == '=') {
+      return item.substr(key.size() + 1);
+    }
+    if (comma == std::string_view::npos) break;
+    f.remove_prefix(comma + 1);
+  }
   return {};
+}
+
+/// The longest phrase of `list` starting at token i, made of adjacent word tokens; its length in
+/// tokens, or 0.
+size_t match_at(const View& v, size_t i, const PhraseList& list, const LexiconEntry** out,
+                size_t limit) {
+  if (i >= limit || !v[i].word) return 0;
+  std::vector<std::string_view> words;
+  for (size_t j = i; j < limit && j < i + 6 && v[j].word; ++j) words.push_back(v[j].norm);
+  const LexiconEntry* e = list.longest_match(words, 0);
+  if (e == nullptr) return 0;
+  *out = e;
+  return e->words.size();
+}
+
+// ---- noun phrases ---------------------------------------------------------------------------------
+
+constexpr size_t kMaxNpTokens = 16;
+
+/// A quotation of capitalised words used as a name inside a noun phrase: the “Donetsk People’s
+/// Republic”. `open` is the opening mark; returns the position after the closing mark, or `open`.
+size_t quoted_name_end(const View& v, size_t open, size_t limit) {
+  if (!v.open_quote(open)) return open;
+  size_t j = open + 1;
+  size_t words = 0;
+  while (j < limit && j < open + 8 && v[j].word && (v[j].cap || v[j].norm == "of")) {
+    ++words;
+    ++j;
+  }
+  if (words == 0 || !v.close_quote(j)) return open;
+  return j + 1;
+}
+
+/// The noun phrase that starts at token i and runs rightwards: "Mr. Trump", "the Donetsk rebels",
+/// "a congressional report", "a spokesman for the “Donetsk People’s Republic”".
+Span right_np(const View& v, size_t i, size_t limit) {
+  Span s{i, i};
+  size_t j = i;
+  size_t words = 0;
+  while (j < limit && j - i < kMaxNpTokens) {
+    const Tok& t = v[j];
+    if (t.word && determiners().count(t.norm) && !t.cap) {
+      // A determiner right after a noun starts another phrase: "In the next eight weeks the campaign".
+      if (words > 0 && j > i && np_word(v[j - 1]) && !is_np_preposition(v[j - 1].norm)) break;
+      ++j;
+      continue;
+    }
+    if (t.word && determiners().count(t.norm) && t.cap && words == 0) {  // "The", "A" at a start
+      ++j;
+      continue;
+    }
+    if (np_word(t)) {
+      // After the head, a lower-case "-ed" word is the next clause's verb: "The Arizona Republican
+      // survived ..."; before it, an adjective: "the embattled governor".
+      if (words > 0 && is_verbish(t) && !(j + 1 < limit && np_word(v[j + 1]) && !is_verbish(v[j + 1]))) {
+        break;
+      }
+      ++words;
+      ++j;
+      s.end = j;
+      continue;
+    }
+    if (words > 0 && t.word && is_np_preposition(t.norm) && j + 1 < limit &&
+        (np_word(v[j + 1]) || determiners().count(v[j + 1].norm) || v.open_quote(j + 1))) {
+      ++j;
+      continue;
+    }
+    if (words > 0 && (t.norm == "and" || t.norm == "&") && j + 1 < limit &&
+        (v[j + 1].cap || determiners().count(v[j + 1].norm))) {
+      ++j;
+      continue;
+    }
+    if (t.kind == TokenKind::kOpenQuote) {
+      size_t e = quoted_name_end(v, j, limit);
+      if (e == j) break;
+      words += e - j - 2;
+      j = e;
+      s.end = j;
+      continue;
+    }
+    if (words > 0 && t.kind == TokenKind::kOpenBracket) {
+      // A short bracketed qualifier: "Sen. Jack Reed (D-R.I.)".
+      size_t k = j + 1;
+      while (k < limit && k < j + 6 && v[k].kind != TokenKind::kCloseBracket) ++k;
+      if (k < limit && v[k].kind == TokenKind::kCloseBracket) {
+        j = k + 1;
+        s.end = j;
+        continue;
+      }
+      break;
+    }
+    if (words > 0 && !t.word && (t.norm == "/" || t.norm == "-") && j + 1 < limit && v[j + 1].word) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  if (words == 0) return {i, i};
+  return s;
+}
+
+/// Extends a noun phrase over a final apposition: "said Edwin Truman, a fellow at the institute."
+Span with_apposition(const View& v, Span np, size_t limit) {
+  if (np.empty() || !v.punct(np.end, ",")) return np;
+  size_t k = np.end + 1;
+  if (k >= limit || !v[k].word) return np;
+  bool starts = determiners().count(v[k].norm) || v[k].cap || v[k].kind == TokenKind::kNumber ||
+                v[k].norm == "who" || v[k].norm == "which" || v[k].norm == "whose";
+  if (!starts) return np;
+  // The apposition must run to the end of the sentence (or a closing bracket or quote): only then is
+  // it certainly a description of the source and not the next clause.
+  size_t e = k;
+  while (e < limit && v[e].kind != TokenKind::kTerminator && v[e].kind != TokenKind::kOpenQuote &&
+         !(v[e].kind == TokenKind::kPunctuation && (v[e].norm == ";" || v[e].norm == ":"))) {
+    ++e;
+  }
+  if (e - k > 30) return np;
+  size_t last = e;
+  while (last > k && !v[last - 1].word && v[last - 1].kind != TokenKind::kCloseBracket) --last;
+  if (last <= k) return np;
+  return {np.begin, last};
+}
+
+/// The noun phrase that ends just before token `end`, walking leftwards: the subject of "X said".
+Span left_np_simple(const View& v, size_t end, size_t floor) {
+  if (end == 0 || end <= floor) return {end, end};
+  size_t j = end;
+  size_t b = end;
+  size_t words = 0;
+  while (j > floor && end - j < kMaxNpTokens) {
+    const Tok& t = v[j - 1];
+    bool adjective_stop = t.word && is_adjective_after_determiner(t.norm) && j >= floor + 2 &&
+                          v[j - 2].word && determiners().count(v[j - 2].norm);
+    if ((np_word(t) || adjective_stop) && !(t.word && determiners().count(t.norm))) {
+      // A lower-case "-ed" or "-ing" word belongs to the phrase only after a word that can precede it
+      // inside a noun phrase ("the embattled governor", "registered voters", "a letter obtained by"):
+      // "people who attended said" must not make "attended" part of the source.
+      if (is_verbish(t)) {
+        bool inside = j >= floor + 2 && (np_word(v[j - 2]) || (v[j - 2].word && determiners().count(v[j - 2].norm)) ||
+                                         v[j - 2].norm.ends_with("'s"));
+        // Before an attaching preposition it is a verb ("Politifact seized on Trump's claim") unless a
+        // determiner opens the phrase it follows ("a study published in March").
+        if (j < end && v[j].word && is_np_preposition(v[j].norm)) {
+          bool determined = false;
+          for (size_t k = j - 1; k > floor && k + 4 > j && !determined; --k) {
+            const Tok& p = v[k - 1];
+            if (p.word && determiners().count(p.norm)) determined = true;
+            else if (!np_word(p)) break;
+          }
+          inside = inside && determined;
+        }
+        if (!inside) break;
+      }
+      ++words;
+      --j;
+      b = j;
+      continue;
+    }
+    if (t.word && determiners().count(t.norm)) {
+      if (words == 0) break;
+      --j;
+      b = j;
+      // "a spokesman for the ministry", "a letter obtained by the AP": continue over an attaching
+      // preposition.
+      if (j >= floor + 2 && v[j - 1].word &&
+          (is_np_preposition(v[j - 1].norm) || (v[j - 1].norm == "by" && is_verbish(v[j - 2]))) &&
+          np_word(v[j - 2])) {
+        --j;
+        continue;
+      }
+      break;
+    }
+    if (words > 0 && t.word && j >= floor + 2 && np_word(v[j - 2]) &&
+        (is_np_preposition(t.norm) || (t.norm == "by" && is_verbish(v[j - 2])))) {
+      --j;
+      continue;
+    }
+    // "Bush and his rivals", "Sanders and Clinton": coordination after a name.
+    if (words > 0 && (t.norm == "and" || t.norm == "&") && j >= floor + 2 &&
+        (v[j - 2].cap || v[j - 2].kind == TokenKind::kNumber) &&
+        (v[b].cap || determiners().count(v[b].norm))) {
+      --j;
+      continue;
+    }
+    if (t.kind == TokenKind::kCloseQuote) {
+      // A quoted name inside the phrase ("the “Donetsk People’s Republic”"), never a quotation.
+      size_t k = j - 1;
+      while (k > floor && k + 8 > j && v[k - 1].word && (v[k - 1].cap || v[k - 1].norm == "of")) --k;
+      if (k > floor && k < j - 1 && v.open_quote(k - 1) && k - 1 > floor &&
+          (determiners().count(v[k - 2].norm) || is_np_preposition(v[k - 2].norm))) {
+        words += j - 1 - k;
+        j = k - 1;
+        b = j;
+        continue;
+      }
+      break;
+    }
+    if (t.kind == TokenKind::kCloseBracket) {
+      // "Sen. Jack Reed (D-R.I.) said": a short bracketed qualifier inside the phrase.
+      size_t k = j - 1;
+      while (k > floor && k + 6 > j && v[k - 1].kind != TokenKind::kOpenBracket) --k;
+      if (k > floor && v[k - 1].kind == TokenKind::kOpenBracket) {
+        j = k - 1;
+        continue;
+      }
+      break;
+    }
+    if (words > 0 && !t.word && (t.norm == "/" || t.norm == "-") && j >= floor + 2 && v[j - 2].word) {
+      --j;
+      continue;
+    }
+    break;
+  }
+  // Never begin with an attaching preposition or a conjunction.
+  while (b < end && v[b].word && (is_np_preposition(v[b].norm) || v[b].norm == "and")) ++b;
+  if (words == 0 || b >= end) return {end, end};
+  return {b, end};
+}
+
+/// The subject before a reporting verb, including an apposition or relative clause set off by commas
+/// ("Nina Turner, a surrogate for the campaign, said"; "The mayor, who spoke at the rally, said").
+Span left_np(const View& v, size_t end, size_t floor) {
+  if (end == 0 || end <= floor) return {end, end};
+  const Tok& last = v[end - 1];
+  if (last.word && is_personal_pronoun(last.norm)) return {end - 1, end};
+  // Contractions of a pronoun and an auxiliary: "he's said", "they've argued".
+  if (last.word) {
+    std::string_view n = last.norm;
+    for (std::string_view p : {"he's", "she's", "they've", "we've", "i've", "he'd", "she'd",
+                               "they'd", "we'd", "i'd", "you've", "it's"}) {
+      if (n == p) return {end - 1, end};
+    }
+  }
+  if (v.punct(end - 1, ",")) {
+    // Find the comma that opens the apposition.
+    size_t k = end - 1;
+    while (k > floor && end - k < 40) {
+      --k;
+      const Tok& t = v[k];
+      if (t.kind == TokenKind::kTerminator || t.kind == TokenKind::kOpenQuote ||
+          t.kind == TokenKind::kCloseQuote) {
+        return {end, end};
+      }
+      if (v.punct(k, ",")) break;
+    }
+    if (!v.punct(k, ",") || k + 1 >= end - 1) return {end, end};
+    const Tok& first = v[k + 1];
+    bool appositive = first.word && (determiners().count(first.norm) || first.cap ||
+                                     first.kind == TokenKind::kNumber || first.norm == "who" ||
+                                     first.norm == "whose" || first.norm == "which" ||
+                                     first.norm == "including" || is_verbish(first));
+    Span base = left_np_simple(v, k, floor);
+    if (base.empty()) return {end, end};
+    // A parenthetical phrase between subject and verb belongs to neither: "Hillary Clinton, at a
+    // press gaggle, said".
+    if (first.word && !first.cap && (is_np_preposition(first.norm) || first.norm == "during" ||
+                                     first.norm == "after" || first.norm == "before" ||
+                                     first.norm == "speaking" || first.norm == "according")) {
+      return base;
+    }
+    // A bare title after a name: "Richard Revesz, director of the institute, said".
+    if (!appositive && np_word(first) && v[base.end - 1].cap) appositive = true;
+    if (!appositive) return {end, end};
+    // An introductory phrase, not a subject, before the comma ("After winning Ohio, Gov. John Kasich,
+    // said"): the part after the comma is the subject.
+    if (base.begin > floor && v[base.begin - 1].word &&
+        (is_verbish(v[base.begin - 1]) || v[base.begin - 1].norm == "after" ||
+         v[base.begin - 1].norm == "before" || v[base.begin - 1].norm == "while" ||
+         v[base.begin - 1].norm == "in" || v[base.begin - 1].norm == "at") &&
+        first.cap) {
+      Span own = left_np_simple(v, end - 1, k + 1);
+      if (!own.empty() && own.begin == k + 1) return own;
+    }
+    // Several appositions in a row: "Clinton, 35, the daughter of ..., said".
+    for (int round = 0; round < 2 && base.begin > floor + 1 && v.punct(base.begin - 1, ",") &&
+                        (v[base.begin].kind == TokenKind::kNumber ||
+                         determiners().count(v[base.begin].norm));
+         ++round) {
+      Span earlier = left_np_simple(v, base.begin - 1, floor);
+      if (earlier.empty()) break;
+      base = earlier;
+    }
+    return {base.begin, end - 1};
+  }
+  // A relative clause without commas: "The official who spoke on condition of anonymity said".
+  for (size_t k = end; k > floor && end - k < 14;) {
+    --k;
+    const Tok& t = v[k];
+    if (!t.word && t.kind != TokenKind::kPunctuation) break;
+    if (t.kind == TokenKind::kPunctuation && t.norm != "-" && t.norm != "/") break;
+    if (t.norm == "who" || t.norm == "whose") {
+      if (k + 1 == end) break;  // "who said": the relative pronoun is the source (handled above)
+      Span base = left_np_simple(v, k, floor);
+      if (!base.empty()) return {base.begin, end};
+      break;
+    }
+  }
+  return left_np_simple(v, end, floor);
+}
+
+// ---- source kinds -----------------------------------------------------------------------------
+
+struct Kind {
+  SourceKind kind = SourceKind::kNamedPerson;
+  const SourceEntry* entry = nullptr;
+  std::string caution;
+  bool pronoun = false;
+};
+
+/// The registry entry named inside [b, e), preferring the one that ends last (nearest the head of
+/// the phrase), then the longest: "the Pyongyang news outlet NK News" names NK News.
+const SourceEntry* registry_in(const View& v, Span s, const SourceRegistry& reg, Span* where) {
+  const SourceEntry* best = nullptr;
+  size_t max_words = std::max<size_t>(1, std::min<size_t>(reg.max_alias_words(), 8));
+  for (size_t e = s.end; e > s.begin && best == nullptr; --e) {
+    if (!v[e - 1].word && !v.close_quote(e - 1)) continue;
+    for (size_t b = s.begin; b < e; ++b) {
+      if (e - b > max_words + 2) continue;  // quote marks and dots are tokens too
+      if (!v[b].word && !v.open_quote(b)) continue;
+      Range r = v.range({b, e});
+      if (const SourceEntry* found = reg.find_alias(v.doc().slice(r))) {
+        best = found;
+        if (where) *where = {b, e};
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/// The first chunk of a noun phrase (before an attaching preposition or comma), past a partitive
+/// head: "part of an official statement from X" -> "an official statement".
+Span head_chunk(const View& v, Span np) {
+  size_t b = np.begin;
+  for (size_t round = 0; round < 2; ++round) {
+    size_t e = b;
+    while (e < np.end && !(v[e].word && is_np_preposition(v[e].norm) && e > b) &&
+           !v.punct(e, ",") && v[e].kind != TokenKind::kOpenBracket) {
+      ++e;
+    }
+    // A partitive head hands over to the phrase after "of".
+    size_t last_word = e;
+    while (last_word > b && !v[last_word - 1].word) --last_word;
+    if (round == 0 && last_word > b && is_partitive(v[last_word - 1].norm) && v.is(e, "of")) {
+      b = e + 1;
+      continue;
+    }
+    return {b, e};
+  }
+  return {b, np.end};
+}
+
+Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& lists) {
+  Kind k;
+  if (np.empty()) {
+    k.kind = SourceKind::kAnonymous;
+    return k;
+  }
+  // A pronoun stands for someone named elsewhere; the block-level pass may refine it.
+  if (np.end - np.begin == 1 && v[np.begin].word) {
+    std::string_view w = v[np.begin].norm;
+    if (is_personal_pronoun(w) || w.find('\'') != std::string_view::npos) {
+      k.pronoun = true;
+      if (w.starts_with("they") || w == "we" || w.starts_with("we'")) k.kind = SourceKind::kAnonymous;
+      else if (w == "it" || w == "which") k.kind = SourceKind::kOfficialStatement;
+      else k.kind = SourceKind::kNamedPerson;
+      return k;
+    }
+  }
+  Span head = head_chunk(v, np);
+  // 1. The registry, within the head chunk: it knows outlets, agencies and bodies by name.
+  Span where;
+  if (const SourceEntry* e = registry_in(v, head, reg, &where)) {
+    k.entry = e;
+    k.kind = source_kind_of(*e);
+    k.caution = source_caution(*e);
+  }
+  // 2. The head noun: the rightmost source noun or anonymous-source phrase in the chunk.
+  int noun_pos = -1;
+  std::string_view noun_category;
+  bool anonymous_noun = false;
+  for (size_t i = head.begin; i < head.end;) {
+    const LexiconEntry* e = nullptr;
+    size_t n = match_at(v, i, lists.anonymous, &e, head.end);
+    const LexiconEntry* e2 = nullptr;
+    size_t n2 = match_at(v, i, lists.nouns, &e2, head.end);
+    if (n2 >= n && n2 > 0) {
+      noun_pos = static_cast<int>(i + n2 - 1);
+      noun_category = e2->category;
+      anonymous_noun = false;
+    } else if (n > 0) {
+      noun_pos = static_cast<int>(i + n - 1);
+      noun_category = e->category;
+      anonymous_noun = true;
+    }
+    // Past the whole match: "state media" is one phrase, not "state" and then "media".
+    i += std::max<size_t>(1, std::max(n, n2));
+  }
+  size_t last_word = head.end;
+  while (last_word > head.begin && !v[last_word - 1].word) --last_word;
+  // A capitalised word after the head noun is a name: "spokesman John Smith", "the outlet NK News".
+  bool name_after_noun = false;
+  for (size_t i = (noun_pos < 0 ? head.begin : static_cast<size_t>(noun_pos) + 1); i < last_word; ++i) {
+    if (v[i].cap) name_after_noun = true;
+  }
+  if (noun_pos >= 0 && !name_after_noun) {
+    if (anonymous_noun) {
+      // "White House officials" are still unnamed people, whatever institution they speak for.
+      if (k.entry == nullptr || static_cast<size_t>(noun_pos) + 1 >= where.end) k.kind = SourceKind::kAnonymous;
+    } else if (noun_category == "statement") {
+      k.kind = SourceKind::kOfficialStatement;
+    } else if (noun_category == "document") {
+      // "a report by Reuters" is the outlet's journalism; "a report from the ministry" a document.
+      if (k.entry == nullptr || k.kind == SourceKind::kOfficialStatement) k.kind = SourceKind::kDocument;
+    } else if (noun_category == "official" || noun_category == "organisation") {
+      if (k.entry == nullptr) k.kind = SourceKind::kOfficialStatement;
+    } else if (noun_category == "media") {
+      if (k.entry == nullptr) k.kind = SourceKind::kMediaOutlet;
+    } else if (noun_category == "state_media") {
+      k.kind = SourceKind::kStateMedia;
+      if (k.caution.empty()) k.caution = "state-controlled media";
+    } else if (noun_category == "partisan") {
+      k.kind = SourceKind::kPartisan;
+      if (k.caution.empty()) k.caution = "a party to the events it describes";
+    } else if (noun_category == "title") {
+      k.kind = SourceKind::kNamedPerson;
+    }
+  } else if (k.entry == nullptr) {
+    // 3. The phrase's shape.
+    bool definite = false, indefinite = false;
+    for (size_t i = head.begin; i < head.end; ++i) {
+      if (!v[i].word) continue;
+      if (v[i].norm == "the") definite = true;
+      if (is_indefinite(v[i].norm) && !v[i].cap) indefinite = true;
+      break;
+    }
+    bool head_cap = last_word > head.begin && v[last_word - 1].cap;
+    if (head_cap && definite) {
+      k.kind = SourceKind::kOfficialStatement;  // "the American Legion": an organisation
+    } else if (head_cap) {
+      k.kind = SourceKind::kNamedPerson;
+    } else if (indefinite) {
+      k.kind = SourceKind::kAnonymous;  // "a man", "one voter"
+    } else {
+      k.kind = SourceKind::kNamedPerson;  // "his wife", "the candidate": someone identifiable
+    }
+  }
+  // 4. A body named further out in the phrase can still call for caution: "an official statement
+  // from the Donetsk People's Republic".
+  if (k.caution.empty()) {
+    Span rest{head.end, np.end};
+    if (!rest.empty()) {
+      if (const SourceEntry* e = registry_in(v, rest, reg, nullptr)) {
+        std::string why = source_caution(*e);
+        if (!why.empty()) {
+          k.caution = why;
+          if (k.entry == nullptr) k.entry = e;
+        }
+      }
+    }
+  }
+  return k;
+}
+
+// ---- finding cues -------------------------------------------------------------------------------
+
+struct Candidate {
+  Attribution a;
+  Span cue;
+  Span source;
+  bool weak = false;  // "reportedly": dropped when the sentence names its source another way
+};
+
+bool has_flag(const LexiconEntry& e, std::string_view f) { return e.has_flag(f); }
+
+/// Whether a reporting verb at [cb, ce) has a complement that makes it a report: a that-clause, a
+/// quotation, a colon or comma, a wh-clause, an infinitive, or a clause with its own finite verb.
+bool has_complement(const View& v, size_t ce, size_t limit) {
+  size_t j = ce;
+  // Skip an addressee or a short adverbial: "told reporters that", "said Tuesday that".
+  for (size_t k = 0; k < 4 && j < limit && v[j].word && !v.is(j, "that") && !v.is(j, "to"); ++k) {
+    if (v.is(j, "whether") || v.is(j, "if") || v.is(j, "how") || v.is(j, "why") || v.is(j, "what")) {
+      return true;
+    }
+    ++j;
+  }
+  if (j >= limit || ce >= limit) return false;
+  // A comma counts only before a quotation: 'insisted, "We will win."'
+  if (v.open_quote(ce) || v.punct(ce, ":") || (v.punct(ce, ",") && v.open_quote(ce + 1))) return true;
+  if (v.is(j, "that") || v.is(j, "to") || v.open_quote(j) || v.punct(j, ":")) return true;
+  if (v.is(ce, "whether") || v.is(ce, "if") || v.is(ce, "how") || v.is(ce, "why")) return true;
+  // A zero that-clause: "claimed the election was stolen" has a finite verb after its subject.
+  static const WordSet finite = {"is", "was", "are", "were", "had", "has", "have", "will", "would",
+                                 "could", "should", "can", "did", "does", "do", "may", "might",
+                                 "must", "wasn't", "isn't", "weren't", "won't", "wouldn't"};
+  for (size_t k = ce + 1; k < limit && k < ce + 9; ++k) {
+    if (!v[k].word) break;
+    if (finite.count(v[k].norm)) return true;
+  }
+  return false;
+}
+
+/// Skips what stands between a subject and its verb without belonging to either: time adverbials
+/// ("Trump on Tuesday said", "Clinton last week said") and adverbs ("Wells Fargo just announced").
+size_t skip_gap(const View& v, size_t end, size_t floor) {
+  size_t e = end;
+  for (size_t guard = 0; guard < 4 && e > floor; ++guard) {
+    const Tok& t = v[e - 1];
+    if (!t.word) break;
+    if (is_day_or_time(t.norm) || (is_cue_auxiliary(t.norm) && !t.cap)) {
+      --e;
+      if (e > floor && (v.is(e - 1, "on") || v.is(e - 1, "late") || v.is(e - 1, "early"))) --e;
+      continue;
+    }
+    if ((t.norm == "week" || t.norm == "month" || t.norm == "year" || t.norm == "night" ||
+         t.norm == "weekend" || t.norm == "morning" || t.norm == "afternoon" || t.norm == "evening") &&
+        e >= floor + 2 && (v.is(e - 2, "last") || v.is(e - 2, "this") || v.is(e - 2, "next"))) {
+      e -= 2;
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+/// The subject ending before token `b` (the first token of a cue), past a gap. A subject that a
+/// sentence-initial prepositional phrase runs into without a comma ("In a Bloomberg interview Trump
+/// declared") is cut back to the name at its end.
+Span subject_before(const View& v, size_t b, size_t floor) {
+  Span src = left_np(v, skip_gap(v, b, floor), floor);
+  if (src.empty() || src.begin == 0) return src;
+  static const WordSet fronted = {"in", "on", "at", "during", "after", "following", "under", "with",
+                                  "before", "since", "from", "speaking", "asked"};
+  const Tok& before = v[src.begin - 1];
+  bool initial_pp = before.word && fronted.count(before.norm);
+  for (size_t k = 0; initial_pp && k + 1 < src.begin; ++k) {
+    if (v[k].word && !is_np_stop(v[k].norm)) initial_pp = false;
+  }
+  if (!initial_pp) return src;
+  size_t k = src.end;
+  while (k > src.begin && (v[k - 1].cap || !v[k - 1].word)) --k;
+  if (k > src.begin && k < src.end) return {k, src.end};
+  return src;
+}
+
+/// The subject of a participial report after a comma ("..., saying ...", "..., adding that"): the
+/// source of an earlier attribution in the sentence, else the sentence's first noun phrase.
+Span participle_subject(const View& v, size_t cue, const std::vector<Candidate>& earlier) {
+  if (!earlier.empty() && !earlier.back().source.empty()) return earlier.back().source;
+  size_t i = 0;
+  // Skip a short introductory phrase: "Hours later, Trump ...", "On Monday, the campaign ...".
+  for (size_t k = 0; k < cue && k < 7; ++k) {
+    if (v.punct(k, ",")) {
+      bool intro = false;
+      for (size_t m = 0; m < k; ++m) {
+        if (!v[m].word) continue;
+        intro = intro || is_np_stop(v[m].norm) || is_np_preposition(v[m].norm) ||
+                is_day_or_time(v[m].norm) || v[m].kind == TokenKind::kNumber;
+      }
+      if (intro) i = k + 1;
+      break;
+    }
+  }
+  while (i < cue && (!v[i].word || is_np_stop(v[i].norm) || (v[i].norm.ends_with("ly") && !v[i].cap))) {
+    ++i;
+  }
+  if (i < cue && v[i].word && is_personal_pronoun(v[i].norm)) return {i, i + 1};
+  Span np = right_np(v, i, cue);
+  if (np.empty()) return np;
+  // The subject must be followed by its verb, not by a comma of an introductory phrase.
+  if (v.punct(np.end, ",")) return {cue, cue};
+  return np;
+}
+
+void add_content(const View& v, Candidate& c, bool source_after, size_t limit) {
+  // Content after the cue: skip an addressee, "that" and punctuation; before it: from the start of the
+  // sentence to the comma or quotation that precedes the cue and its source.
+  size_t after = std::max(c.cue.end, c.source.end);
+  size_t before = c.source.empty() ? c.cue.begin : std::min(c.cue.begin, c.source.begin);
+  size_t j = after;
+  while (j < limit && (v.is(j, "that") || v.punct(j, ",") || v.punct(j, ":"))) ++j;
+  size_t e = limit;
+  while (e > j && (v[e - 1].kind == TokenKind::kTerminator)) --e;
+  if (e > j + 1 && !source_after) {
+    c.a.content = v.range({j, e});
+    return;
+  }
+  size_t b = 0;
+  size_t k = before;
+  while (k > b && (v.punct(k - 1, ",") || v[k - 1].kind == TokenKind::kPunctuation)) --k;
+  if (k > b) c.a.content = v.range({b, k});
+  else if (e > j) c.a.content = v.range({j, e});
+}
+
+// ---- attributions by layout ---------------------------------------------------------------------
+// Headlines and transcripts attribute with a colon ("Graham: Trump's rhetoric is hateful", "PENCE:
+// Well, look ..."), letters and vox pops with a dash before the name ("― Sonya Herridge").
+
+bool is_colon_label(std::string_view w) {
+  static const WordSet s = {
+      "note", "notes", "update", "updated", "updates", "correction", "clarification", "warning", "photo",
+      "photos", "video", "watch", "related", "read", "more", "tip", "tips", "example", "q", "a", "step",
+      "question", "answer", "summary", "abstract", "contact", "disclaimer", "date", "time", "location",
+      "title", "subject", "re", "fwd", "from", "to", "cc", "ps", "p.s.", "breaking", "exclusive",
+      "analysis", "opinion", "commentary", "review", "background", "context", "bonus", "fact", "facts",
+      "truth", "verdict", "rating", "claim", "pros", "cons", "ingredients", "directions", "transcript",
+      "partial", "full", "here", "what", "why", "how", "who", "where", "when", "but", "and", "so", "yes",
+      "no", "also", "first", "second", "third", "finally", "meanwhile", "plus", "editor's", "editors",
+      "live", "latest", "developing", "watch", "listen", "see", "sign", "share", "follow", "credit",
+      "credits", "image", "caption", "chart", "table", "figure", "map", "graphic", "part", "chapter",
+      "episode", "season", "day", "week", "lesson", "rule", "reason", "problem", "solution", "result",
+      "results", "bottom", "line", "takeaway", "key", "quick", "hint", "caution", "danger", "important",
+      "attention", "reminder", "p", "pp", "vol", "no.", "fig", "fig.", "source", "sources", "via"};
+  return s.count(w) > 0;
+}
+
+/// "Name: content" at the start of a sentence (or of a quoted line): the name is the source.
+bool colon_attribution(const View& v, Candidate& c) {
+  size_t b = 0;
+  while (b < v.size() && (v.open_quote(b) || (!v[b].word && v[b].kind == TokenKind::kMarkup))) ++b;
+  size_t e = b;
+  size_t words = 0;
+  while (e < v.size() && e < b + 8 && v[e].word) {
+    ++words;
+    ++e;
+  }
+  if (words == 0 || words > 6 || !v.punct(e, ":")) return false;
+  if (!v[b].cap || is_colon_label(v[b].norm) || is_colon_label(v[e - 1].norm)) return false;
+  if (determiners().count(v[b].norm)) return false;  // "Two questions:", "The problem:"
+  for (size_t k = b; k < e; ++k) {
+    if (v[k].kind == TokenKind::kNumber) return false;
+    // A headline phrase is not a name: "Stealth Over Health:".
+    if (is_np_stop(v[k].norm) || (is_np_preposition(v[k].norm) && v[k].norm != "of")) return false;
+    if (!v[k].cap && !(np_word(v[k]) && words <= 3) && v[k].norm != "of") return false;
+  }
+  size_t after = 0;
+  for (size_t k = e + 1; k < v.size(); ++k) after += v[k].word;
+  if (after < 2) return false;
+  c.cue = {e, e + 1};
+  c.source = {b, e};
+  return true;
+}
+
+/// "― Sonya Herridge" at the start of a sentence, after a quotation: the signature of what precedes.
+bool dash_attribution(const View& v, Candidate& c) {
+  if (v.size() < 2 || v[0].word) return false;
+  std::string_view d = v[0].norm;
+  if (d != "―" && d != "—" && d != "–" && d != "--") return false;
+  size_t e = 1;
+  while (e < v.size() && e < 7 && v[e].word && v[e].cap) ++e;
+  if (e == 1 || e - 1 > 5) return false;
+  if (e < v.size() && v[e].kind != TokenKind::kTerminator && !v.open_quote(e) && !v.punct(e, ",")) {
+    return false;
+  }
+  c.cue = {0, 1};
+  c.source = {1, e};
+  return true;
+}
+
+// ---- the learned cue tagger --------------------------------------------------------------------
+// An averaged perceptron over word and context features (tools/claim_model/train_cues.py, trained on
+// PolNeAR train) marks words inside attribution cues the reporting-verb rules do not know ("took aim
+// at", "his remarks on"). Features are hashed as they are built, so tagging a word costs a few dozen
+// hash look-ups and no allocation; the feature strings themselves stay readable in the weights file.
+
+const WeightTable& cue_model() {
+  // Never destroyed (Google style for statics): the weights live as long as the process.
+  static const WeightTable* model = new WeightTable(embedded_file("lexicon/source_cue_model.tsv"));
+  return *model;
+}
+
+/// The shape class the tagger sees: digits, capitalised, lower-case, or the punctuation itself.
+std::string_view shape_of(const Document& doc, const Tok& t) {
+  std::string_view text = doc.slice(t.range);
+  if (text.empty()) return "";
+  unsigned char c = static_cast<unsigned char>(text[0]);
+  if ((c >= '0' && c <= '9') || c == '$' || text.starts_with("£") || text.starts_with("€")) return "D";
+  if (starts_upper(text)) return "C";
+  if ((c >= 'a' && c <= 'z') || c >= 0x80) return c >= 0x80 && !t.word ? text : "l";
+  return text;
+}
+
+bool counts_as_quote(std::string_view t) {
+  return t == "\"" || t == "“" || t == "”" || t == "«" || t == "»" || t == "„";
+}
+
+/// Which words of the sentence the tagger puts inside a cue (features mirror train_cues.py).
+std::vector<bool> tag_cues(const View& v) {
+  const WeightTable& model = cue_model();
+  size_t n = v.size();
+  std::vector<bool> out(n, false);
+  if (model.empty() || n == 0) return out;
+  const Document& doc = v.doc();
+  std::vector<std::string_view> cats(n, "-"), shapes(n);
+  std::vector<uint8_t> quoted(n, 0);
+  uint8_t inside = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!v[i].category.empty()) cats[i] = v[i].category;
+    shapes[i] = shape_of(doc, v[i]);
+    quoted[i] = inside;
+    if (!v[i].word && counts_as_quote(v[i].norm)) inside ^= 1;
+  }
+  auto g = [&](ptrdiff_t k) -> std::string_view {
+    if (k < 0) return "<s>";
+    if (static_cast<size_t>(k) >= n) return "</s>";
+    return v[static_cast<size_t>(k)].norm;
+  };
+  auto c = [&](ptrdiff_t k) -> std::string_view {
+    return k < 0 || static_cast<size_t>(k) >= n ? std::string_view("-") : cats[static_cast<size_t>(k)];
+  };
+  static const WordSet pronouns = {"he", "she", "they", "i", "we", "you", "it", "who", "which"};
+  std::string_view prev = "O";
+  for (size_t i = 0; i < n; ++i) {
+    if (!v[i].word) continue;
+    ptrdiff_t k = static_cast<ptrdiff_t>(i);
+    std::string_view w = v[i].norm;
+    auto suffix = [&](size_t len) { return w.size() > len ? w.substr(w.size() - len) : w; };
+    std::string_view sh_prev = i > 0 ? shapes[i - 1] : std::string_view("<s>");
+    std::string_view sh_next = i + 1 < n ? shapes[i + 1] : std::string_view("</s>");
+    static constexpr std::string_view kPositions[] = {"0", "1", "2", "3", "4", "5"};
+    std::string_view pos = kPositions[std::min<size_t>(i, 5)];
+    float sum = 0;
+    auto f = [&](FeatureHash h) { sum += model.weight(h.value()); };
+    f(FeatureHash("b"));
+    f(FeatureHash("w=").add(w));
+    f(FeatureHash("s3=").add(suffix(3)));
+    f(FeatureHash("s2=").add(suffix(2)));
+    f(FeatureHash("sh=").add(shapes[i]));
+    f(FeatureHash("p=").add(prev));
+    f(FeatureHash("w-1=").add(g(k - 1)));
+    f(FeatureHash("w+1=").add(g(k + 1)));
+    f(FeatureHash("w-2=").add(g(k - 2)));
+    f(FeatureHash("w+2=").add(g(k + 2)));
+    f(FeatureHash("w-1w=").add(g(k - 1)).add("|").add(w));
+    f(FeatureHash("ww+1=").add(w).add("|").add(g(k + 1)));
+    f(FeatureHash("pw=").add(prev).add("|").add(w));
+    f(FeatureHash("pw+1=").add(prev).add("|").add(g(k + 1)));
+    f(FeatureHash("w-1w+1=").add(g(k - 1)).add("|").add(g(k + 1)));
+    f(FeatureHash("c=").add(c(k)));
+    f(FeatureHash("c-1=").add(c(k - 1)));
+    f(FeatureHash("c+1=").add(c(k + 1)));
+    f(FeatureHash("c-2=").add(c(k - 2)));
+    f(FeatureHash("c+2=").add(c(k + 2)));
+    f(FeatureHash("pr-1=").add(pronouns.count(g(k - 1)) ? "1" : "0"));
+    f(FeatureHash("sh-1=").add(sh_prev));
+    f(FeatureHash("sh+1=").add(sh_next));
+    f(FeatureHash("q=").add(quoted[i] ? "1" : "0"));
+    f(FeatureHash("pos=").add(pos));
+    out[i] = sum > 0;
+    prev = out[i] ? "C" : "O";
+  }
+  return out;
+}
+
+void find_in_sentence(const View& v, uint32_t sentence, bool heading, const Lists& lists,
+                      const SourceRegistry& reg, std::vector<Candidate>& out) {
+  size_t n = v.size();
+  std::vector<Candidate> found;
+  std::vector<bool> used(n, false);  // tokens already in a cue or a source
+  // Fills in what every attribution carries once its cue and source are known.
+  auto complete = [&](Candidate& c, bool source_after) {
+    c.a.sentence = sentence;
+    c.a.cue = v.range(c.cue);
+    c.a.source = v.range(c.source);
+    Kind kind = classify(v, c.source, reg, lists);
+    c.a.kind = kind.kind;
+    c.a.entry = kind.entry;
+    c.a.caution = std::move(kind.caution);
+    add_content(v, c, source_after, n);
+  };
+  for (size_t i = 0; i < n; ++i) {
+    // Attributions inside a quotation are the speaker's, not the writer's ("We know that ..."); a
+    // capitalised word mid-sentence is a name ("the Washington Post", "United States").
+    if (used[i] || !v[i].word || v[i].quoted || (v[i].cap && i > 0)) continue;
+    const LexiconEntry* e = nullptr;
+    size_t len = match_at(v, i, lists.verbs, &e, n);
+    if (len == 0) continue;
+    // After a determiner or a possessive the word is a noun: "his reply", "Obama's promises".
+    if (i > 0 && v[i - 1].word && !v[i - 1].cap &&
+        (determiners().count(v[i - 1].norm) || v[i - 1].norm.ends_with("'s") ||
+         v[i - 1].norm.ends_with("s'")) && e->category != "according") {
+      continue;
+    }
+    if (i > 0 && v[i - 1].word && v[i - 1].cap && (v[i - 1].norm.ends_with("'s"))) continue;
+    Candidate c;
+    c.cue = {i, i + len};
+    std::string_view cat = e->category;
+    size_t floor = 0;
+    if (cat == "according") {
+      c.source = with_apposition(v, right_np(v, i + len, n), n);
+      if (c.source.empty() && i + len < n && v[i + len].word) {
+        static const WordSet objects = {"him", "her", "them", "me", "us", "it", "you"};
+        if (objects.count(v[i + len].norm)) c.source = {i + len, i + len + 1};
+      }
+      if (c.source.empty()) continue;
+      // "according to X" mid-sentence or at its start ends at the next comma; only at the end of the
+      // sentence may an apposition follow ("according to Y, a spokesman for Z.").
+      bool leading = true;
+      for (size_t k = 0; k < i && leading; ++k) {
+        leading = !v[k].word || is_np_stop(v[k].norm) || v[k].norm == "that's";
+      }
+      if (leading || (c.source.end < n && v[c.source.end].kind != TokenKind::kTerminator &&
+                      !v.close_quote(c.source.end))) {
+        Span plain = right_np(v, i + len, n);
+        if (!plain.empty()) c.source = plain;
+      }
+    } else if (cat == "adverb") {
+      // Inside a noun phrase the adverb qualifies a word, not the report: "the purportedly unbreakable
+      // bond", "the allegedly stolen car".
+      if (i > 0 && v[i - 1].word && determiners().count(v[i - 1].norm)) continue;
+      c.weak = true;
+    } else if (cat == "passive") {
+      // "it is reported that": anonymous by construction, no source to find.
+    } else {
+      // A participle used as an adjective is no report: "the alleged attack", "a reported 500".
+      if (i > 0 && v[i - 1].word && determiners().count(v[i - 1].norm) &&
+          (has_flag(*e, "pp") || has_flag(*e, "past") || has_flag(*e, "ger"))) {
+        continue;
+      }
+      // A passive with its agent: "was first reported by Politico".
+      size_t b = i;
+      while (b > 0 && v[b - 1].word && is_cue_auxiliary(v[b - 1].norm)) --b;
+      bool passive = false;
+      for (size_t k = b; k < i; ++k) {
+        if (v.is(k, "is") || v.is(k, "was") || v.is(k, "were") || v.is(k, "are") || v.is(k, "been") ||
+            v.is(k, "be") || v.is(k, "being")) {
+          passive = has_flag(*e, "pp");
+        }
+      }
+      if (passive) {
+        if (!v.is(i + len, "by")) continue;
+        c.source = with_apposition(v, right_np(v, i + len + 1, n), n);
+        if (c.source.empty()) continue;
+        c.cue = {b, i + len + 1};
+      } else {
+        c.cue = {b, i + len};
+        // "said in a statement", "said in an interview": part of the cue by the corpus convention.
+        if (v.is(c.cue.end, "in") && (v.is(c.cue.end + 1, "a") || v.is(c.cue.end + 1, "an")) &&
+            (v.is(c.cue.end + 2, "statement") || v.is(c.cue.end + 2, "interview"))) {
+          c.cue.end += 3;
+        }
+        // A progressive ("is saying", "he's claiming") has its subject on the left like any verb; a
+        // bare participle ("..., saying") shares the subject of the clause it follows.
+        bool gerund = has_flag(*e, "ger") && b == i &&
+                      !(i > 0 && v[i - 1].word && v[i - 1].norm.find('\'') != std::string::npos &&
+                        is_personal_pronoun(v[i - 1].norm.substr(0, v[i - 1].norm.find('\''))));
+        Span src = gerund ? Span{b, b} : subject_before(v, b, floor);
+        // A base form ("say", "report") needs a plural or personal subject: "a news report" is a
+        // noun phrase, not "a news" reporting.
+        if (!src.empty() && b == i && has_flag(*e, "base") && !has_flag(*e, "past")) {
+          const Tok& head = v[src.end - 1];
+          bool plural = head.word && (head.norm == "i" || head.norm == "we" || head.norm == "you" ||
+                                      head.norm == "they" || head.norm == "who" ||
+                                      (head.norm.ends_with("s") && !head.norm.ends_with("'s") &&
+                                       !head.norm.ends_with("ss")) ||
+                                      head.norm == "people" || head.norm == "police");
+          if (!plural) src = {b, b};
+        }
+        // A participle after a comma ("..., saying that"), or a verb coordinated with an earlier
+        // one ("... and said", "..., then says"), shares the subject of the clause it continues.
+        size_t before = b;
+        if (before > 0 && v[before - 1].word && !gerund &&
+            (v[before - 1].norm == "then" || v[before - 1].norm == "now")) {
+          --before;
+        }
+        bool coordinated = before > 0 && v[before - 1].word &&
+                           (v[before - 1].norm == "and" || v[before - 1].norm == "but" ||
+                            v[before - 1].norm == "or");
+        if (src.empty() && ((gerund && b > 0 && v.punct(b - 1, ",")) || (coordinated && !gerund))) {
+          src = participle_subject(v, coordinated ? before - 1 : b - 1, found);
+        }
+        bool inverted = false;
+        if (src.empty() && has_flag(*e, "inv") && b == i) {
+          // Inversion: '"...," said Mr. Trump' or "..., said a spokesman."
+          bool after_quote_or_comma =
+              i > 0 && (v.punct(i - 1, ",") || v.close_quote(i - 1) || v.punct(i - 1, "—"));
+          if (after_quote_or_comma) {
+            Span base = right_np(v, i + len, n);
+            Span r = with_apposition(v, base, n);
+            auto ends_clause = [&](size_t k) {
+              static const WordSet clause = {"when", "after", "as", "while", "before", "in", "on",
+                                             "at", "during", "who", "whose", "adding", "noting"};
+              return k >= n || v.end_of_clause(k) || v.close_quote(k) ||
+                     (v[k].word && clause.count(v[k].norm));
+            };
+            if (!base.empty() && r.end == base.end && v.is(base.end, "who")) {
+              // "said six people who lost their insurance": the relative clause describes the source.
+              size_t k = base.end;
+              while (k < n && !v.end_of_clause(k)) ++k;
+              src = {base.begin, k};
+              inverted = true;
+            } else if (!base.empty() && ends_clause(r.end)) {
+              src = r;
+              inverted = true;
+            } else if (!base.empty() && ends_clause(base.end)) {
+              src = base;
+              inverted = true;
+            } else if ((v.is(i + len, "he") || v.is(i + len, "she")) && ends_clause(i + len + 1)) {
+              src = {i + len, i + len + 1};
+              inverted = true;
+            }
+          }
+        }
+        if (src.empty()) continue;
+        if (has_flag(*e, "comp") && !inverted) {
+          size_t after = c.cue.end;
+          bool post_quote = b > 0 && src.begin > 0 &&
+                            (v.close_quote(src.begin - 1) || v.punct(src.begin - 1, ","));
+          if (!post_quote && !has_complement(v, after, n)) continue;
+        }
+        c.source = src;
+        c.a.verb = v.range({i, i + len});
+        std::string_view fix = flag_value(*e, "fix");
+        if (!fix.empty()) c.a.neutral_verb = std::string(fix);
+      }
+    }
+    for (size_t k = c.cue.begin; k < c.cue.end && k < n; ++k) used[k] = true;
+    for (size_t k = c.source.begin; k < c.source.end && k < n; ++k) used[k] = true;
+    complete(c, !c.source.empty() && c.source.begin >= c.cue.end);
+    found.push_back(std::move(c));
+  }
+  // Layout attributions: a headline's or transcript's "Name:", a signature's "― Name".
+  {
+    Candidate c;
+    if (colon_attribution(v, c) || dash_attribution(v, c)) {
+      bool clash = false;
+      for (size_t k = c.source.begin; k < c.source.end; ++k) clash = clash || used[k];
+      if (!clash) {
+        for (size_t k = c.cue.begin; k < c.cue.end; ++k) used[k] = true;
+        for (size_t k = c.source.begin; k < c.source.end; ++k) used[k] = true;
+        complete(c, false);
+        found.push_back(std::move(c));
+      }
+    }
+  }
+  // The learned tagger adds the cues no rule knows; each gets its source the way a verb does.
+  // Headings are labels, not reports: the tagger, trained on running news text, stays out of them.
+  std::vector<bool> tagged = heading ? std::vector<bool>(n, false) : tag_cues(v);
+  for (size_t i = 0; i < n;) {
+    if (!tagged[i] || used[i]) {
+      ++i;
+      continue;
+    }
+    size_t e = i + 1;
+    while (e < n && (tagged[e] || (!v[e].word && e + 1 < n && tagged[e + 1] && v[e].norm == "-"))) ++e;
+    bool overlaps_rule = false;
+    // A reporting verb the rules turned down ("claimed the title") may still be a cue in the broad,
+    // PARC sense ("claimed responsibility"): the tagger decides, and its attribution stays inferred.
+    for (size_t k = i; k < e; ++k) overlaps_rule = overlaps_rule || used[k];
+    if (overlaps_rule || v[i].quoted) {
+      i = e;
+      continue;
+    }
+    // Words the tagger adds right next to a rule's cue extend that cue ("said Monday", "has long
+    // said") instead of making a second attribution.
+    Candidate* neighbour = nullptr;
+    for (Candidate& r : found) {
+      if (!r.a.inferred && (r.cue.end == i || r.cue.begin == e)) neighbour = &r;
+    }
+    if (neighbour != nullptr) {
+      neighbour->cue = {std::min(neighbour->cue.begin, i), std::max(neighbour->cue.end, e)};
+      neighbour->a.cue = v.range(neighbour->cue);
+      for (size_t k = i; k < e; ++k) used[k] = true;
+      i = e;
+      continue;
+    }
+    Candidate c;
+    c.cue = {i, e};
+    c.a.inferred = true;
+    Span src;
+    if (i > 0 && v[i - 1].word &&
+        (v[i - 1].norm.ends_with("'s") || v[i - 1].norm.ends_with("s'") || v[i - 1].norm == "his" ||
+         v[i - 1].norm == "her" || v[i - 1].norm == "their" || v[i - 1].norm == "its")) {
+      // A noun cue after a possessive: "Kerry's announcement of", "his remarks on".
+      size_t b = i - 1;
+      while (b > 0 && v[b - 1].cap && !v[b - 1].initial && v[b].cap) --b;
+      if (b > 0 && v[b - 1].cap && v[b - 1].initial && v[b].cap) --b;
+      src = {b, i};
+    } else {
+      src = subject_before(v, i, 0);
+    }
+    if (src.empty() && i > 0 &&
+        (v.punct(i - 1, ",") || v.is(i - 1, "and") || v.is(i - 1, "but"))) {
+      src = participle_subject(v, i - 1, found);
+    }
+    // A capitalised word with no source is a label or a name more often than a cue ("Notes").
+    if (src.empty() && v[i].cap) {
+      i = e;
+      continue;
+    }
+    c.source = src;
+    complete(c, false);
+    found.push_back(std::move(c));
+    i = e;
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Candidate& a, const Candidate& b) { return a.cue.begin < b.cue.begin; });
+  // "reportedly" only attributes when nothing else in the sentence names a source.
+  bool named = std::any_of(found.begin(), found.end(), [](const Candidate& c) {
+    return !c.weak && !c.source.empty() && !c.a.inferred;
+  });
+  for (Candidate& c : found) {
+    if (c.weak && named) continue;
+    out.push_back(std::move(c));
+  }
+}
+
+/// A Markdown link on the cue or source names the source by its domain: "[the agency said](https://
+/// kcna.kp/...)" is KCNA speaking. The link decides when the words did not name a registry entry.
+void link_source(const Document& doc, const SourceRegistry& reg, Attribution& a) {
+  if (a.entry != nullptr) return;
+  for (const Citation& c : doc.citations()) {
+    if (c.range.start >= std::max(a.cue.end, a.source.end)) break;
+    if ((c.kind != CitationKind::kLink && c.kind != CitationKind::kUrl) || c.target.empty()) continue;
+    if (!c.range.overlaps(a.cue) && !c.range.overlaps(a.source)) continue;
+    if (const SourceEntry* e = reg.find_domain(doc.slice(c.target))) {
+      a.entry = e;
+      a.kind = source_kind_of(*e);
+      a.caution = source_caution(*e);
+      return;
+    }
+  }
+}
+
+/// The adjective by which news prose names a country's own forces and officials.
+std::string_view demonym(std::string_view country) {
+  static const std::pair<std::string_view, std::string_view> kDemonyms[] = {
+      {"RU", "russian"}, {"UA", "ukrainian"}, {"IL", "israeli"}, {"IR", "iranian"}, {"CN", "chinese"},
+      {"US", "american"}, {"GB", "british"}, {"KP", "north korean"}, {"KR", "south korean"},
+      {"JP", "japanese"}, {"IN", "indian"}, {"SD", "sudanese"}, {"MM", "myanmar"}, {"PS", "palestinian"},
+      {"VE", "venezuelan"}, {"SY", "syrian"}, {"TR", "turkish"}, {"SA", "saudi"}, {"PK", "pakistani"},
+      {"BY", "belarusian"}, {"EG", "egyptian"}, {"YE", "yemeni"}, {"LB", "lebanese"}, {"IQ", "iraqi"}};
+  for (const auto& [code, adjective] : kDemonyms) {
+    if (code == country) return adjective;
+  }
+  return {};
+}
+
+/// A government speaking of itself: an official body of one country whose reported content is about
+/// that country's own forces or government ("the Russian defence ministry said its forces ...").
+void self_reference_caution(const Document& doc, const SourceRegistry& reg, Attribution& a) {
+  if (!a.caution.empty() || a.entry == nullptr || a.entry->kind != "official_body") return;
+  if (a.content.empty() || a.entry->country.empty() || a.entry->country == "INT") return;
+  std::string content = normalise_name(doc.slice(a.content));
+  bool own = false;
+  const SourceEntry* named = reg.find_in(doc.slice(a.content));
+  if (named != nullptr && named->kind == "official_body" && named->country == a.entry->country) own = true;
+  static const std::string_view kOwners[] = {"its", "our", "their"};
+  static const std::string_view kAssets[] = {"forces", "troops", "army", "military", "soldiers",
+                                             "government", "officials", "units", "navy", "air force",
+                                             "strikes", "operation", "operations", "missile", "missiles"};
+  std::string_view adjective = demonym(a.entry->country);
+  for (std::string_view asset : kAssets) {
+    for (std::string_view owner : kOwners) {
+      own = own || content.find(std::string(owner) + " " + std::string(asset)) != std::string::npos ||
+            content.find(std::string(owner) + " own " + std::string(asset)) != std::string::npos;
+    }
+    if (!adjective.empty()) {
+      own = own || content.find(std::string(adjective) + " " + std::string(asset)) != std::string::npos;
+    }
+  }
+  if (!own) return;
+  a.caution = "an official body speaking about its own side's actions";
+  if (!a.entry->note.empty()) a.caution += ": " + a.entry->note;
+}
+
+}  // namespace
+
+std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& lexicon,
+                                           const SourceRegistry& sources) {
+  Lists lists{lexicon.list("reporting_verbs"), lexicon.list("anonymous_sources"),
+              lexicon.list("source_nouns")};
+  std::vector<Attribution> out;
+  const auto& sentences = doc.sentences();
+  // Which tokens lie inside a direct quotation: one pass over the quotations (sorted by start, each
+  // within one block), so the answer never depends on text outside the token's block.
+  std::vector<bool> quoted(doc.tokens().size(), false);
+  for (const Quotation& q : doc.quotations()) {
+    auto it = std::lower_bound(doc.tokens().begin(), doc.tokens().end(), q.inner.start,
+                               [](const Token& t, uint32_t pos) { return t.range.start < pos; });
+    for (; it != doc.tokens().end() && it->range.start < q.inner.end; ++it) {
+      quoted[static_cast<size_t>(it - doc.tokens().begin())] = true;
+    }
+  }
+  size_t block_first = 0;  // index into `out` of the current block's first attribution
+  uint32_t block = UINT32_MAX;
+  for (uint32_t s = 0; s < sentences.size(); ++s) {
+    if (sentences[s].block != block) {
+      block = sentences[s].block;
+      block_first = out.size();
+    }
+    View v(doc, sentences[s], lists.verbs, quoted);
+    std::vector<Candidate> found;
+    bool heading = doc.blocks()[sentences[s].block].kind == BlockKind::kHeading;
+    find_in_sentence(v, s, heading, lists, sources, found);
+    for (Candidate& c : found) {
+      Attribution& a = c.a;
+      // A pronoun source takes what is known about the last named source of the same block ("Rodong
+      // Sinmun reported ... It said ..."), never one from another block.
+      if (c.source.end == c.source.begin + 1 && v[c.source.begin].word &&
+          (v[c.source.begin].norm == "it" || v[c.source.begin].norm == "they" ||
+           v[c.source.begin].norm == "which")) {
+        for (size_t k = out.size(); k-- > block_first;) {
+          const Attribution& prev = out[k];
+          if (prev.source.empty() || prev.source.size() <= 5) continue;  // another pronoun
+          if (prev.kind == SourceKind::kNamedPerson) break;
+          a.kind = prev.kind;
+          a.entry = prev.entry;
+          a.caution = prev.caution;
+          break;
+        }
+      }
+      link_source(doc, sources, a);
+      self_reference_caution(doc, sources, a);
+      out.push_back(std::move(a));
+    }
+  }
+  return out;
 }
 
 }  // namespace evidential::core

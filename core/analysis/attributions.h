@@ -15,6 +15,7 @@ struct Attribution {
   Range cue;      ///< "according to", "said", "reportedly"
   Range source;   ///< the full noun phrase: "the Pyongyang news outlet NK News"; empty when none
   Range content;  ///< what is attributed, where it can be delimited
+  Range verb;     ///< the reporting verb itself ("asserted" in "has asserted"); empty for other cues
   SourceKind kind = SourceKind::kAnonymous;
   uint32_t sentence = 0;
   const SourceEntry* entry = nullptr;  ///< the registry entry the source names, if any
@@ -23,7 +24,21 @@ struct Attribution {
   std::string caution;
   /// A non-neutral reporting verb ("asserted", "claimed"): the neutral verb to offer instead.
   std::string neutral_verb;
+  /// Found by the learned cue tagger (grammar/lexicon/source_cue_model.tsv) rather than by a reporting
+  /// verb rule: a broader, PARC-style attribution ("took aim at", "his remarks on"). It is shown as a
+  /// hint, and its source is still checked for reliability, but it never sources a claim and never
+  /// raises an anonymous-source warning.
+  bool inferred = false;
 };
+
+/// The attribution kind a registry kind maps to: state_media -> state media; partisan and
+/// party_to_conflict -> partisan; official_body -> official statement; research and ngo -> document;
+/// every other outlet -> media outlet.
+SourceKind source_kind_of(const SourceEntry& entry);
+
+/// Why a registry entry calls for caution ("state-controlled media: <note>"), or "" when it does not:
+/// state media, partisan outlets, parties to a conflict and sources of low reliability.
+std::string source_caution(const SourceEntry& entry);
 
 /// Every attribution in the document, in text order.
 std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& lexicon,

@@ -1,0 +1,90 @@
+// Check `source-reliability`: attributions and links to sources that the registry or the context
+// marks as state-controlled, partisan, a party to the events they report, or of low reliability.
+#include <array>
+#include <string>
+
+#include "core/analysis.h"
+#include "core/check.h"
+
+namespace evidential::core {
+namespace {
+
+constexpr std::array<std::string_view, 7> kExamples = {
+    "[[Rodong Sinmun]] reported that the harvest had doubled.",
+    "The town fell on Sunday, according to [[the rebels]].",
+    "md:The harvest doubled, [[[the agency said](https://kcna.kp/en/article/1)]].",
+    "md:See [[[this report](https://kcna.kp/en/article/2)]] for the figures.",
+    "The town fell on Sunday, according to the Associated Press.",
+    "Reuters reported that the harvest had doubled.",
+    "md:The harvest doubled, [the agency said](https://www.reuters.com/world/1).",
+};
+
+constexpr CheckInfo kInfo{
+    .id = "source-reliability",
+    .summary = "A source is state-controlled, partisan, a party to the events, or of low reliability.",
+    .rationale =
+        "Who says something matters as much as what is said. State media report what their government "
+        "allows; a partisan outlet or a campaign argues a side; rebels, armies and governments reporting "
+        "on a conflict they fight in have reasons to shape the story. Such sources are often the only "
+        "ones available, and quoting them is fine — as long as the reader is told what they are. The "
+        "source registry (grammar/sources/registry.json, extended by \"sources\" in .evidential.json) "
+        "says why each source needs care; context words such as \"rebels\" or \"campaign\" mark the "
+        "rest.",
+    .advice =
+        "Say what the source is (\"the state-run Rodong Sinmun\", \"the rebels, who control the town\"), "
+        "and corroborate the claim with an independent source where one exists.",
+    .default_severity = Severity::kWarning,
+    .category = Category::kSourcing,
+    .examples = kExamples,
+};
+
+class SourceReliabilityCheck final : public Check {
+ public:
+  const CheckInfo& info() const override { return kInfo; }
+  void run(const Analysis& analysis, Reporter& out) const override {
+    const Document& doc = analysis.document();
+    std::vector<Range> reported;
+    const SourceRegistry& registry = *analysis.settings().sources;
+    for (const Attribution& a : analysis.attributions()) {
+      if (a.caution.empty()) continue;
+      Range range = a.source.empty() ? a.cue : a.source;
+      // When the caution comes from a link ("[the agency said](https://kcna.kp/...)") rather than from
+      // the words of the source, the link is where the reader can see it.
+      if (a.entry != nullptr && registry.find_in(doc.slice(a.source)) != a.entry) {
+        for (const Citation& c : doc.citations()) {
+          if ((c.kind == CitationKind::kLink || c.kind == CitationKind::kUrl) && !c.target.empty() &&
+              (c.range.overlaps(a.cue) || c.range.overlaps(a.source)) &&
+              registry.find_domain(doc.slice(c.target)) == a.entry) {
+            range = c.range;
+          }
+        }
+      }
+      std::string who = a.source.empty() ? "This source" : std::string(doc.slice(a.source));
+      Finding& f = out.report(range, who + " is " + a.caution);
+      f.attribution = AttributionRef{a.cue, a.source, a.kind, a.caution};
+      reported.push_back(range);
+    }
+    // Links are citations too: a link to a cautioned domain is flagged where no attribution already
+    // named the same source.
+    for (const Citation& c : doc.citations()) {
+      if ((c.kind != CitationKind::kLink && c.kind != CitationKind::kUrl) || c.target.empty()) continue;
+      const SourceEntry* e = registry.find_domain(doc.slice(c.target));
+      if (e == nullptr) continue;
+      std::string why = source_caution(*e);
+      if (why.empty()) continue;
+      bool covered = false;
+      for (Range r : reported) covered = covered || r.overlaps(c.range);
+      for (const Attribution& a : analysis.attributions()) {
+        covered = covered || (a.entry == e && !a.caution.empty() && (a.cue.overlaps(c.range) ||
+                                                                     a.source.overlaps(c.range)));
+      }
+      if (covered) continue;
+      Finding& f = out.report(c.range, "This link goes to " + e->name + ", " + why);
+      f.attribution = AttributionRef{c.range, {}, source_kind_of(*e), why};
+    }
+  }
+};
+
+}  // namespace
+EVIDENTIAL_REGISTER_CHECK(SourceReliabilityCheck)
+}  // namespace evidential::core

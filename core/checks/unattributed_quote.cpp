@@ -1,0 +1,121 @@
+// Check `unattributed-quote`: a direct quotation with no speaker — none in its sentence and none
+// carried from the sentence before it in the same paragraph. Quotations of one to three words are
+// left alone: they are scare quotes, terms or titles ("so-called “People’s Republics”"), not speech.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_set>
+
+#include "core/analysis.h"
+#include "core/check.h"
+
+namespace evidential::core {
+namespace {
+
+constexpr std::array<std::string_view, 6> kExamples = {
+    "The plan was [[“a betrayal of every promise we made”]], and the vote was delayed.",
+    "“We will appeal the ruling,” said Ana Ruiz, the club's lawyer.",
+    "Ruiz spoke after the hearing. “We will appeal the ruling and we expect to win.”",
+    "The so-called “People’s Republics” are not recognised.",
+    "Critics called the plan “a betrayal of every promise we made”.",
+    "The song “All Along the Watchtower” closed the show.",
+};
+
+constexpr CheckInfo kInfo{
+    .id = "unattributed-quote",
+    .summary = "A direct quotation has no speaker.",
+    .rationale =
+        "Quotation marks promise the reader someone's exact words. Without a speaker the reader cannot "
+        "tell who said them, when, or whether they were said at all — and a quotation cut loose from "
+        "its speaker is easy to misread or to fabricate. Short quotations of one to three words are "
+        "not flagged: they mark terms, titles or irony rather than speech.",
+    .advice =
+        "Name the speaker in the same sentence (\"..., said Ana Ruiz\") or in the sentence just before, "
+        "or drop the quotation marks and paraphrase.",
+    .default_severity = Severity::kWarning,
+    .category = Category::kSourcing,
+    .examples = kExamples,
+};
+
+/// The 3-word line below which a quotation is a term, a title or irony rather than reported speech.
+constexpr size_t kMinQuotedWords = 4;
+
+/// Short words a title leaves in lower case.
+bool is_title_function_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {"the", "of", "a", "an", "and", "in", "on",
+                                                         "to", "for", "at", "by", "with", "or", "from"};
+  return s.count(w) > 0;
+}
+
+class UnattributedQuoteCheck final : public Check {
+ public:
+  const CheckInfo& info() const override { return kInfo; }
+  void run(const Analysis& analysis, Reporter& out) const override {
+    const Document& doc = analysis.document();
+    const auto& sentences = doc.sentences();
+    const auto& attributions = analysis.attributions();
+    std::vector<bool> has_speaker(sentences.size(), false);
+    for (const Attribution& a : attributions) {
+      if (a.sentence < has_speaker.size() && (!a.inferred || !a.source.empty())) has_speaker[a.sentence] = true;
+    }
+    auto sentence_of = [&](uint32_t offset) -> int64_t {
+      auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                                 [](uint32_t pos, const Sentence& s) { return pos < s.range.start; });
+      if (it == sentences.begin()) return -1;
+      return static_cast<int64_t>(it - sentences.begin()) - 1;
+    };
+    const auto& quotes = doc.quotations();
+    std::vector<Range> open;  // enclosing quotations, outermost first (quotations are sorted by start)
+    for (size_t qi = 0; qi < quotes.size(); ++qi) {
+      const Quotation& q = quotes[qi];
+      while (!open.empty() && open.back().end <= q.range.start) open.pop_back();
+      // A quotation inside another is the speaker quoting someone: the outer quotation's business.
+      bool nested = !open.empty() && open.back().contains(q.range);
+      open.push_back(q.range);
+      if (nested) continue;
+      size_t words = 0, title_words = 0;
+      bool first_capitalised = false;
+      auto it = std::lower_bound(doc.tokens().begin(), doc.tokens().end(), q.inner.start,
+                                 [](const Token& t, uint32_t pos) { return t.range.start < pos; });
+      for (; it != doc.tokens().end() && it->range.start < q.inner.end; ++it) {
+        const Token& t = *it;
+        if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber && t.kind != TokenKind::kAbbreviation) continue;
+        char c = doc.text()[t.range.start];
+        bool cap = c >= 'A' && c <= 'Z';
+        if (words == 0) first_capitalised = cap;
+        ++words;
+        if (cap || is_title_function_word(normalise_word(doc.slice(t.range)))) ++title_words;
+      }
+      // Short quotations are terms or irony; one in title case is a title ("All Along the Watchtower").
+      if (words < kMinQuotedWords || (first_capitalised && title_words == words)) continue;
+      int64_t first = sentence_of(q.range.start);
+      int64_t last = sentence_of(q.range.end > 0 ? q.range.end - 1 : 0);
+      if (first < 0) continue;
+      bool speaker = false;
+      for (int64_t s = first; s <= last && s >= 0; ++s) speaker = speaker || has_speaker[static_cast<size_t>(s)];
+      // Carried from context: the speaker named in the sentence just before, in the same paragraph
+      // ("Ruiz spoke after the hearing. “We will appeal.”").
+      if (!speaker && first > 0 && sentences[first - 1].block == sentences[first].block) {
+        const Sentence& prev = sentences[first - 1];
+        for (const Attribution& a : attributions) {
+          if (a.sentence == first - 1) speaker = true;
+        }
+        // A sentence that names someone and ends by introducing them ("Ruiz spoke after the hearing.",
+        // "The mayor was blunt:") also counts.
+        if (!speaker) {
+          auto [b, e] = doc.tokens_of(prev);
+          for (const Token* t = b; t != e; ++t) {
+            std::string w = normalise_word(doc.slice(t->range));
+            if (w == "spoke" || w == "speaking" || w == "interview" || w == "statement" || w == ":") speaker = true;
+          }
+        }
+      }
+      if (speaker) continue;
+      out.report(q.range, "This quotation has no speaker: say who said it");
+    }
+  }
+};
+
+}  // namespace
+EVIDENTIAL_REGISTER_CHECK(UnattributedQuoteCheck)
+}  // namespace evidential::core

@@ -1,0 +1,107 @@
+// Check `unsourced-claim`: a check-worthy factual claim with no attribution, citation or link in its
+// sentence and none carried over from the sentences before it in the same paragraph.
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "core/analysis.h"
+#include "core/check.h"
+
+namespace evidential::core {
+namespace {
+
+constexpr std::array<std::string_view, 6> kExamples = {
+    "[[Unemployment fell to 3.1 percent in March, the lowest rate since 1974.]]",
+    "Unemployment fell to 3.1 percent in March, the statistics office said.",
+    "md:Unemployment fell to 3.1 percent in March, [the lowest since 1974](https://stats.example/2024).",
+    "The ministry said on Friday that prices had risen. The rate rose to 3.1 percent in March.",
+    "The new policy could perhaps help some families.",
+    "We should all read more poetry.",
+};
+
+constexpr CheckInfo kInfo{
+    .id = "unsourced-claim",
+    .summary = "A check-worthy factual claim has no source.",
+    .rationale =
+        "Figures, dates, rankings (\"the only\", \"the third country to\"), named events and causes are "
+        "the claims readers and fact-checkers check first. When the text gives no source for them — no "
+        "attribution, citation or link in the sentence, and none carried over from the sentence it "
+        "continues — the reader has only the writer's word. Each finding carries a score: how "
+        "check-worthy the sentence is, from a model trained on claims that fact-checkers chose to check. "
+        "A hedged sentence with nothing hard to check in it (\"could potentially help\") is the writer's "
+        "speculation, not an unsourced fact, and is not reported at the default threshold; a hedge on "
+        "a figure, date or ranking does not source it.",
+    .advice =
+        "Say where the claim comes from: who reported it, a citation, or a link to the data. If it is "
+        "common knowledge for your readers, raise the threshold (\"checks\": {\"unsourced-claim\": "
+        "{\"threshold\": 0.7}}) or silence this sentence with a suppression comment. To list every "
+        "check-worthy claim, sourced or not — say, to pick claims to fact-check in a debate transcript, "
+        "where \"my opponent said ...\" is itself the claim — use \"checks\": {\"unsourced-claim\": "
+        "{\"threshold\": 0, \"attributed\": 1}}: every candidate is then listed with its score.",
+    .default_severity = Severity::kWarning,
+    .category = Category::kClaims,
+    .examples = kExamples,
+};
+
+/// Speculation counts at half its check-worthiness: below the default threshold, still ranked when the
+/// threshold is lowered to list every candidate claim.
+constexpr double kSpeculationWeight = 0.5;
+
+class UnsourcedClaimCheck final : public Check {
+ public:
+  const CheckInfo& info() const override { return kInfo; }
+  void run(const Analysis& analysis, Reporter& out) const override {
+    const Document& doc = analysis.document();
+    double threshold = analysis.settings().option("unsourced-claim", "threshold", 0.5);
+    const auto& sentences = doc.sentences();
+    const auto& attributions = analysis.attributions();
+    bool list_attributed = analysis.settings().option("unsourced-claim", "attributed", 0) >= 1;
+    for (const SentenceClaim& c : analysis.claims()) {
+      double score = c.score;
+      std::string message;
+      switch (c.status) {
+        case ClaimStatus::kUnsourced:
+          message = "This claim has no source: say who reports it, or cite or link it";
+          break;
+        case ClaimStatus::kSpeculative:
+          score *= kSpeculationWeight;
+          if (score < threshold || score <= 0) continue;
+          message = "This hedged claim has no source: say what it rests on";
+          break;
+        case ClaimStatus::kAttributed:
+        case ClaimStatus::kAttributedByContext:
+          if (!list_attributed) continue;
+          message = "This claim is attributed; it is listed because \"attributed\" is on";
+          break;
+        case ClaimStatus::kNone:
+          continue;
+      }
+      const Sentence& s = sentences[c.sentence];
+      Finding& f = out.report(s.range, std::move(message));
+      f.score = score;
+      if (c.status == ClaimStatus::kAttributedByContext && c.context >= 0) {
+        for (const Attribution& a : attributions) {
+          if (static_cast<int32_t>(a.sentence) == c.context && !a.inferred) {
+            f.related.push_back(Related{a.cue, "the attribution this sentence continues"});
+            break;
+          }
+        }
+        continue;
+      }
+      if (c.status == ClaimStatus::kAttributed) continue;
+      // Point to the paragraph's last attribution before the claim: it does not carry over here (the
+      // sentence turns to the writer's own voice), which is worth seeing next to the finding.
+      for (size_t k = attributions.size(); k-- > 0;) {
+        const Attribution& a = attributions[k];
+        if (a.sentence >= c.sentence || a.inferred) continue;
+        if (sentences[a.sentence].block != s.block) break;
+        f.related.push_back(Related{a.cue, "the nearest attribution in this paragraph does not cover this sentence"});
+        break;
+      }
+    }
+  }
+};
+
+}  // namespace
+EVIDENTIAL_REGISTER_CHECK(UnsourcedClaimCheck)
+}  // namespace evidential::core

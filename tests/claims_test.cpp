@@ -1,0 +1,170 @@
+// Claims on sentences written for these tests: what is check-worthy, what sources it (attribution,
+// citation, link, a neighbour it continues in the same paragraph), and how hedging interacts.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "config/config.h"
+#include "core/analysis.h"
+
+namespace evidential::core {
+namespace {
+
+class Claims : public ::testing::Test {
+ protected:
+  static Settings with_threshold(double threshold) {
+    Settings s = config::default_settings();
+    s.options["unsourced-claim.threshold"] = threshold;
+    return s;
+  }
+
+  /// The claims of `text` at `threshold`, and the document they index.
+  std::vector<SentenceClaim> assess(const std::string& text, Markup markup = Markup::kPlain,
+                                    double threshold = 0.5) {
+    settings_ = with_threshold(threshold);
+    doc_ = parse_document(text, markup);
+    Analysis analysis(doc_, settings_);
+    return analysis.claims();
+  }
+
+  /// Sentences that get an `unsourced-claim` finding.
+  std::vector<std::string> flagged(const std::string& text, Markup markup = Markup::kPlain,
+                                   double threshold = 0.5) {
+    settings_ = with_threshold(threshold);
+    doc_ = parse_document(text, markup);
+    std::vector<std::string> out;
+    for (const Finding& f : analyze(doc_, settings_)) {
+      if (f.check == "unsourced-claim") {
+        EXPECT_TRUE(f.score.has_value());
+        out.emplace_back(doc_.slice(f.range));
+      }
+    }
+    return out;
+  }
+
+  Settings settings_;
+  Document doc_ = parse_document("", Markup::kPlain);
+};
+
+TEST_F(Claims, FiguresDatesAndRankingsAreCheckWorthy) {
+  auto c = assess("Unemployment fell to 3.1 percent in March, the lowest rate since 1974.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].status, ClaimStatus::kUnsourced);
+  EXPECT_GE(c[0].score, 0.5);
+
+  c = assess("Portugal was the first country in Europe to ban the practice.");
+  EXPECT_EQ(c[0].status, ClaimStatus::kUnsourced);
+
+  c = assess("We should all read more poetry.");
+  EXPECT_EQ(c[0].status, ClaimStatus::kNone);
+  EXPECT_LT(c[0].score, 0.5);
+}
+
+TEST_F(Claims, AttributionCitationOrLinkSources) {
+  EXPECT_TRUE(flagged("Unemployment fell to 3.1 percent in March, the statistics office said.").empty());
+  EXPECT_TRUE(flagged("Unemployment fell to 3.1 percent in March [4].").empty());
+  EXPECT_TRUE(flagged("Unemployment fell to 3.1 percent in March.[^stats]\n\n[^stats]: Office figures.",
+                      Markup::kMarkdown)
+                  .empty());
+  EXPECT_TRUE(flagged("Unemployment fell to [3.1 percent](https://stats.example/march) in March.",
+                      Markup::kMarkdown)
+                  .empty());
+  auto c = assess("Unemployment fell to 3.1 percent in March, the statistics office said.");
+  EXPECT_EQ(c[0].status, ClaimStatus::kAttributed);
+  // The writer citing themselves sources nothing.
+  EXPECT_EQ(flagged("I said that unemployment fell to 3.1 percent in March.").size(), 1u);
+}
+
+TEST_F(Claims, CarryOverWithinAParagraph) {
+  auto c = assess(
+      "The ministry said on Friday that exports had collapsed in April. Imports fell by 40 percent in "
+      "May.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1].status, ClaimStatus::kAttributedByContext);
+  EXPECT_EQ(c[1].context, 0);
+
+  // A sentence that refers back to the report is covered by it too.
+  c = assess(
+      "According to a leaked memo, the plant will close in 2026. The memo did not mention the 400 "
+      "workers at the second site.");
+  EXPECT_EQ(c[1].status, ClaimStatus::kAttributedByContext);
+
+  // So is the rest of a quotation that runs over several sentences.
+  c = assess(
+      "The minister said: “Exports collapsed in April. Imports fell by 40 percent in May.”");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1].status, ClaimStatus::kAttributedByContext);
+}
+
+TEST_F(Claims, CarryOverStopsAtTheParagraphAndAtATurn) {
+  auto c = assess(
+      "The ministry said on Friday that exports had collapsed in April.\n\nImports fell by 40 percent "
+      "in May.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1].status, ClaimStatus::kUnsourced);
+
+  c = assess(
+      "The ministry said on Friday that exports had collapsed in April. However, imports rose by 40 "
+      "percent in May.");
+  EXPECT_EQ(c[1].status, ClaimStatus::kUnsourced);
+
+  // A person's statement is not assumed to cover the writer's next sentence.
+  c = assess("The mayor said the pier would reopen. It was built in 1932 for 40,000 pounds.");
+  EXPECT_EQ(c[1].status, ClaimStatus::kUnsourced);
+}
+
+TEST_F(Claims, HedgedSpeculationIsNotAnUnsourcedFact) {
+  auto c = assess("The new rules could perhaps help some families.");
+  EXPECT_EQ(c[0].status, ClaimStatus::kSpeculative);
+  EXPECT_TRUE(flagged("The new rules could perhaps help some families.").empty());
+  // A hedge on a figure, a date or a ranking leaves the fact to be sourced.
+  EXPECT_EQ(assess("The plan may cut emissions by 40 percent by 2030.")[0].status, ClaimStatus::kUnsourced);
+}
+
+TEST_F(Claims, ContinuationsShareTheClaim) {
+  auto f = flagged("Only three states recognise the territory as a country. The others do not.");
+  EXPECT_EQ(f.size(), 2u);
+}
+
+TEST_F(Claims, ThresholdOption) {
+  const std::string text = "Unemployment fell to 3.1 percent in March. We should all read more poetry.";
+  EXPECT_EQ(flagged(text, Markup::kPlain, 0.5).size(), 1u);
+  EXPECT_EQ(flagged(text, Markup::kPlain, 0.999).size(), 0u);
+  // At 0 every sentence with a positive score is listed, for ranking.
+  EXPECT_EQ(flagged(text, Markup::kPlain, 0.0).size(), 2u);
+  // Scores stay in [0, 1] and are threshold-independent.
+  auto a = assess(text, Markup::kPlain, 0.0);
+  auto b = assess(text, Markup::kPlain, 0.9);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_DOUBLE_EQ(a[i].score, b[i].score);
+    EXPECT_GE(a[i].score, 0.0);
+    EXPECT_LE(a[i].score, 1.0);
+  }
+}
+
+TEST_F(Claims, ThresholdFromConfiguration) {
+  auto parsed = config::parse_config(R"({"checks": {"unsourced-claim": {"threshold": 0.999}}})", "t.json",
+                                     config::default_settings());
+  ASSERT_TRUE(std::holds_alternative<Settings>(parsed));
+  Document doc = parse_document("Unemployment fell to 3.1 percent in March.", Markup::kPlain);
+  for (const Finding& f : analyze(doc, std::get<Settings>(parsed))) EXPECT_NE(f.check, "unsourced-claim");
+}
+
+TEST_F(Claims, ListingAttributedClaimsOnRequest) {
+  Settings s = with_threshold(0.5);
+  s.options["unsourced-claim.attributed"] = 1;
+  Document doc = parse_document(
+      "The ministry said that exports fell by 40 percent in April. Imports fell by 30 percent in May.",
+      Markup::kPlain);
+  int listed = 0, related = 0;
+  for (const Finding& f : analyze(doc, s)) {
+    if (f.check != "unsourced-claim") continue;
+    ++listed;
+    related += !f.related.empty();
+  }
+  EXPECT_EQ(listed, 2);
+  EXPECT_EQ(related, 1);  // the second sentence points at the attribution it continues
+}
+
+}  // namespace
+}  // namespace evidential::core
