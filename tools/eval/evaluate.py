@@ -19,7 +19,7 @@ import seed  # noqa: E402
 from harness import (  # noqa: E402
     ALL_CHECKS, SPLIT_ROLE, UNCERTAINTY_CHECKS, Evidential, EvidentialError, OffsetMap, Row, TokenIndex,
     attribution_findings, binary_row, finding_span, format_table, overlaps, part_span, prf_row, read_jsonl,
-    resolve_binary, resolve_shared, run_batch, strip_span, threshold_config, word_tokens)
+    CHECK_WORTHY_CONFIG, resolve_binary, resolve_shared, run_batch, strip_span, threshold_config, word_tokens)
 
 GROUPS = ("sentences", "hedges", "attribution", "claims", "seed")
 SZEGED_DOMAINS = ("wiki", "factbank", "bio_bmc", "bio_fly", "bio_hbc")
@@ -274,9 +274,13 @@ def task_claimbuster(ctx: Context, split: str, sweep: bool) -> Result:
     data = read_jsonl(path)
     texts = [d["text"] for d in data]
     gold = [d["label"] == "check-worthy" for d in data]
-    _, found = run_batch(ctx.ev, texts)
-    pred = [any(f.get("check") == "unsourced-claim" for f in found.get(i, [])) for i in range(len(data))]
-    res = Result([binary_row("claimbuster", split, "check-worthy", gold, pred)])
+    def predictions(config):
+        _, found = run_batch(ctx.ev, texts, config=config)
+        return [any(f.get("check") == "unsourced-claim" for f in found.get(i, [])) for i in range(len(data))]
+
+    pred = predictions(CHECK_WORTHY_CONFIG)
+    res = Result([binary_row("claimbuster", split, "check-worthy", gold, pred),
+                  binary_row("claimbuster", split, "unsourced-finding", gold, predictions(None))])
     if sweep and ctx.lacks("unsourced-claim"):
         res.notes.append(f"claimbuster {split}: sweep skipped: the binary has no unsourced-claim check yet")
         sweep = False
@@ -287,7 +291,7 @@ def task_claimbuster(ctx: Context, split: str, sweep: bool) -> Result:
                                    [gold[i] for i in novel], [pred[i] for i in novel]))
     if sweep:
         assert SPLIT_ROLE[split] == "tune", "threshold sweeps run on tune-on splits only"
-        _, found0 = run_batch(ctx.ev, texts, config=threshold_config(0.0))
+        _, found0 = run_batch(ctx.ev, texts, config=threshold_config(0.0, attributed=True))
         t, tp, n_pred, n_gold = best_threshold(gold, row_scores(found0, len(data)))
         row = prf_row("claimbuster", split, "sweep-best", tp, n_pred, tp, n_gold, threshold=t)
         row.n = len(data)
@@ -314,7 +318,7 @@ def task_clef(ctx: Context) -> Result:
         return Result(notes=["clef2019 test: skipped: the binary has no unsourced-claim check yet "
                              "(its configuration would refuse the threshold option)"])
     data = sorted(read_jsonl(path), key=lambda d: (d["debate"], d["line"]))
-    _, found = run_batch(ctx.ev, [d["text"] for d in data], config=threshold_config(0.0))
+    _, found = run_batch(ctx.ev, [d["text"] for d in data], config=threshold_config(0.0, attributed=True))
     scores = row_scores(found, len(data))
     debates: dict[str, list[int]] = {}
     for i, d in enumerate(data):
@@ -327,7 +331,7 @@ def task_clef(ctx: Context) -> Result:
     return Result([Row("clef2019", "test", "check-worthy", map=mean_ap, n=len(data),
                        extra={"ap_per_debate": aps})],
                   [f"clef2019 test: MAP over {len(aps)} debates, sentences ranked by unsourced-claim score at "
-                   "threshold 0 (no finding = 0, ties in debate order)"])
+                   "threshold 0 with attributed claims included (no finding = 0, ties in debate order)"])
 
 
 def task_seed(ctx: Context, shared: Path) -> Result:

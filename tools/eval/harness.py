@@ -245,8 +245,18 @@ class Evidential:
             raise EvidentialError(f"parse output for {path.name} is not JSON: {out[:120]!r}") from e
 
 
-def threshold_config(threshold: float) -> dict:
-    return {"options": {"unsourced-claim": {"threshold": threshold}}}
+def threshold_config(threshold: float, attributed: bool = False) -> dict:
+    options = {"threshold": threshold}
+    if attributed:
+        options["attributed"] = 1
+    return {"options": {"unsourced-claim": options}}
+
+
+# Check-worthiness is a property of the claim, sourced or not: in debate speech "my opponent said X" is
+# itself the claim a fact-checker looks at. `attributed: 1` makes unsourced-claim also report claims
+# that carry an attribution, so ClaimBuster and CLEF measure the check-worthiness model; the
+# "unsourced-finding" rows measure what the check reports by default.
+CHECK_WORTHY_CONFIG = {"options": {"unsourced-claim": {"attributed": 1}}}
 
 
 class Batch:
