@@ -11,6 +11,7 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string_view>
@@ -128,14 +129,33 @@ class Walker {
   Walker(std::string_view text, MarkupResult& out)
       : text_(text), out_(out), by_symbol_(grammar().by_symbol) {}
 
+  /// For IncrementalMarkdownParser: a subtree that touches none of `changed` (ranges of the new text,
+  /// merged and sorted) is not walked; its results are copied from `previous`, the result for the text
+  /// before the edit [edit_start, old_end) -> [edit_start, new_end).
+  struct Reuse {
+    const MarkupResult* previous = nullptr;
+    std::vector<Range> changed;
+    uint32_t edit_start = 0;
+    uint32_t old_end = 0;
+    uint32_t new_end = 0;
+  };
+  void set_reuse(const Reuse* reuse) { reuse_ = reuse; }
+
   void walk(TSNode root) {
     TSTreeCursor cursor = ts_tree_cursor_new(root);
     cursor_ = &cursor;
     for (;;) {
-      if (enter(ts_tree_cursor_current_node(&cursor)) && ts_tree_cursor_goto_first_child(&cursor)) continue;
-      // Leave nodes until one has a next sibling; leave() undoes enter()'s depth counting.
-      for (;;) {
-        leave(ts_tree_cursor_current_node(&cursor));
+      const TSNode node = ts_tree_cursor_current_node(&cursor);
+      const bool reused = reuse_ != nullptr && reusable(node);
+      if (reused) {
+        copy_previous(node);
+      } else if (enter(node) && ts_tree_cursor_goto_first_child(&cursor)) {
+        continue;
+      }
+      // Leave nodes until one has a next sibling; leave() undoes enter()'s depth counting (a reused
+      // node was never entered).
+      for (bool first = true;; first = false) {
+        if (!(first && reused)) leave(ts_tree_cursor_current_node(&cursor));
         if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
         if (!ts_tree_cursor_goto_parent(&cursor)) {
           ts_tree_cursor_delete(&cursor);
@@ -146,6 +166,51 @@ class Walker {
   }
 
  private:
+  bool reusable(TSNode node) const {
+    const uint32_t start = ts_node_start_byte(node);
+    const uint32_t end = ts_node_end_byte(node);
+    // Touching counts: the first changed range ending at or after `start` must begin after `end`.
+    const auto it = std::lower_bound(reuse_->changed.begin(), reuse_->changed.end(), start,
+                                     [](const Range& r, uint32_t at) { return r.end < at; });
+    return it == reuse_->changed.end() || it->start > end;
+  }
+
+  void copy_previous(TSNode node) {
+    const uint32_t start = ts_node_start_byte(node);
+    const uint32_t end = ts_node_end_byte(node);
+    // Untouched nodes lie wholly before the edit or wholly after it.
+    const bool after = start >= reuse_->new_end;
+    const uint32_t old_start = after ? start - reuse_->new_end + reuse_->old_end : start;
+    const uint32_t old_end = after ? end - reuse_->new_end + reuse_->old_end : end;
+    auto shift = [&](Range r) {
+      return after ? Range{r.start - reuse_->old_end + reuse_->new_end, r.end - reuse_->old_end + reuse_->new_end}
+                   : r;
+    };
+    // Every item a node yields lies inside it; each list is in document order.
+    auto each = [&](const auto& list, auto start_of, auto add) {
+      auto it = std::lower_bound(list.begin(), list.end(), old_start,
+                                 [&](const auto& item, uint32_t at) { return start_of(item) < at; });
+      for (; it != list.end() && start_of(*it) < old_end; ++it) add(*it);
+    };
+    const MarkupResult& prev = *reuse_->previous;
+    each(prev.blocks, [](const Block& b) { return b.range.start; }, [&](const Block& b) {
+      Block& copy = out_.blocks.emplace_back(b);
+      copy.range = shift(b.range);
+      for (Range& hole : copy.holes) hole = shift(hole);
+    });
+    each(prev.directives, [](const Directive& d) { return d.range.start; }, [&](const Directive& d) {
+      out_.directives.emplace_back(d).range = shift(d.range);
+    });
+    each(prev.link_definitions, [](const LinkDefinition& d) { return d.label.start; }, [&](const LinkDefinition& d) {
+      LinkDefinition& copy = out_.link_definitions.emplace_back(d);
+      copy.label = shift(d.label);
+      copy.destination = shift(d.destination);
+    });
+    each(prev.footnote_definitions, [](const Range& r) { return r.start; }, [&](const Range& r) {
+      out_.footnote_definitions.push_back(shift(r));
+    });
+  }
+
   Node kind(TSNode node) const {
     const TSSymbol symbol = ts_node_symbol(node);
     return symbol < by_symbol_.size() ? by_symbol_[symbol] : Node::kOther;
@@ -507,6 +572,7 @@ class Walker {
   uint32_t quote_depth_ = 0;
   uint32_t list_depth_ = 0;
   bool footnote_open_ = false;  // the previous block was a footnote definition
+  const Reuse* reuse_ = nullptr;
 };
 
 // tree-sitter-markdown 0.3.2's external scanner serializes its stack of open blocks (4 bytes each) into
@@ -614,9 +680,87 @@ TSPoint point_of(std::string_view text, uint32_t offset) {
 
 struct IncrementalMarkdownParser::State {
   std::unique_ptr<TSParser, ParserDeleter> parser;
-  std::unique_ptr<TSTree, TreeDeleter> tree;  // the tree of `text`, or null
+  // The tree of `text`, or null. After fast-path edits it has been ts_tree_edit()ed but not re-parsed
+  // yet; tree-sitter takes any number of edits before the next parse.
+  std::unique_ptr<TSTree, TreeDeleter> tree;
   std::string text;
+  MarkupResult result;  // parse()'s result for `text`, reused for untouched subtrees
 };
+
+namespace {
+
+// A footnote definition changes how the block after it reads (footnote_open_), a dependency between
+// siblings that subtree reuse does not track: texts that may hold one are walked whole.
+bool may_hold_footnote(std::string_view text) { return text.find("[^") != std::string_view::npos; }
+
+// Characters that cannot start, end or reshape a block when typed or deleted after a line's first word:
+// letters, digits, spaces and sentence punctuation. Everything the block grammar reacts to anywhere in a
+// line ('|' for tables, '<' '>' for HTML and quotes, '`' '~' for fences, '[' ']' ':' for definitions,
+// '\\' for escapes, '-' '=' '*' '_' '#' '+' for breaks and underlines, '!' '(' ')' '&') is excluded, as are
+// line breaks.
+bool is_inert(unsigned char c) {
+  if (c >= 0x80) return true;  // UTF-8 bytes: letters, curly quotes, dashes
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return c == ' ' || c == '.' || c == ',' || c == ';' || c == '?' || c == '\'' || c == '"' || c == '%' ||
+         c == '$' || c == '/' || c == '@';
+}
+
+bool all_inert(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return is_inert(static_cast<unsigned char>(c)); });
+}
+
+/// Whether replacing `old`[start, old_end) by `text`[start, new_end) keeps every block boundary: the
+/// edit lies strictly inside one prose block, on one line, after that line's first word (where every
+/// block marker sits: "#", ">", "-", "1.", "```", "<tag", "|", "[label]:"), and only changes inert
+/// characters. Then the block structure is the old one with offsets shifted, and tree-sitter need not
+/// run (tests/lsp_random_edit_test.cpp compares with fresh parses).
+bool keeps_blocks(std::string_view old, std::string_view text, const MarkupResult& result, uint32_t start,
+                  uint32_t old_end, uint32_t new_end) {
+  if (!all_inert(old.substr(start, old_end - start)) || !all_inert(text.substr(start, new_end - start))) {
+    return false;
+  }
+  const auto it = std::upper_bound(result.blocks.begin(), result.blocks.end(), start,
+                                   [](uint32_t at, const Block& b) { return at < b.range.start; });
+  if (it == result.blocks.begin()) return false;
+  const Block& block = *(it - 1);
+  if (!(block.range.start < start && old_end < block.range.end)) return false;
+  // The line's content starts after its container prefix (a hole) or at the block's start.
+  uint32_t line = start;
+  while (line > block.range.start && old[line - 1] != '\n') --line;
+  for (const Range& hole : block.holes) {
+    if (hole.start <= line && line < hole.end) line = hole.end;
+  }
+  while (line < start && (old[line] == ' ' || old[line] == '\t')) ++line;
+  // A space between the first word and the edit, in the unchanged text before it.
+  for (uint32_t i = line; i < start; ++i) {
+    if (old[i] == ' ' || old[i] == '\t') return true;
+  }
+  return false;
+}
+
+/// `result` after the edit: items after it move by the size difference; the block holding it grows.
+void shift_result(MarkupResult& result, uint32_t start, uint32_t old_end, uint32_t new_end) {
+  auto shift = [&](uint32_t& offset) {
+    if (offset >= old_end) offset = offset - old_end + new_end;
+  };
+  auto shift_range = [&](Range& r) {
+    if (r.start > start) shift(r.start);
+    shift(r.end);
+  };
+  for (Block& b : result.blocks) {
+    if (b.range.end < start) continue;
+    shift_range(b.range);
+    for (Range& hole : b.holes) shift_range(hole);
+  }
+  for (Directive& d : result.directives) shift_range(d.range);
+  for (LinkDefinition& d : result.link_definitions) {
+    shift_range(d.label);
+    shift_range(d.destination);
+  }
+  for (Range& r : result.footnote_definitions) shift_range(r);
+}
+
+}  // namespace
 
 IncrementalMarkdownParser::IncrementalMarkdownParser() : state_(std::make_unique<State>()) {}
 IncrementalMarkdownParser::~IncrementalMarkdownParser() = default;
@@ -637,21 +781,29 @@ MarkupResult IncrementalMarkdownParser::parse(std::string_view text) {
       return {};
     }
   }
+  Walker::Reuse reuse;
+  bool can_reuse = false;
   if (st.tree) {
     // One edit spanning everything that differs: the common prefix and suffix are kept.
     const std::string_view old = st.text;
     const size_t limit = std::min(old.size(), text.size());
+    // memcmp over blocks first: a keystroke in a 1 MB buffer leaves ~1 MB equal.
+    constexpr size_t kBlock = 4096;
     size_t prefix = 0;
+    while (prefix + kBlock <= limit && std::memcmp(old.data() + prefix, text.data() + prefix, kBlock) == 0) {
+      prefix += kBlock;
+    }
     while (prefix < limit && old[prefix] == text[prefix]) ++prefix;
     size_t suffix = 0;
+    while (suffix + kBlock <= limit - prefix &&
+           std::memcmp(old.data() + old.size() - suffix - kBlock, text.data() + text.size() - suffix - kBlock,
+                       kBlock) == 0) {
+      suffix += kBlock;
+    }
     while (suffix < limit - prefix && old[old.size() - 1 - suffix] == text[text.size() - 1 - suffix]) {
       ++suffix;
     }
-    if (prefix == old.size() && prefix == text.size()) {
-      MarkupResult result;
-      Walker(text, result).walk(ts_tree_root_node(st.tree.get()));
-      return result;
-    }
+    if (prefix == old.size() && prefix == text.size()) return st.result;
     TSInputEdit edit;
     edit.start_byte = static_cast<uint32_t>(prefix);
     edit.old_end_byte = static_cast<uint32_t>(old.size() - suffix);
@@ -660,17 +812,47 @@ MarkupResult IncrementalMarkdownParser::parse(std::string_view text) {
     edit.old_end_point = advance_point(old, edit.start_byte, edit.start_point, edit.old_end_byte);
     edit.new_end_point = advance_point(text, edit.start_byte, edit.start_point, edit.new_end_byte);
     ts_tree_edit(st.tree.get(), &edit);
+    if (keeps_blocks(old, text, st.result, edit.start_byte, edit.old_end_byte, edit.new_end_byte)) {
+      shift_result(st.result, edit.start_byte, edit.old_end_byte, edit.new_end_byte);
+      st.text.assign(text);
+      return st.result;
+    }
+    reuse.edit_start = edit.start_byte;
+    reuse.old_end = edit.old_end_byte;
+    reuse.new_end = edit.new_end_byte;
+    reuse.changed.push_back({edit.start_byte, edit.new_end_byte});
+    can_reuse = !may_hold_footnote(old) && !may_hold_footnote(text);
   }
   std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
       st.parser.get(), st.tree.get(), text.data(), static_cast<uint32_t>(text.size())));
-  st.tree = std::move(tree);
-  if (!st.tree) {
+  if (!tree) {
+    st.tree.reset();
     st.text.clear();
     return {};
   }
+  if (can_reuse) {
+    // Where the syntax differs between the edited old tree and the new one, besides the edit itself.
+    uint32_t count = 0;
+    TSRange* ranges = ts_tree_get_changed_ranges(st.tree.get(), tree.get(), &count);
+    for (uint32_t i = 0; i < count; ++i) reuse.changed.push_back({ranges[i].start_byte, ranges[i].end_byte});
+    std::free(ranges);
+    std::sort(reuse.changed.begin(), reuse.changed.end(),
+              [](const Range& a, const Range& b) { return a.start < b.start; });
+    std::vector<Range> merged;
+    for (const Range& r : reuse.changed) {
+      if (!merged.empty() && r.start <= merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
+      else merged.push_back(r);
+    }
+    reuse.changed = std::move(merged);
+    reuse.previous = &st.result;
+  }
+  st.tree = std::move(tree);
   st.text.assign(text);
   MarkupResult result;
-  Walker(text, result).walk(ts_tree_root_node(st.tree.get()));
+  Walker walker(text, result);
+  if (can_reuse) walker.set_reuse(&reuse);
+  walker.walk(ts_tree_root_node(st.tree.get()));
+  st.result = result;
   return result;
 }
 

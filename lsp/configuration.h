@@ -1,0 +1,65 @@
+// Which settings apply to each document. Precedence, lowest first: built-in defaults <
+// initializationOptions < workspace/configuration (section "evidential") < the nearest .evidential.json.
+// The project's file wins because it is what `evidential check` and CI read: the editor then shows
+// what CI will report, and a user's own settings fill in for files outside any configured project.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "config/config.h"
+#include "core/settings.h"
+#include "lsp/protocol.h"
+
+namespace evidential::lsp {
+
+/// Settings resolved for a document, with a generation that changes whenever the settings do (the
+/// analysis caches results per generation).
+struct ResolvedSettings {
+  std::shared_ptr<const core::Settings> settings;
+  uint64_t generation = 0;
+  std::optional<std::filesystem::path> file;  ///< the .evidential.json that applies, if any
+};
+
+class Configuration {
+ public:
+  /// `report` receives every configuration error once, when it is found.
+  explicit Configuration(std::function<void(const config::ConfigError&)> report);
+
+  /// Sets the client's layers. A bad object is reported and the previous layer kept; returns whether
+  /// the layer was accepted.
+  bool set_initialization_options(const json& options);
+  bool set_workspace_settings(const json& settings);
+
+  /// The settings for the document at `uri`. `recheck` re-stats the configuration files on the way
+  /// (done on didOpen, so a client without file watching still sees edited files eventually).
+  std::shared_ptr<const ResolvedSettings> resolve(const std::string& uri, bool recheck = false);
+
+  /// Forgets every cached file and lookup, after a watched .evidential.json changed.
+  void invalidate_files();
+
+ private:
+  bool rebuild_client_layer();
+  std::shared_ptr<const ResolvedSettings> make(core::Settings settings,
+                                               std::optional<std::filesystem::path> file);
+
+  std::function<void(const config::ConfigError&)> report_;
+  json initialization_options_;
+  json workspace_settings_;
+  std::shared_ptr<const ResolvedSettings> client_layer_;  // defaults + the client's layers
+  struct FileEntry {
+    std::shared_ptr<const ResolvedSettings> good;  // last good settings from this file
+    std::filesystem::file_time_type mtime{};
+    bool loaded = false;
+  };
+  std::map<std::filesystem::path, FileEntry> files_;
+  std::map<std::filesystem::path, std::optional<std::filesystem::path>> lookups_;  // dir -> file
+  uint64_t next_generation_ = 1;
+};
+
+}  // namespace evidential::lsp
