@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 EVIDENTIAL := $(BUILD)/evidential
 SHARED ?= $(abspath $(CURDIR)/../shared)
 
-.PHONY: all deps build run test test-unit test-grammar test-eval test-sanitize eval bench clean
+.PHONY: all deps build run test test-unit test-grammar test-eval test-sanitize test-editors eval bench package-vscode clean
 
 all: build
 
@@ -51,6 +51,14 @@ test-sanitize:
 
 bench: build
 	@if [ -x bench/run ]; then bench/run; else echo "no benchmarks yet"; fi
+
+## The VS Code extension: editor-configs/vscode/evidential.vsix
+package-vscode:
+	@command -v npm >/dev/null || scripts/install-deps
+	cd editor-configs/vscode && npm ci --no-audit --no-fund && npm run package
+
+test-editors: build
+	cd $(BUILD) && ctest --output-on-failure -L editors
 
 clean:
 	rm -rf $(BUILD) build-sanitize

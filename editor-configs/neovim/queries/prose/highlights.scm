@@ -1,0 +1,1 @@
+../../../../grammar/prose/queries/highlights.scm
