@@ -2,6 +2,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -25,6 +27,16 @@ usage:
 Run "evidential check --help" for the linter's options.
 )";
 
+/// Ends a batch command: flushes the output and leaves without running static destructors. Tearing
+/// down the built-in lexicon and models node by node took about a third of a small file's run time,
+/// and the operating system reclaims the memory anyway.
+[[noreturn]] int finish(int code) {
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(code);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -40,10 +52,10 @@ int main(int argc, char** argv) {
   std::string command = args[0];
   args.erase(args.begin());
   try {
-    if (command == "check") return evidential::cli::run_check(args);
-    if (command == "checks") return evidential::cli::run_checks(args);
-    if (command == "explain") return evidential::cli::run_explain(args);
-    if (command == "parse") return evidential::cli::run_parse(args);
+    if (command == "check") return finish(evidential::cli::run_check(args));
+    if (command == "checks") return finish(evidential::cli::run_checks(args));
+    if (command == "explain") return finish(evidential::cli::run_explain(args));
+    if (command == "parse") return finish(evidential::cli::run_parse(args));
     if (command == "lsp" || command == "--stdio" || command == "server") {
       return evidential::lsp::run_server(args);
     }

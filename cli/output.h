@@ -1,14 +1,18 @@
-// Output formats of `evidential check`: text (compiler-style), json, jsonl. Each file's findings are
-// rendered to a string by workers, then written in path order by one thread.
+// Output formats of `evidential check`: text (compiler-style), json, jsonl, sarif, github. Workers render
+// each file (or segment of a large file) to a string in parallel; one writer emits them in path order,
+// adding what only it can know (separators, per-file counters).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
 #include "core/finding.h"
+#include "core/line_index.h"
 
 namespace evidential::cli {
 
@@ -16,20 +20,50 @@ enum class Format { kText, kJson, kJsonl, kSarif, kGithub };
 
 bool parse_format(std::string_view name, Format* out);
 
-struct FileResult {
-  std::string path;  ///< as given or found (relative paths stay relative)
-  std::vector<core::Finding> findings;
+/// One file's findings, or one segment's: `doc` covers bytes [offset, offset + size) of the file,
+/// starting on 0-based line `line`, and every range in `doc` and `findings` is relative to it.
+struct FileChunk {
+  const std::string& path;
+  const core::Document& doc;
+  const std::vector<core::Finding>& findings;
+  uint64_t offset = 0;
+  uint64_t line = 0;
+};
+
+/// A rendered chunk. `slots` mark where the writer inserts a per-file occurrence number for a key
+/// (SARIF fingerprints), in increasing position order.
+struct Rendered {
+  std::string text;
+  std::vector<std::pair<size_t, uint64_t>> slots;
+};
+
+/// What the run saw besides findings, for formats that record it (SARIF invocations).
+struct RunInfo {
+  struct Notification {
+    bool error = false;  ///< an error (exit 2) rather than a skipped file
+    std::string text;    ///< as printed on stderr
+  };
+  std::vector<Notification> notifications;
+  bool successful = true;  ///< false when the run exits 2
 };
 
 class Formatter {
  public:
   virtual ~Formatter() = default;
+  /// Written before anything else.
   virtual std::string begin() { return {}; }
-  /// Renders one file's findings; `doc` gives the text for line/column and slices.
-  virtual std::string file(const std::string& path, const core::Document& doc,
-                           const std::vector<core::Finding>& findings) = 0;
-  /// Called once at the end, in file order, for formats that need every result (SARIF).
-  virtual std::string end() { return {}; }
+  /// Renders one chunk. Const and thread-safe: workers call it concurrently.
+  virtual Rendered render(const FileChunk& chunk) const = 0;
+  /// Called by the single writer in output order; returns the bytes to write.
+  virtual std::string emit(const std::string& path, Rendered&& rendered) {
+    (void)path;
+    return std::move(rendered.text);
+  }
+  /// Written last.
+  virtual std::string end(const RunInfo& info) {
+    (void)info;
+    return {};
+  }
 };
 
 struct FormatOptions {
@@ -38,7 +72,29 @@ struct FormatOptions {
 
 std::unique_ptr<Formatter> make_formatter(Format format, const FormatOptions& options);
 
-/// A finding as the JSON object of the output contract (README "Output formats"); used by json, jsonl.
-std::string finding_json(const std::string& path, const core::Document& doc, const core::Finding& f);
+/// 1-based line and code-point column of byte offsets, for queries that mostly move forward (findings
+/// in order): each query walks on from the previous one instead of from the line's start, so a file of
+/// one long line costs O(size), not O(size x findings). Columns agree with
+/// LineIndex::position(offset, Encoding::kUtf32) on valid UTF-8, which is all the CLI analyses.
+class PositionCursor {
+ public:
+  PositionCursor(std::string_view text, const core::LineIndex& lines) : text_(text), lines_(lines) {}
+  /// 0-based line and column of `offset`; an offset inside a character counts as its start.
+  core::LinePosition at(uint32_t offset);
+
+ private:
+  std::string_view text_;
+  const core::LineIndex& lines_;
+  uint32_t line_ = UINT32_MAX;
+  uint32_t next_line_start_ = 0;
+  uint32_t byte_ = 0;
+  uint32_t column_ = 0;
+};
+
+// Shared by the formats in output.cpp and ci_formats.cpp.
+namespace detail {
+std::unique_ptr<Formatter> make_sarif_formatter();
+std::unique_ptr<Formatter> make_github_formatter();
+}  // namespace detail
 
 }  // namespace evidential::cli

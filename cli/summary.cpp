@@ -31,9 +31,10 @@ std::string render_summary(const std::string& path, const core::DocumentSummary&
                           {"attributions", s.attributions},
                           {"sources_by_kind", kinds},
                           {"cautioned_sources", s.cautioned_sources}}}};
-    // In a JSON array the summary would break the shape; jsonl streams take it as one more line.
-    return format == Format::kJsonl ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
-                                    : std::string();
+    // One more object beside the findings (told apart by its "summary" key): a line in jsonl, an
+    // element in json, where the writer adds the separator.
+    std::string out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return format == Format::kJsonl ? out + "\n" : out;
   }
   char line[512];
   std::string out = path + ": summary\n";

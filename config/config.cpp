@@ -2,6 +2,7 @@
 // `.evidential.json` is a one-line fix (CLI exit 2; the server keeps its last good settings).
 #include "config/config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -34,6 +35,31 @@ void locate(std::string_view text, size_t pos, uint32_t* line, uint32_t* column)
       ++*column;
     }
   }
+}
+
+constexpr int kMaxConfigDepth = 64;
+
+/// The offset of the bracket that opens level `limit + 1` (outside strings and comments), or npos.
+size_t nesting_exceeded(std::string_view text, int limit) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      i = std::min(text.find('\n', i), text.size());
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      const size_t end = text.find("*/", i + 2);
+      i = end == std::string_view::npos ? text.size() : end + 1;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
 }
 
 /// Thrown inside this file only and converted to ConfigError at its single exit.
@@ -183,7 +209,11 @@ void apply(const json& root, core::Settings& s) {
       for (size_t i = 0; i < value.size(); ++i) {
         std::string path = "sources[" + std::to_string(i) + "]";
         const json& item = value[i];
-        bool remove = item.is_object() && item.value("remove", false);
+        bool remove = false;
+        if (auto it = item.is_object() ? item.find("remove") : item.end(); it != item.end()) {
+          if (!it->is_boolean()) throw Invalid{path + ".remove", "expected true or false, got " + type_name(*it)};
+          remove = it->get<bool>();
+        }
         core::SourceEntry e = parse_entry(item, path);
         std::string key_name = core::normalise_name(e.name);
         std::erase_if(entries, [&](const core::SourceEntry& x) { return core::normalise_name(x.name) == key_name; });
@@ -240,6 +270,10 @@ std::variant<core::Settings, ConfigError> apply_checked(const json& root, std::s
     if (!text.empty()) locate_path(text, e.path, &err.line, &err.column);
     err.message = (e.path.empty() ? "" : e.path + ": ") + e.message;
     return err;
+  } catch (const json::exception& e) {
+    // A value of an unexpected type that apply() read without checking: still a configuration error,
+    // never an exception (the server applies workspace settings outside its request handlers).
+    return ConfigError{std::string(origin), 0, 0, e.what()};
   }
   return s;
 }
@@ -262,6 +296,16 @@ core::Settings default_settings() {
 
 std::variant<core::Settings, ConfigError> parse_config(std::string_view text, std::string_view origin,
                                                        const core::Settings& base) {
+  // nlohmann copies values recursively, so a file nested a few hundred thousand levels deep crashed
+  // `evidential check` with a stack overflow (tests/hostile_cli_test.cpp); no configuration needs more
+  // than a handful of levels.
+  if (size_t at = nesting_exceeded(text, kMaxConfigDepth); at != std::string_view::npos) {
+    ConfigError err;
+    err.origin = std::string(origin);
+    locate(text, at, &err.line, &err.column);
+    err.message = "nested deeper than " + std::to_string(kMaxConfigDepth) + " levels";
+    return err;
+  }
   json root;
   try {
     root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true,
@@ -276,6 +320,12 @@ std::variant<core::Settings, ConfigError> parse_config(std::string_view text, st
     size_t colon = what.find(": ", what.find("parse error"));
     err.message = "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
     return err;
+  } catch (const json::exception& e) {
+    // out_of_range for a number beyond a double ("1e999"): no position is known.
+    std::string what = e.what();
+    size_t bracket = what.find("] ");
+    return ConfigError{std::string(origin), 0, 0,
+                       "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))};
   }
   return apply_checked(root, origin, text, base);
 }
