@@ -50,7 +50,7 @@ test-sanitize:
 	cd build-sanitize && ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	@if [ -x bench/run ]; then bench/run; else echo "no benchmarks yet"; fi
+	bench/run --build $(BUILD)
 
 ## The VS Code extension: editor-configs/vscode/evidential.vsix
 package-vscode:

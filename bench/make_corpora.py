@@ -7,7 +7,7 @@ Output (in OUT_DIR):
   plain-1mb.txt    1 MiB of plain text: FOLDOC entries then the Jargon File, cut at a paragraph break
   plain-20mb.txt   20 MiB of the same stream, repeated (the analysis caches nothing between paragraphs)
   markdown-1mb.md  1 MiB of FOLDOC entries rewritten as Markdown (headings, links, emphasis, autolinks)
-  small/           1,000 Markdown files of consecutive FOLDOC entries, about 3 KiB each
+  small/           1,000 Markdown files of consecutive FOLDOC entries, about 3.7 KB each
 """
 import gzip
 import os
@@ -115,7 +115,7 @@ def main():
     with open(os.path.join(out_dir, "markdown-1mb.md"), "wb") as f:
         f.write(cut(doc, MIB))
 
-    # 1,000 files of about 3 KiB: consecutive entries, so each reads like a small glossary page.
+    # 1,000 files of at least 3 KiB: consecutive entries, so each reads like a small glossary page.
     i, n = 0, 0
     while n < 1000:
         page = []
