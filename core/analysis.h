@@ -32,6 +32,15 @@ class Analysis {
   mutable std::optional<std::vector<SentenceClaim>> claims_;
 };
 
+/// Drops the findings that suppression comments (`<!-- evidential-disable... -->`) silence:
+/// disable/enable toggle regions by offset; disable-next-line silences findings that start on the line
+/// after the comment's last line.
+void apply_directives(std::string_view text, const std::vector<Directive>& directives,
+                      std::vector<Finding>& findings);
+
+/// Orders findings by position, then check id: the order every output uses.
+void sort_findings(std::vector<Finding>& findings);
+
 /// Runs every enabled check over an analysis; see analyze().
 std::vector<Finding> run_checks(const Analysis& analysis);
 

@@ -90,49 +90,6 @@ Range to_document(const Unit& unit, uint32_t block_start, uint32_t block_size, R
   return {r.start + block_start, r.end + block_start};
 }
 
-/// The same suppression rules as run_checks applies (core/analysis.cpp, apply_directives), applied to
-/// the merged findings: a unit holds no directives, since they live in HTML blocks between units.
-void apply_directives(std::string_view text, const std::vector<Directive>& directives,
-                      std::vector<Finding>& findings) {
-  if (directives.empty()) return;
-  LineIndex lines(text);
-  auto covers = [](const Directive& d, std::string_view check) {
-    return d.ids.empty() || std::find(d.ids.begin(), d.ids.end(), check) != d.ids.end();
-  };
-  std::erase_if(findings, [&](const Finding& f) {
-    bool disabled = false;
-    for (const Directive& d : directives) {
-      if (!covers(d, f.check)) continue;
-      switch (d.kind) {
-        case Directive::Kind::kDisable:
-          if (d.range.end <= f.range.start) disabled = true;
-          break;
-        case Directive::Kind::kEnable:
-          if (d.range.end <= f.range.start) disabled = false;
-          break;
-        case Directive::Kind::kDisableNextLine: {
-          uint32_t end_line = lines.line_of(d.range.end > 0 ? d.range.end - 1 : 0);
-          if (lines.line_of(f.range.start) == end_line + 1) return true;
-          break;
-        }
-      }
-    }
-    return disabled;
-  });
-}
-
-void sort_findings(std::vector<Finding>& findings) {
-  auto before = [](const Finding& a, const Finding& b) {
-    if (a.range.start != b.range.start) return a.range.start < b.range.start;
-    if (a.range.end != b.range.end) return a.range.end < b.range.end;
-    return a.check < b.check;
-  };
-  // Blocks are disjoint and each unit's findings come sorted, so the merge is almost always in order
-  // already; a stable sort of 13k findings moves every one of them.
-  if (std::is_sorted(findings.begin(), findings.end(), before)) return;
-  std::stable_sort(findings.begin(), findings.end(), before);
-}
-
 }  // namespace
 
 struct IncrementalAnalyzer::Cache {
