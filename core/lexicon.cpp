@@ -39,6 +39,15 @@ std::string normalise_word(std::string_view word) {
   return out;
 }
 
+bool starts_upper(std::string_view t) {
+  if (t.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Latin-1 capitals (À-Þ) in UTF-8: C3 80-9E.
+  return c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) >= 0x80 &&
+         static_cast<unsigned char>(t[1]) <= 0x9E;
+}
+
 std::vector<std::string> split_phrase(std::string_view phrase) {
   std::vector<std::string> words;
   size_t i = 0;

@@ -57,6 +57,9 @@ class Lexicon {
 /// Lower-cases ASCII letters and maps curly apostrophes to "'", as lexicon phrases are stored.
 std::string normalise_word(std::string_view word);
 
+/// Whether a word starts with a capital letter (ASCII, or Latin-1 capitals such as "É").
+bool starts_upper(std::string_view word);
+
 /// Splits a phrase into normalised words on spaces.
 std::vector<std::string> split_phrase(std::string_view phrase);
 

@@ -162,14 +162,6 @@ struct Tok {
   std::string_view category;  // the word's reporting_verbs category, if it has one on its own
 };
 
-bool starts_upper(std::string_view t) {
-  if (t.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(t[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  // Latin-1 capitals (À-Þ) in UTF-8: C3 80-9E.
-  return c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) >= 0x80 &&
-         static_cast<unsigned char>(t[1]) <= 0x9E;
-}
 
 struct Span {
   size_t begin = 0;  // token positions in the View

@@ -27,13 +27,6 @@ const WeightTable& claim_model() {
   return *model;
 }
 
-bool starts_upper(std::string_view t) {
-  if (t.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(t[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  return c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) >= 0x80 &&
-         static_cast<unsigned char>(t[1]) <= 0x9E;
-}
 
 /// Numbers are features by class, never by value: what matters is that a figure is stated.
 std::string_view number_class(std::string_view t) {
