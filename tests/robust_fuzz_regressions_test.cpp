@@ -21,6 +21,8 @@ struct Target {
   EntryPoint run;
 };
 
+void PrintTo(const Target& target, std::ostream* out) { *out << target.name; }
+
 class FuzzRegressions : public testing::TestWithParam<Target> {};
 
 TEST_P(FuzzRegressions, EveryCommittedInputPasses) {
