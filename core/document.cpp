@@ -1,7 +1,12 @@
-// Builds a Document: the markup layer finds prose blocks, then our tree-sitter prose grammar parses each
-// block on its own (small trees, and an edit elsewhere never invalidates them; see DESIGN.md section 3).
+// Builds a Document: the markup layer finds prose blocks, then our prose grammar reads each block on its
+// own (an edit elsewhere never invalidates them; see DESIGN.md section 3). The Document needs the
+// grammar's leaves and sentences, not a tree, so it reads them from the grammar's token stream
+// (prose_tokens.h: the grammar's own scanner, driven as the generated parser drives it, without the
+// cost of building and walking a tree); a block that would need the parser's error recovery is parsed
+// into a tree and walked instead, so the result is always the tree's.
 #include "core/document.h"
 
+#include <prose_tokens.h>
 #include <tree_sitter/api.h>
 
 #include <algorithm>
@@ -299,6 +304,211 @@ class BlockWalker {
   std::vector<Citation>& citations_;
 };
 
+/// What each token type of the stream contributes: its TokenKind and whether it is also a Citation.
+struct StreamInfo {
+  TokenKind kind = TokenKind::kSymbol;
+  bool token = true;  // false: part of a link target, recorded with the link's citation only
+  bool citation = false;
+  bool footnote = false;
+  bool url = false;
+  bool autolink = false;
+};
+
+constexpr std::array<StreamInfo, PROSE_TOKEN_TYPE_COUNT> make_stream_table() {
+  std::array<StreamInfo, PROSE_TOKEN_TYPE_COUNT> t{};
+  t[PROSE_WORD].kind = TokenKind::kWord;
+  t[PROSE_NUMBER].kind = TokenKind::kNumber;
+  t[PROSE_ABBREVIATION].kind = TokenKind::kAbbreviation;
+  t[PROSE_TERMINATOR].kind = TokenKind::kTerminator;
+  t[PROSE_OPEN_QUOTE].kind = TokenKind::kOpenQuote;
+  t[PROSE_CLOSE_QUOTE].kind = t[PROSE_TRAILING_CLOSE_QUOTE].kind = TokenKind::kCloseQuote;
+  t[PROSE_OPEN_BRACKET].kind = TokenKind::kOpenBracket;
+  t[PROSE_CLOSE_BRACKET].kind = t[PROSE_TRAILING_CLOSE_BRACKET].kind = TokenKind::kCloseBracket;
+  t[PROSE_PUNCTUATION].kind = TokenKind::kPunctuation;
+  for (int c : {PROSE_CITATION, PROSE_TRAILING_CITATION}) {
+    t[c].kind = TokenKind::kCitation;
+    t[c].citation = true;
+  }
+  for (int c : {PROSE_FOOTNOTE_REFERENCE, PROSE_TRAILING_FOOTNOTE_REFERENCE}) {
+    t[c].kind = TokenKind::kCitation;
+    t[c].citation = t[c].footnote = true;
+  }
+  for (int c : {PROSE_URL, PROSE_EMAIL, PROSE_AUTOLINK}) {
+    t[c].kind = TokenKind::kUrl;
+    t[c].url = true;
+  }
+  t[PROSE_AUTOLINK].autolink = true;
+  t[PROSE_CODE_SPAN].kind = TokenKind::kCode;
+  for (int c : {PROSE_HTML_TAG, PROSE_TRAILING_HTML_TAG, PROSE_EMPHASIS_MARKER,
+                PROSE_TRAILING_EMPHASIS_MARKER, PROSE_ESCAPE}) {
+    t[c].kind = TokenKind::kMarkup;
+  }
+  // The brackets and parentheses of links are symbols, as the tree's anonymous `[` `](` `)` leaves.
+  for (int c : {PROSE_LINK_DESTINATION, PROSE_LINK_TITLE, PROSE_LINK_LABEL, PROSE_ERROR_SENTINEL}) {
+    t[c].token = false;
+  }
+  return t;
+}
+
+constexpr std::array<StreamInfo, PROSE_TOKEN_TYPE_COUNT> kStreamTable = make_stream_table();
+
+/// One ProseTokenizer per thread, like the parser.
+class Tokenizer {
+ public:
+  Tokenizer() : tokenizer_(prose_tokenizer_new()) {}
+  ~Tokenizer() { prose_tokenizer_delete(tokenizer_); }
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+  ProseTokenizer* get() { return tokenizer_; }
+
+ private:
+  ProseTokenizer* tokenizer_;
+};
+
+ProseTokenizer* thread_tokenizer() {
+  thread_local Tokenizer tokenizer;
+  return tokenizer.get();
+}
+
+/// Builds one block's sentences, tokens and citations from the grammar's token stream, exactly as
+/// BlockWalker does from the block's tree. Returns false (having added nothing) when the block needs
+/// the parser's error recovery.
+bool add_block_from_stream(std::string_view text, uint32_t base, uint32_t block_index,
+                           std::vector<Sentence>& sentences, std::vector<Token>& tokens,
+                           std::vector<Citation>& citations, std::vector<uint32_t>& pending_labels) {
+  ProseTokenizer* tokenizer = thread_tokenizer();
+  if (tokenizer == nullptr) return false;
+  prose_tokenizer_reset(tokenizer, text.data(), static_cast<uint32_t>(text.size()));
+  const size_t tokens_before = tokens.size();
+  const size_t sentences_before = sentences.size();
+  const size_t citations_before = citations.size();
+  const size_t pending_before = pending_labels.size();
+
+  struct OpenLink {
+    uint32_t token;     // the kLink token
+    uint32_t citation;  // its Citation
+  };
+  std::array<OpenLink, 16> links{};
+  size_t depth = 0;
+  uint32_t last_end = 0;  // end of the previous stream token, relative to the block
+  bool in_sentence = false;
+  Sentence sentence;
+
+  auto end_links = [&](size_t count, uint32_t end) {
+    for (; count > 0 && depth > 0; --count) {
+      const OpenLink& link = links[--depth];
+      tokens[link.token].range.end = base + end;
+      citations[link.citation].range.end = base + end;
+    }
+  };
+  auto close_sentence = [&] {
+    if (!in_sentence) return;
+    in_sentence = false;
+    sentence.token_end = static_cast<uint32_t>(tokens.size());
+    if (sentence.token_end == sentence.token_begin) return;
+    sentence.range = tokens[sentence.token_begin].range;
+    for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
+      sentence.range.end = std::max(sentence.range.end, tokens[i].range.end);
+    }
+    sentences.push_back(sentence);
+  };
+  auto fail = [&] {
+    tokens.resize(tokens_before);
+    sentences.resize(sentences_before);
+    citations.resize(citations_before);
+    pending_labels.resize(pending_before);
+    return false;
+  };
+
+  ProseToken t;
+  for (;;) {
+    const ProseNext next = prose_tokenizer_next(tokenizer, &t);
+    if (next == PROSE_FALLBACK) return fail();
+    end_links(t.links_ended, last_end);
+    if (next == PROSE_END) break;
+    if (t.flags & PROSE_STARTS_SENTENCE) {
+      close_sentence();
+      in_sentence = true;
+      sentence = Sentence{};
+      sentence.block = block_index;
+      sentence.token_begin = static_cast<uint32_t>(tokens.size());
+    }
+    last_end = t.end;
+    if (!in_sentence) return fail();  // cannot happen: the first token starts a sentence
+    const Range range{base + t.start, base + t.end};
+    const StreamInfo& info = kStreamTable[t.type];
+    // Inside the text of the innermost link (its own brackets are not).
+    const bool in_text = depth > 0 && t.type != PROSE_LINK_CLOSE && t.type != PROSE_DESTINATION_OPEN &&
+                         t.type != PROSE_DESTINATION_CLOSE && t.type != PROSE_LABEL_OPEN &&
+                         t.type != PROSE_LABEL_CLOSE && t.type != PROSE_LINK_DESTINATION &&
+                         t.type != PROSE_LINK_TITLE && t.type != PROSE_LINK_LABEL;
+    const bool syntax_in_text = depth > 1;  // a nested link's own brackets lie in the outer text
+
+    switch (t.type) {
+      case PROSE_LINK_OPEN:
+      case PROSE_IMAGE_OPEN: {
+        if (depth >= links.size()) return fail();
+        links[depth++] = {static_cast<uint32_t>(tokens.size()), static_cast<uint32_t>(citations.size())};
+        tokens.push_back({range, TokenKind::kLink, in_text});
+        Citation cit;
+        cit.range = range;
+        cit.kind = CitationKind::kLink;
+        citations.push_back(cit);
+        tokens.push_back({range, TokenKind::kSymbol, in_text});
+        continue;
+      }
+      case PROSE_LINK_CLOSE:
+      case PROSE_DESTINATION_OPEN:
+      case PROSE_LABEL_OPEN:
+        tokens.push_back({range, TokenKind::kSymbol, syntax_in_text});
+        continue;
+      case PROSE_DESTINATION_CLOSE:
+      case PROSE_LABEL_CLOSE:
+        tokens.push_back({range, TokenKind::kSymbol, syntax_in_text});
+        end_links(1, t.end);
+        continue;
+      case PROSE_LINK_DESTINATION:
+      case PROSE_LINK_TITLE:
+      case PROSE_LINK_LABEL: {
+        if (depth == 0 || t.end == t.start) continue;
+        Citation& cit = citations[links[depth - 1].citation];
+        const bool label = t.type == PROSE_LINK_LABEL;
+        if (label || cit.target.empty()) {
+          cit.target = range;
+          if (label) pending_labels.push_back(links[depth - 1].citation);
+        }
+        continue;
+      }
+      default:
+        break;
+    }
+    if (!info.token) continue;
+    tokens.push_back({range, info.kind, in_text});
+    if (info.citation) {
+      Citation cit;
+      cit.range = range;
+      std::string_view s = text.substr(t.start, t.end - t.start);
+      cit.kind = info.footnote || s.substr(0, 2) == "[^" ? CitationKind::kFootnote
+                 : s.substr(0, 1) == "("                 ? CitationKind::kAuthorYear
+                                                         : CitationKind::kBracket;
+      citations.push_back(cit);
+    } else if (info.url) {
+      Citation cit;
+      cit.range = range;
+      cit.kind = CitationKind::kUrl;
+      cit.target = range;
+      if (info.autolink && cit.target.size() >= 2) {
+        cit.target.start += 1;
+        cit.target.end -= 1;
+      }
+      citations.push_back(cit);
+    }
+  }
+  end_links(depth, last_end);
+  close_sentence();
+  return true;
+}
+
 std::string lowercase_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -325,7 +535,34 @@ Document parse_document(std::string text, Markup markup) {
   return parse_document(std::move(text), markup, std::move(markup_result));
 }
 
+namespace {
+
+/// Adds one block's sentences, tokens and citations by parsing it into a tree and walking that.
+void add_block_from_tree(Document& doc, std::string_view masked, uint32_t base, uint32_t b,
+                         std::vector<Sentence>& sentences, std::vector<Token>& tokens,
+                         std::vector<Citation>& citations, std::vector<uint32_t>& pending) {
+  TSTree* tree = thread_parser().parse(masked);
+  if (tree == nullptr) return;
+  BlockWalker walker(doc, masked, base, b, sentences, tokens, citations);
+  walker.walk(ts_tree_root_node(tree));
+  pending.insert(pending.end(), walker.pending_labels.begin(), walker.pending_labels.end());
+  ts_tree_delete(tree);
+}
+
+}  // namespace
+
 Document parse_document(std::string text, Markup markup, MarkupResult markup_result) {
+  return build_document(std::move(text), markup, std::move(markup_result), ProseSource::kTokens);
+}
+
+Document parse_document_from_trees(std::string text, Markup markup) {
+  std::string_view all = text;
+  if (all.size() > UINT32_MAX) all = all.substr(0, UINT32_MAX);
+  MarkupResult markup_result = markup == Markup::kMarkdown ? parse_markdown(all) : parse_plain(all);
+  return build_document(std::move(text), markup, std::move(markup_result), ProseSource::kTrees);
+}
+
+Document build_document(std::string text, Markup markup, MarkupResult markup_result, ProseSource source) {
   Document doc;
   doc.text_ = std::move(text);
   doc.markup_ = markup;
@@ -333,19 +570,30 @@ Document parse_document(std::string text, Markup markup, MarkupResult markup_res
   if (all.size() > UINT32_MAX) all = all.substr(0, UINT32_MAX);
   doc.markup_result_ = std::move(markup_result);
 
-  ProseParser& parser = thread_parser();
   std::vector<uint32_t> pending;
+  std::string masked;
+  // Prose runs about one token per five bytes and one sentence per hundred: reserving that saves
+  // regrowing (and, for large files, briefly holding two copies of) the vectors.
+  size_t prose_bytes = 0;
+  for (const Block& block : doc.markup_result_.blocks) prose_bytes += block.range.size();
+  doc.tokens_.reserve(prose_bytes / 5);
+  doc.sentences_.reserve(prose_bytes / 100);
   for (uint32_t b = 0; b < doc.markup_result_.blocks.size(); ++b) {
     const Block& block = doc.markup_result_.blocks[b];
     if (block.range.empty()) continue;
-    std::string masked = block_text(all, block);
-    TSTree* tree = parser.parse(masked);
-    if (tree == nullptr) continue;
-    BlockWalker walker(doc, masked, block.range.start, b, doc.sentences_, doc.tokens_,
-                       doc.citations_);
-    walker.walk(ts_tree_root_node(tree));
-    pending.insert(pending.end(), walker.pending_labels.begin(), walker.pending_labels.end());
-    ts_tree_delete(tree);
+    // The prose layer sees the block with its holes blanked out; without holes that is the text itself.
+    std::string_view prose = slice(all, block.range);
+    if (!block.holes.empty()) {
+      masked = block_text(all, block);
+      prose = masked;
+    }
+    if (source == ProseSource::kTokens &&
+        add_block_from_stream(prose, block.range.start, b, doc.sentences_, doc.tokens_, doc.citations_,
+                              pending)) {
+      continue;
+    }
+    add_block_from_tree(doc, prose, block.range.start, b, doc.sentences_, doc.tokens_, doc.citations_,
+                        pending);
   }
 
   // Tokens come from the masked copy, so trim sentence ranges against the original text.

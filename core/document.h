@@ -69,6 +69,10 @@ struct Citation {
 
 /// One analysed text. It owns the text; every range in it indexes that text. Building a Document never
 /// fails: any byte string yields one (possibly with no sentences).
+/// Where the Document reads the prose grammar's leaves from: its token stream (the default; what the
+/// tree would say, without building it) or its syntax trees (what tests compare the stream with).
+enum class ProseSource : uint8_t { kTokens, kTrees };
+
 class Document {
  public:
   std::string_view text() const { return text_; }
@@ -91,7 +95,8 @@ class Document {
   }
 
  private:
-  friend Document parse_document(std::string text, Markup markup, MarkupResult markup_result);
+  friend Document build_document(std::string text, Markup markup, MarkupResult markup_result,
+                                 ProseSource source);
 
   std::string text_;
   Markup markup_ = Markup::kPlain;
@@ -109,6 +114,12 @@ Document parse_document(std::string text, Markup markup);
 /// The same from a markup result already computed for `text` (by an incremental Markdown parse, or
 /// for one block of a larger document): only the prose layer runs.
 Document parse_document(std::string text, Markup markup, MarkupResult markup_result);
+
+/// parse_document with an explicit ProseSource; both sources give the same Document.
+Document build_document(std::string text, Markup markup, MarkupResult markup_result, ProseSource source);
+
+/// parse_document reading every block from its syntax tree: the reference the token stream must equal.
+Document parse_document_from_trees(std::string text, Markup markup);
 
 /// The prose grammar's syntax tree of one block, as an S-expression with byte ranges: what
 /// `evidential parse` prints so a misplaced finding can be explained.

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <random>
+#include <string_view>
 
 namespace evidential::core {
 namespace {
@@ -96,6 +98,99 @@ TEST(Document, MarkdownLinksAndFootnotesAreCitations) {
   bool found = false;
   for (const std::string& t : sentence_texts(doc)) found |= t == "See `code. Here` too.";
   EXPECT_TRUE(found);
+}
+
+TEST(Document, ParagraphEndingWithAColonRunsIntoTheNext) {
+  Document doc = parse_document(
+      "The harbour master wrote:\n\n“We will rebuild the pier. It opens in May.”\n\n"
+      "Crews started on Monday.",
+      Markup::kPlain);
+  expect_invariants(doc);
+  EXPECT_EQ(sentence_texts(doc),
+            (std::vector<std::string>{"The harbour master wrote:\n\n“We will rebuild the pier.",
+                                      "It opens in May.”", "Crews started on Monday."}));
+}
+
+TEST(Document, TimeOfDayLineIsTheDatelineOfTheEntryBelow) {
+  Document doc = parse_document(
+      "Harbour updates\n\n9:40 a.m.\n\nCrews reopened the east gate.\n\n11 a.m.\n\n"
+      "Ferries resumed service. Queues were short.",
+      Markup::kPlain);
+  expect_invariants(doc);
+  EXPECT_EQ(sentence_texts(doc),
+            (std::vector<std::string>{"Harbour updates", "9:40 a.m.\n\nCrews reopened the east gate.",
+                                      "11 a.m.\n\nFerries resumed service.", "Queues were short."}));
+}
+
+TEST(Document, FourDotEllipsisEndsTheSentence) {
+  Document doc = parse_document(
+      "Freight kept falling…. Nobody saw it coming.... Then the port waited... Ships came back.",
+      Markup::kPlain);
+  EXPECT_EQ(sentence_texts(doc),
+            (std::vector<std::string>{"Freight kept falling….", "Nobody saw it coming....",
+                                      "Then the port waited... Ships came back."}));
+}
+
+// The Document reads the grammar's token stream; the syntax tree is the reference it must equal,
+// token for token, on prose, inline Markdown and garbage alike.
+void expect_same_document(const Document& a, const Document& b) {
+  ASSERT_EQ(a.tokens().size(), b.tokens().size());
+  for (size_t i = 0; i < a.tokens().size(); ++i) {
+    const Token& x = a.tokens()[i];
+    const Token& y = b.tokens()[i];
+    ASSERT_TRUE(x.range == y.range && x.kind == y.kind && x.in_link_text == y.in_link_text)
+        << "token " << i << " [" << x.range.start << ", " << x.range.end << ") "
+        << token_kind_name(x.kind) << " vs [" << y.range.start << ", " << y.range.end << ") "
+        << token_kind_name(y.kind);
+  }
+  ASSERT_EQ(a.sentences().size(), b.sentences().size());
+  for (size_t i = 0; i < a.sentences().size(); ++i) {
+    const Sentence& x = a.sentences()[i];
+    const Sentence& y = b.sentences()[i];
+    ASSERT_TRUE(x.range == y.range && x.block == y.block && x.token_begin == y.token_begin &&
+                x.token_end == y.token_end)
+        << "sentence " << i << ": " << a.slice(x.range) << " | " << b.slice(y.range);
+  }
+  ASSERT_EQ(a.citations().size(), b.citations().size());
+  for (size_t i = 0; i < a.citations().size(); ++i) {
+    const Citation& x = a.citations()[i];
+    const Citation& y = b.citations()[i];
+    ASSERT_TRUE(x.range == y.range && x.kind == y.kind && x.target == y.target) << "citation " << i;
+  }
+  ASSERT_EQ(a.quotations().size(), b.quotations().size());
+}
+
+TEST(Document, TokenStreamEqualsTheSyntaxTree) {
+  static const std::string_view kPieces[] = {
+      "Mr.", "U.S.", "Inc.", "J.", "e.g.", "p.m.", "No.", "Sept.", "pier", "Harbour", "The", "She",
+      "said", "3.5", "$4", "45%", "1990s", ".", "!", "?", "...", "…", "….", "?!", ",", ";", ":",
+      "—", "-", "“", "”", "‘", "’", "\"", "'", "''", "(", ")", "[", "]", "{", "}", "[1]", "[^n]",
+      "[citation needed]", "(Okafor 2019)", "[docs](https://example.org/a)", "[ref][b]", "[ref]",
+      "![map](map.png \"Map\")", "[[in](a)](b)", "[x](<a b>)", "`a.b`", "``", "<b>", "</b>",
+      "<!-- note -->", "<https://example.org>", "*", "**", "_", "~~", "\\*", "&amp;",
+      "https://example.org/a.", "www.example.com", "example.org", "desk@example.org", "\n", "\n\n",
+      " ", "\t", "\xC2\xA0", "\x0B", "\x0C", std::string_view("\0", 1), "\xFF", "\xC3",
+      "\xE2\x80", "é", "🙂", "。", "9:40 a.m.", "\n\n7 p.m.\n\n", ":\n\n", "> ", "- ", "# "};
+  std::mt19937 rng(20261128);
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 60) + 1;
+    for (int i = 0; i < n; ++i) {
+      text += kPieces[rng() % std::size(kPieces)];
+      if (rng() % 3 != 0) text += ' ';
+    }
+    for (Markup markup : {Markup::kPlain, Markup::kMarkdown}) {
+      SCOPED_TRACE(testing::Message() << "round " << round << ": " << text);
+      expect_same_document(parse_document(text, markup), parse_document_from_trees(text, markup));
+    }
+  }
+  std::mt19937 bytes(3);
+  for (int round = 0; round < 100; ++round) {
+    std::string text(static_cast<size_t>(bytes() % 300), '\0');
+    for (char& c : text) c = static_cast<char>(bytes() % 256);
+    expect_same_document(parse_document(text, Markup::kPlain),
+                         parse_document_from_trees(text, Markup::kPlain));
+  }
 }
 
 TEST(Document, AnyBytesParse) {

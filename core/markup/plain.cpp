@@ -1,5 +1,8 @@
 // Plain text -> prose blocks: paragraphs are runs of non-blank lines, and a short unpunctuated first line
-// is a headline. One forward scan with memchr, no copies; any bytes (NUL, invalid UTF-8) are just bytes.
+// is a headline. Two kinds of paragraph run on into the next one, because their sentence does: one that
+// ends with a colon (`He said:` above the quoted paragraph) and a lone time of day (`6:05 p.m.` heading an
+// entry of a live report, a dateline like `WASHINGTON (AP) —`). One forward scan with memchr, no copies;
+// any bytes (NUL, invalid UTF-8) are just bytes.
 #include <cstring>
 #include <string_view>
 
@@ -56,6 +59,41 @@ bool looks_like_headline(std::string_view line) {
   return has_word_byte;
 }
 
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether `line` (trimmed) is only a time of day: `7 p.m.`, `6:05 p.m.`, `11:15 a.m. EDT`, `9:30am`.
+bool is_time_of_day(std::string_view line) {
+  size_t i = 0;
+  auto digits = [&](size_t most) {
+    size_t n = 0;
+    while (i < line.size() && n < most && is_digit(line[i])) ++i, ++n;
+    return n;
+  };
+  if (digits(2) == 0) return false;
+  if (i < line.size() && line[i] == ':') {
+    ++i;
+    if (digits(2) != 2) return false;
+  }
+  while (i < line.size() && line[i] == ' ') ++i;
+  // `a.m.`, `p.m.`, `am`, `PM`, with or without the dots.
+  if (i >= line.size()) return false;
+  const char half = static_cast<char>(line[i] | 0x20);
+  if (half != 'a' && half != 'p') return false;
+  ++i;
+  if (i < line.size() && line[i] == '.') ++i;
+  if (i >= line.size() || (line[i] | 0x20) != 'm') return false;
+  ++i;
+  if (i < line.size() && line[i] == '.') ++i;
+  // An optional time zone: `EDT`, `ET`, `GMT`.
+  if (i < line.size() && line[i] == ' ') {
+    ++i;
+    size_t letters = 0;
+    while (i < line.size() && line[i] >= 'A' && line[i] <= 'Z') ++i, ++letters;
+    if (letters < 2 || letters > 4) return false;
+  }
+  return i == line.size();
+}
+
 }  // namespace
 
 MarkupResult parse_plain(std::string_view text) {
@@ -64,11 +102,20 @@ MarkupResult parse_plain(std::string_view text) {
   const char* data = text.data();
   const size_t size = text.size();
 
-  // [para_start, para_end) spans the trimmed non-blank lines seen since the last blank line.
+  // [para_start, para_end) spans the trimmed non-blank lines seen since the last blank line (or since
+  // the blank line before the paragraph this one continues).
   bool in_paragraph = false;
   size_t para_start = 0;
   size_t para_end = 0;
+  size_t lines = 0;            // non-blank lines since the last blank line
+  size_t last_line_start = 0;  // where the latest non-blank line starts (trimmed)
   bool first_line = true;
+  // Whether the paragraph seen so far runs on across the blank line after it.
+  auto runs_on = [&] {
+    if (!in_paragraph) return false;
+    if (data[para_end - 1] == ':') return true;
+    return lines == 1 && is_time_of_day(text.substr(last_line_start, para_end - last_line_start));
+  };
   auto flush = [&] {
     if (in_paragraph) {
       Block& block = result.blocks.emplace_back();
@@ -86,7 +133,8 @@ MarkupResult parse_plain(std::string_view text) {
     size_t first = line;
     while (first < line_end && is_space(data[first])) ++first;
     if (first == line_end) {  // blank, including "\r" alone and whitespace-only lines
-      flush();
+      if (lines > 0 && !runs_on()) flush();
+      lines = 0;
       line = next;
       continue;
     }
@@ -110,6 +158,8 @@ MarkupResult parse_plain(std::string_view text) {
       para_start = first;
     }
     para_end = last;
+    last_line_start = first;
+    ++lines;
     line = next;
   }
   flush();

@@ -10,7 +10,7 @@
 module.exports = grammar({
   name: 'prose',
 
-  // The order here must match `enum TokenType` in src/scanner.c.
+  // The order here must match `enum ProseTokenType` in include/prose_tokens.h.
   externals: $ => [
     $.word,
     $.number,

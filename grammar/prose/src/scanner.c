@@ -13,47 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../include/prose_tokens.h"
 #include "tree_sitter/parser.h"
 
-// Must match `externals` in grammar.js, in order.
-enum TokenType {
-  WORD,
-  NUMBER,
-  ABBREVIATION,
-  TERMINATOR,
-  OPEN_QUOTE,
-  CLOSE_QUOTE,
-  OPEN_BRACKET,
-  CLOSE_BRACKET,
-  PUNCTUATION,
-  CITATION,
-  URL,
-  EMAIL,
-  SYMBOL,
-  CODE_SPAN,
-  AUTOLINK,
-  HTML_TAG,
-  FOOTNOTE_REFERENCE,
-  EMPHASIS_MARKER,
-  ESCAPE,
-  TRAILING_CLOSE_QUOTE,
-  TRAILING_CLOSE_BRACKET,
-  TRAILING_CITATION,
-  TRAILING_FOOTNOTE_REFERENCE,
-  TRAILING_EMPHASIS_MARKER,
-  TRAILING_HTML_TAG,
-  LINK_OPEN,
-  IMAGE_OPEN,
-  LINK_CLOSE,
-  DESTINATION_OPEN,
-  LINK_DESTINATION,
-  LINK_TITLE,
-  DESTINATION_CLOSE,
-  LABEL_OPEN,
-  LINK_LABEL,
-  LABEL_CLOSE,
-  ERROR_SENTINEL,
-};
+// The token types (`externals` in grammar.js, in order) are PROSE_* in prose_tokens.h.
 
 // Bounds on look-ahead, in characters. With the memo below they keep pathological input (thousands of
 // unclosed brackets or comments) near linear; real prose never comes near them.
@@ -876,7 +839,7 @@ static bool lex_email_domain(TSLexer *lexer) {
 // ---------------------------------------------------------------------------------------------------
 // Token emission.
 
-static inline bool emit(Scanner *s, TSLexer *lexer, enum TokenType type, enum Prev prev) {
+static inline bool emit(Scanner *s, TSLexer *lexer, enum ProseTokenType type, enum Prev prev) {
   lexer->result_symbol = type;
   s->prev = prev;
   s->flags = (uint8_t)(s->flags & ~FLAG_PENDING_STOP);
@@ -889,7 +852,7 @@ static inline bool emit(Scanner *s, TSLexer *lexer, enum TokenType type, enum Pr
 static bool scan_word(Scanner *s, TSLexer *lexer, const bool *valid) {
   Word word = {{0}, 0, true};
   bool clean = lex_word_chars(s, lexer, &word);
-  if (!clean) return emit(s, lexer, WORD, PREV_CONTENT);
+  if (!clean) return emit(s, lexer, PROSE_WORD, PREV_CONTENT);
 
   int32_t c = lexer->lookahead;
   if (c == ':' && is_url_scheme(&word)) {
@@ -899,21 +862,21 @@ static bool scan_word(Scanner *s, TSLexer *lexer, const bool *valid) {
       if (lexer->lookahead == '/') {
         advance(lexer);
         lex_url_rest(lexer);
-        return emit(s, lexer, URL, PREV_CONTENT);
+        return emit(s, lexer, PROSE_URL, PREV_CONTENT);
       }
     }
-    return emit(s, lexer, WORD, PREV_CONTENT);
+    return emit(s, lexer, PROSE_WORD, PREV_CONTENT);
   }
   if (c == '@' || c == '+') {
     if (c == '+') {  // `name+tag@example.org`
       while (lexer->lookahead == '+' || is_ascii_alnum(lexer->lookahead)) advance(lexer);
-      if (lexer->lookahead != '@') return emit(s, lexer, WORD, PREV_CONTENT);
+      if (lexer->lookahead != '@') return emit(s, lexer, PROSE_WORD, PREV_CONTENT);
     }
     advance(lexer);
     bool email = lex_email_domain(lexer);
-    return emit(s, lexer, email ? EMAIL : WORD, PREV_CONTENT);
+    return emit(s, lexer, email ? PROSE_EMAIL : PROSE_WORD, PREV_CONTENT);
   }
-  if (c != '.') return emit(s, lexer, WORD, PREV_CONTENT);
+  if (c != '.') return emit(s, lexer, PROSE_WORD, PREV_CONTENT);
 
   // A dot touches the word.
   advance(lexer);
@@ -944,7 +907,7 @@ static bool scan_word(Scanner *s, TSLexer *lexer, const bool *valid) {
       mark(lexer);
       if (lexer->lookahead == '@') {
         advance(lexer);
-        return emit(s, lexer, lex_email_domain(lexer) ? EMAIL : WORD, PREV_CONTENT);
+        return emit(s, lexer, lex_email_domain(lexer) ? PROSE_EMAIL : PROSE_WORD, PREV_CONTENT);
       }
       if (lexer->lookahead != '.') break;
       advance(lexer);
@@ -957,23 +920,23 @@ static bool scan_word(Scanner *s, TSLexer *lexer, const bool *valid) {
       if (!final_dot) {
         if (lexer->lookahead == '/' || lexer->lookahead == ':') lex_url_rest(lexer);
       }
-      return emit(s, lexer, URL, PREV_CONTENT);
+      return emit(s, lexer, PROSE_URL, PREV_CONTENT);
     }
-    if (!(acronym && final_dot)) return emit(s, lexer, WORD, PREV_CONTENT);
+    if (!(acronym && final_dot)) return emit(s, lexer, PROSE_WORD, PREV_CONTENT);
     // `U.S.`: the lexer stands after the final dot; the end is marked before it.
     enum AbbreviationKind kind = abbreviation_kind(word.text);
-    if (kind == ABBR_TITLE || s->depth > 0 || !valid[TERMINATOR]) {
+    if (kind == ABBR_TITLE || s->depth > 0 || !valid[PROSE_TERMINATOR]) {
       mark(lexer);
-      return emit(s, lexer, ABBREVIATION, PREV_CONTENT);
+      return emit(s, lexer, PROSE_ABBREVIATION, PREV_CONTENT);
     }
     if (abbreviation_ends_sentence(ABBR_AMBIGUOUS, peek_follow(lexer))) {
-      emit(s, lexer, WORD, PREV_CONTENT);
+      emit(s, lexer, PROSE_WORD, PREV_CONTENT);
       s->flags |= FLAG_PENDING_STOP;
       return true;
     }
     return false;  // grammar.js's `abbreviation` pattern lexes `U.S.` instead
   }
-  if (is_www) return emit(s, lexer, WORD, PREV_CONTENT);
+  if (is_www) return emit(s, lexer, PROSE_WORD, PREV_CONTENT);
 
   // A single dot after a word, not followed by a word character: `Mr.`, `Inc.`, `J.`, or a full stop.
   enum AbbreviationKind kind = ABBR_NONE;
@@ -981,10 +944,10 @@ static bool scan_word(Scanner *s, TSLexer *lexer, const bool *valid) {
     kind = word.length == 1 && is_ascii_upper(word.text[0]) ? ABBR_AMBIGUOUS
                                                             : abbreviation_kind(word.text);
   }
-  if (kind == ABBR_NONE) return emit(s, lexer, WORD, PREV_CONTENT);
-  if (kind == ABBR_TITLE || s->depth > 0 || !valid[TERMINATOR]) {
+  if (kind == ABBR_NONE) return emit(s, lexer, PROSE_WORD, PREV_CONTENT);
+  if (kind == ABBR_TITLE || s->depth > 0 || !valid[PROSE_TERMINATOR]) {
     mark(lexer);
-    return emit(s, lexer, ABBREVIATION, PREV_CONTENT);
+    return emit(s, lexer, PROSE_ABBREVIATION, PREV_CONTENT);
   }
   Follow follow = peek_follow(lexer);
   bool ends;
@@ -995,7 +958,7 @@ static bool scan_word(Scanner *s, TSLexer *lexer, const bool *valid) {
     ends = abbreviation_ends_sentence(kind, follow);
   }
   if (ends) {
-    emit(s, lexer, WORD, PREV_CONTENT);
+    emit(s, lexer, PROSE_WORD, PREV_CONTENT);
     s->flags |= FLAG_PENDING_STOP;
     return true;
   }
@@ -1007,7 +970,7 @@ static bool scan_word(Scanner *s, TSLexer *lexer, const bool *valid) {
 // The lexer stands on the first digit (any sign or currency symbol is already consumed).
 
 static bool scan_number(Scanner *s, TSLexer *lexer) {
-  enum TokenType type = NUMBER;
+  enum ProseTokenType type = PROSE_NUMBER;
   for (;;) {
     while (is_digit(lexer->lookahead)) advance(lexer);
     mark(lexer);
@@ -1028,7 +991,7 @@ static bool scan_number(Scanner *s, TSLexer *lexer) {
       if (c == '-' && is_letter(lexer->lookahead)) {  // `20-year-old`, `3-D`
         Word rest = {{0}, 0, false};
         lex_word_chars(s, lexer, &rest);
-        type = WORD;
+        type = PROSE_WORD;
       }
       break;
     }
@@ -1045,7 +1008,7 @@ static bool scan_number(Scanner *s, TSLexer *lexer) {
         if (is_word_char(lexer->lookahead)) {
           Word rest = {{0}, 0, false};
           lex_word_chars(s, lexer, &rest);
-          type = WORD;
+          type = PROSE_WORD;
         }
       }
       break;
@@ -1061,10 +1024,12 @@ static bool scan_number(Scanner *s, TSLexer *lexer) {
 // `strong` counts a `!` the caller has already consumed.
 static bool scan_stop(Scanner *s, TSLexer *lexer, const bool *valid, unsigned strong) {
   unsigned dots = 0, ellipses = 0;
+  int32_t last = 0;
   bool wide = false;  // `。`, `！`, `？`: CJK text puts no space after them
   for (;;) {
     int32_t c = lexer->lookahead;
     if (c >= 0x3000) wide = true;
+    if (is_stop(c)) last = c;
     if (c == '.' || c == 0x3002) {
       dots++;
     } else if (c == 0x2026) {
@@ -1078,7 +1043,7 @@ static bool scan_stop(Scanner *s, TSLexer *lexer, const bool *valid, unsigned st
   }
   mark(lexer);
   bool ends = false;
-  if (valid[TERMINATOR] && s->depth == 0) {
+  if (valid[PROSE_TERMINATOR] && s->depth == 0) {
     Follow follow = peek_follow(lexer);
     switch (follow.kind) {
       case FOLLOW_END:
@@ -1093,13 +1058,15 @@ static bool scan_stop(Scanner *s, TSLexer *lexer, const bool *valid, unsigned st
         break;
       default:
         // An ellipsis (without `!`/`?`) mid-block marks an omission or a pause, not an end: CoreNLP,
-        // whose sentence split our evaluation data uses, never ends a sentence there either.
-        ends = strong > 0 || (ellipses == 0 && dots == 1);
+        // whose sentence split our evaluation data uses, never ends a sentence there either. A full
+        // stop after it (`…. Next`, `.... Next`, the four-dot ellipsis) does end the sentence.
+        ends = strong > 0 || (ellipses == 0 && (dots == 1 || dots == 4)) ||
+               (ellipses == 1 && dots == 1 && last == '.');
         break;
     }
   }
-  if (ends) return emit(s, lexer, TERMINATOR, PREV_STOP);
-  return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+  if (ends) return emit(s, lexer, PROSE_TERMINATOR, PREV_STOP);
+  return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1147,11 +1114,11 @@ static bool scan_quote(Scanner *s, TSLexer *lexer, const bool *valid, bool openi
       s->single_open--;
     }
   }
-  if (open) return emit(s, lexer, OPEN_QUOTE, PREV_OPEN);
-  if (trailing && valid[TRAILING_CLOSE_QUOTE]) {
-    return emit(s, lexer, TRAILING_CLOSE_QUOTE, PREV_STOP);
+  if (open) return emit(s, lexer, PROSE_OPEN_QUOTE, PREV_OPEN);
+  if (trailing && valid[PROSE_TRAILING_CLOSE_QUOTE]) {
+    return emit(s, lexer, PROSE_TRAILING_CLOSE_QUOTE, PREV_STOP);
   }
-  return emit(s, lexer, CLOSE_QUOTE, PREV_CONTENT);
+  return emit(s, lexer, PROSE_CLOSE_QUOTE, PREV_CONTENT);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1161,12 +1128,12 @@ static bool scan_open_square(Scanner *s, TSLexer *lexer, const bool *valid, bool
   advance(lexer);
   mark(lexer);
   enum BracketKind kind = BRACKET_PLAIN;
-  if (valid[LINK_OPEN] && s->depth < kMaxLinkDepth && lexer->lookahead != '^') {
+  if (valid[PROSE_LINK_OPEN] && s->depth < kMaxLinkDepth && lexer->lookahead != '^') {
     // One pass decides between link and citation marker; a link's opener is the `[` already marked.
     enum LinkCheck check = check_link(lexer, &kind);
     if (check == LINK_YES) {
       s->inner[s->depth++] = 0;
-      return emit(s, lexer, LINK_OPEN, PREV_OPEN);
+      return emit(s, lexer, PROSE_LINK_OPEN, PREV_OPEN);
     }
     if (check == LINK_AT_CLOSE && kind != BRACKET_PLAIN) {
       mark(lexer);
@@ -1193,17 +1160,17 @@ static bool scan_open_square(Scanner *s, TSLexer *lexer, const bool *valid, bool
     }
   }
   if (kind == BRACKET_CITATION) {
-    if (trailing && valid[TRAILING_CITATION]) return emit(s, lexer, TRAILING_CITATION, PREV_STOP);
-    return emit(s, lexer, CITATION, PREV_CONTENT);
+    if (trailing && valid[PROSE_TRAILING_CITATION]) return emit(s, lexer, PROSE_TRAILING_CITATION, PREV_STOP);
+    return emit(s, lexer, PROSE_CITATION, PREV_CONTENT);
   }
   if (kind == BRACKET_FOOTNOTE) {
-    if (trailing && valid[TRAILING_FOOTNOTE_REFERENCE]) {
-      return emit(s, lexer, TRAILING_FOOTNOTE_REFERENCE, PREV_STOP);
+    if (trailing && valid[PROSE_TRAILING_FOOTNOTE_REFERENCE]) {
+      return emit(s, lexer, PROSE_TRAILING_FOOTNOTE_REFERENCE, PREV_STOP);
     }
-    return emit(s, lexer, FOOTNOTE_REFERENCE, PREV_CONTENT);
+    return emit(s, lexer, PROSE_FOOTNOTE_REFERENCE, PREV_CONTENT);
   }
   if (s->depth > 0 && s->inner[s->depth - 1] < 255) s->inner[s->depth - 1]++;
-  return emit(s, lexer, OPEN_BRACKET, PREV_OPEN);
+  return emit(s, lexer, PROSE_OPEN_BRACKET, PREV_OPEN);
 }
 
 static bool scan_close_square(Scanner *s, TSLexer *lexer, const bool *valid, bool trailing) {
@@ -1212,9 +1179,9 @@ static bool scan_close_square(Scanner *s, TSLexer *lexer, const bool *valid, boo
   if (s->depth > 0) {
     if (s->inner[s->depth - 1] > 0) {
       s->inner[s->depth - 1]--;
-      return emit(s, lexer, CLOSE_BRACKET, PREV_CONTENT);
+      return emit(s, lexer, PROSE_CLOSE_BRACKET, PREV_CONTENT);
     }
-    if (valid[LINK_CLOSE]) {
+    if (valid[PROSE_LINK_CLOSE]) {
       s->depth--;
       s->tail = TAIL_NONE;
       if (lexer->lookahead == '(') {
@@ -1222,13 +1189,13 @@ static bool scan_close_square(Scanner *s, TSLexer *lexer, const bool *valid, boo
       } else if (lexer->lookahead == '[') {
         if (check_reference_target(lexer)) s->tail = TAIL_LABEL_OPEN;
       }
-      return emit(s, lexer, LINK_CLOSE, PREV_CONTENT);
+      return emit(s, lexer, PROSE_LINK_CLOSE, PREV_CONTENT);
     }
   }
-  if (trailing && valid[TRAILING_CLOSE_BRACKET]) {
-    return emit(s, lexer, TRAILING_CLOSE_BRACKET, PREV_STOP);
+  if (trailing && valid[PROSE_TRAILING_CLOSE_BRACKET]) {
+    return emit(s, lexer, PROSE_TRAILING_CLOSE_BRACKET, PREV_STOP);
   }
-  return emit(s, lexer, CLOSE_BRACKET, PREV_CONTENT);
+  return emit(s, lexer, PROSE_CLOSE_BRACKET, PREV_CONTENT);
 }
 
 // Inside a link target, after `]`.
@@ -1236,52 +1203,52 @@ static bool scan_tail(Scanner *s, TSLexer *lexer, const bool *valid) {
   int32_t c = lexer->lookahead;
   switch (s->tail) {
     case TAIL_INLINE_OPEN:
-      if (c == '(' && valid[DESTINATION_OPEN]) {
+      if (c == '(' && valid[PROSE_DESTINATION_OPEN]) {
         advance(lexer);
         mark(lexer);
         s->tail = TAIL_DESTINATION;
-        return emit(s, lexer, DESTINATION_OPEN, PREV_OPEN);
+        return emit(s, lexer, PROSE_DESTINATION_OPEN, PREV_OPEN);
       }
       break;
     case TAIL_DESTINATION:
     case TAIL_TITLE:
     case TAIL_CLOSE:
-      if (c == ')' && valid[DESTINATION_CLOSE]) {
+      if (c == ')' && valid[PROSE_DESTINATION_CLOSE]) {
         advance(lexer);
         mark(lexer);
         s->tail = TAIL_NONE;
-        return emit(s, lexer, DESTINATION_CLOSE, PREV_CONTENT);
+        return emit(s, lexer, PROSE_DESTINATION_CLOSE, PREV_CONTENT);
       }
-      if (s->tail == TAIL_DESTINATION && valid[LINK_DESTINATION] && c != '"' && c != '\'') {
+      if (s->tail == TAIL_DESTINATION && valid[PROSE_LINK_DESTINATION] && c != '"' && c != '\'') {
         lex_destination(lexer);
         mark(lexer);
         s->tail = TAIL_TITLE;
-        return emit(s, lexer, LINK_DESTINATION, PREV_CONTENT);
+        return emit(s, lexer, PROSE_LINK_DESTINATION, PREV_CONTENT);
       }
-      if (s->tail != TAIL_CLOSE && valid[LINK_TITLE] && (c == '"' || c == '\'' || c == '(')) {
+      if (s->tail != TAIL_CLOSE && valid[PROSE_LINK_TITLE] && (c == '"' || c == '\'' || c == '(')) {
         lex_title(lexer);
         mark(lexer);
         s->tail = TAIL_CLOSE;
-        return emit(s, lexer, LINK_TITLE, PREV_CONTENT);
+        return emit(s, lexer, PROSE_LINK_TITLE, PREV_CONTENT);
       }
       break;
     case TAIL_LABEL_OPEN:
-      if (c == '[' && valid[LABEL_OPEN]) {
+      if (c == '[' && valid[PROSE_LABEL_OPEN]) {
         advance(lexer);
         mark(lexer);
         s->tail = TAIL_LABEL;
-        return emit(s, lexer, LABEL_OPEN, PREV_OPEN);
+        return emit(s, lexer, PROSE_LABEL_OPEN, PREV_OPEN);
       }
       break;
     case TAIL_LABEL:
     case TAIL_LABEL_CLOSE:
-      if (c == ']' && valid[LABEL_CLOSE]) {
+      if (c == ']' && valid[PROSE_LABEL_CLOSE]) {
         advance(lexer);
         mark(lexer);
         s->tail = TAIL_NONE;
-        return emit(s, lexer, LABEL_CLOSE, PREV_CONTENT);
+        return emit(s, lexer, PROSE_LABEL_CLOSE, PREV_CONTENT);
       }
-      if (s->tail == TAIL_LABEL && valid[LINK_LABEL]) {
+      if (s->tail == TAIL_LABEL && valid[PROSE_LINK_LABEL]) {
         for (unsigned n = 0; !at_end(lexer) && n < kMaxLinkText; n++) {
           int32_t ch = lexer->lookahead;
           if (ch == ']' || ch == '[') break;
@@ -1290,7 +1257,7 @@ static bool scan_tail(Scanner *s, TSLexer *lexer, const bool *valid) {
         }
         mark(lexer);
         s->tail = TAIL_LABEL_CLOSE;
-        return emit(s, lexer, LINK_LABEL, PREV_CONTENT);
+        return emit(s, lexer, PROSE_LINK_LABEL, PREV_CONTENT);
       }
       break;
   }
@@ -1311,7 +1278,7 @@ static bool scan_code_span(Scanner *s, TSLexer *lexer) {
   }
   mark(lexer);
   uint32_t bit = run <= 32 ? 1u << (run - 1) : 0;
-  if (s->no_backtick_run & bit) return emit(s, lexer, SYMBOL, PREV_CONTENT);
+  if (s->no_backtick_run & bit) return emit(s, lexer, PROSE_SYMBOL, PREV_CONTENT);
   while (!at_end(lexer)) {
     if (lexer->lookahead == '`') {
       unsigned closing = 0;
@@ -1321,14 +1288,14 @@ static bool scan_code_span(Scanner *s, TSLexer *lexer) {
       }
       if (closing == run) {
         mark(lexer);
-        return emit(s, lexer, CODE_SPAN, PREV_CONTENT);
+        return emit(s, lexer, PROSE_CODE_SPAN, PREV_CONTENT);
       }
       continue;
     }
     advance(lexer);
   }
   s->no_backtick_run |= bit;
-  return emit(s, lexer, SYMBOL, PREV_CONTENT);
+  return emit(s, lexer, PROSE_SYMBOL, PREV_CONTENT);
 }
 
 static inline bool is_tag_name_char(int32_t c) { return is_ascii_alnum(c) || c == '-'; }
@@ -1342,7 +1309,7 @@ static bool scan_angle(Scanner *s, TSLexer *lexer, const bool *valid, bool trail
     advance(lexer);
     if (c == '!' && lexer->lookahead == '-') {
       advance(lexer);
-      if (lexer->lookahead != '-') return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+      if (lexer->lookahead != '-') return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
       advance(lexer);
       unsigned dashes = 0;
       while (!s->no_comment_close && !at_end(lexer)) {
@@ -1350,38 +1317,38 @@ static bool scan_angle(Scanner *s, TSLexer *lexer, const bool *valid, bool trail
         advance(lexer);
         if (ch == '>' && dashes >= 2) {
           mark(lexer);
-          return emit(s, lexer, HTML_TAG, PREV_CONTENT);
+          return emit(s, lexer, PROSE_HTML_TAG, PREV_CONTENT);
         }
         dashes = ch == '-' ? dashes + 1 : 0;
       }
       s->no_comment_close = true;
-      return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+      return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
     }
     if (c == '!' && !is_ascii_alpha(lexer->lookahead)) {
-      return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+      return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
     }
     for (unsigned n = 0; !at_end(lexer) && n < kMaxHtmlTag; n++) {
       int32_t ch = lexer->lookahead;
       advance(lexer);
       if (ch == '>') {
         mark(lexer);
-        return emit(s, lexer, HTML_TAG, PREV_CONTENT);
+        return emit(s, lexer, PROSE_HTML_TAG, PREV_CONTENT);
       }
     }
-    return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+    return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
   }
   if (c == '/') {  // closing tag
     advance(lexer);
-    if (!is_ascii_alpha(lexer->lookahead)) return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+    if (!is_ascii_alpha(lexer->lookahead)) return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
     while (is_tag_name_char(lexer->lookahead)) advance(lexer);
     skip_space(lexer);
-    if (lexer->lookahead != '>') return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+    if (lexer->lookahead != '>') return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
     advance(lexer);
     mark(lexer);
-    if (trailing && valid[TRAILING_HTML_TAG]) return emit(s, lexer, TRAILING_HTML_TAG, PREV_STOP);
-    return emit(s, lexer, HTML_TAG, PREV_CONTENT);
+    if (trailing && valid[PROSE_TRAILING_HTML_TAG]) return emit(s, lexer, PROSE_TRAILING_HTML_TAG, PREV_STOP);
+    return emit(s, lexer, PROSE_HTML_TAG, PREV_CONTENT);
   }
-  if (!is_ascii_alpha(c)) return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+  if (!is_ascii_alpha(c)) return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
 
   // A tag name, or an autolink's scheme or e-mail local part.
   unsigned name_length = 0;
@@ -1398,12 +1365,12 @@ static bool scan_angle(Scanner *s, TSLexer *lexer, const bool *valid, bool trail
       if (ch == '>') {
         advance(lexer);
         mark(lexer);
-        return emit(s, lexer, AUTOLINK, PREV_CONTENT);
+        return emit(s, lexer, PROSE_AUTOLINK, PREV_CONTENT);
       }
       if (is_space(ch) || ch == '<' || (ch >= 0 && ch < 0x20)) break;
       advance(lexer);
     }
-    return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+    return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
   }
   if (c == '@' || c == '_' || c == '%') {  // `<someone@example.org>`
     while (lexer->lookahead == '_' || lexer->lookahead == '%' || is_ascii_alnum(lexer->lookahead) ||
@@ -1415,10 +1382,10 @@ static bool scan_angle(Scanner *s, TSLexer *lexer, const bool *valid, bool trail
       if (lex_email_domain(lexer) && lexer->lookahead == '>') {
         advance(lexer);
         mark(lexer);
-        return emit(s, lexer, AUTOLINK, PREV_CONTENT);
+        return emit(s, lexer, PROSE_AUTOLINK, PREV_CONTENT);
       }
     }
-    return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+    return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
   }
   // Attributes: name, optional `= value` with the value quoted or bare; then `>` or `/>`.
   for (unsigned n = 0; n < 64; n++) {
@@ -1432,7 +1399,7 @@ static bool scan_angle(Scanner *s, TSLexer *lexer, const bool *valid, bool trail
         advance(lexer);
       }
       mark(lexer);
-      return emit(s, lexer, HTML_TAG, self_closing ? PREV_CONTENT : PREV_OPEN);
+      return emit(s, lexer, PROSE_HTML_TAG, self_closing ? PREV_CONTENT : PREV_OPEN);
     }
     if (!spaced || !(is_ascii_alpha(c) || c == '_' || c == ':')) break;
     while (is_ascii_alnum(lexer->lookahead) || lexer->lookahead == '_' ||
@@ -1461,7 +1428,7 @@ static bool scan_angle(Scanner *s, TSLexer *lexer, const bool *valid, bool trail
       if (m == 0) break;
     }
   }
-  return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+  return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
 }
 
 // `*`, `**`, `_`, `__`, `~~`: emphasis delimiters when they touch text on at least one side.
@@ -1476,11 +1443,11 @@ static bool scan_emphasis(Scanner *s, TSLexer *lexer, const bool *valid, bool ha
   mark(lexer);
   bool left = !at_end(lexer) && !is_space(lexer->lookahead);
   bool right = !had_space && s->prev != PREV_START;
-  if ((c == '~' && run < 2) || !(left || right)) return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
-  if (trailing && right && valid[TRAILING_EMPHASIS_MARKER]) {
-    return emit(s, lexer, TRAILING_EMPHASIS_MARKER, PREV_STOP);
+  if ((c == '~' && run < 2) || !(left || right)) return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
+  if (trailing && right && valid[PROSE_TRAILING_EMPHASIS_MARKER]) {
+    return emit(s, lexer, PROSE_TRAILING_EMPHASIS_MARKER, PREV_STOP);
   }
-  return emit(s, lexer, EMPHASIS_MARKER, left && !right ? PREV_OPEN : PREV_CONTENT);
+  return emit(s, lexer, PROSE_EMPHASIS_MARKER, left && !right ? PREV_OPEN : PREV_CONTENT);
 }
 
 // `&amp;`, `&#8217;`: one symbol.
@@ -1507,9 +1474,9 @@ static bool scan_ampersand(Scanner *s, TSLexer *lexer) {
   if (n > 0 && lexer->lookahead == ';') {
     advance(lexer);
     mark(lexer);
-    return emit(s, lexer, SYMBOL, PREV_CONTENT);
+    return emit(s, lexer, PROSE_SYMBOL, PREV_CONTENT);
   }
-  return emit(s, lexer, PUNCTUATION, PREV_CONTENT);
+  return emit(s, lexer, PROSE_PUNCTUATION, PREV_CONTENT);
 }
 
 // A run of one punctuation character (`,`, `--`, `—`, `/`).
@@ -1517,7 +1484,7 @@ static bool scan_punctuation(Scanner *s, TSLexer *lexer) {
   int32_t c = lexer->lookahead;
   while (lexer->lookahead == c && !at_end(lexer)) advance(lexer);
   mark(lexer);
-  return emit(s, lexer, PUNCTUATION, is_dash(c) || c == '/' ? PREV_OPEN : PREV_CONTENT);
+  return emit(s, lexer, PROSE_PUNCTUATION, is_dash(c) || c == '/' ? PREV_OPEN : PREV_CONTENT);
 }
 
 static inline bool is_symbol_char(int32_t c) {
@@ -1532,10 +1499,10 @@ static inline bool is_symbol_char(int32_t c) {
 
 static bool scan(Scanner *s, TSLexer *lexer, const bool *valid) {
   // The abbreviation's dot that ends a sentence; it touches the word lexed just before.
-  if ((s->flags & FLAG_PENDING_STOP) && lexer->lookahead == '.' && valid[TERMINATOR]) {
+  if ((s->flags & FLAG_PENDING_STOP) && lexer->lookahead == '.' && valid[PROSE_TERMINATOR]) {
     advance(lexer);
     mark(lexer);
-    return emit(s, lexer, TERMINATOR, PREV_STOP);
+    return emit(s, lexer, PROSE_TERMINATOR, PREV_STOP);
   }
 
   bool had_space = false;
@@ -1561,14 +1528,14 @@ static bool scan(Scanner *s, TSLexer *lexer, const bool *valid) {
     case '(':
       advance(lexer);
       mark(lexer);
-      if (valid[CITATION] && lex_paren_citation(lexer)) {
-        return emit(s, lexer, CITATION, PREV_CONTENT);
+      if (valid[PROSE_CITATION] && lex_paren_citation(lexer)) {
+        return emit(s, lexer, PROSE_CITATION, PREV_CONTENT);
       }
-      return emit(s, lexer, OPEN_BRACKET, PREV_OPEN);
+      return emit(s, lexer, PROSE_OPEN_BRACKET, PREV_OPEN);
     case '{':
       advance(lexer);
       mark(lexer);
-      return emit(s, lexer, OPEN_BRACKET, PREV_OPEN);
+      return emit(s, lexer, PROSE_OPEN_BRACKET, PREV_OPEN);
     case '[':
       return scan_open_square(s, lexer, valid, trailing);
     case ']':
@@ -1577,10 +1544,10 @@ static bool scan(Scanner *s, TSLexer *lexer, const bool *valid) {
     case '}':
       advance(lexer);
       mark(lexer);
-      if (trailing && valid[TRAILING_CLOSE_BRACKET]) {
-        return emit(s, lexer, TRAILING_CLOSE_BRACKET, PREV_STOP);
+      if (trailing && valid[PROSE_TRAILING_CLOSE_BRACKET]) {
+        return emit(s, lexer, PROSE_TRAILING_CLOSE_BRACKET, PREV_STOP);
       }
-      return emit(s, lexer, CLOSE_BRACKET, PREV_CONTENT);
+      return emit(s, lexer, PROSE_CLOSE_BRACKET, PREV_CONTENT);
     case '`':
       return scan_code_span(s, lexer);
     case '<':
@@ -1591,9 +1558,9 @@ static bool scan(Scanner *s, TSLexer *lexer, const bool *valid) {
       if (is_ascii_punct(lexer->lookahead)) {
         advance(lexer);
         mark(lexer);
-        return emit(s, lexer, ESCAPE, PREV_CONTENT);
+        return emit(s, lexer, PROSE_ESCAPE, PREV_CONTENT);
       }
-      return emit(s, lexer, SYMBOL, PREV_CONTENT);
+      return emit(s, lexer, PROSE_SYMBOL, PREV_CONTENT);
     case '*':
     case '_':
     case '~':
@@ -1603,15 +1570,15 @@ static bool scan(Scanner *s, TSLexer *lexer, const bool *valid) {
     case '!':
       // `![alt](src)`: decided before `!` can be taken as a stop.
       advance(lexer);
-      if (lexer->lookahead == '[' && valid[IMAGE_OPEN] && s->depth < kMaxLinkDepth) {
+      if (lexer->lookahead == '[' && valid[PROSE_IMAGE_OPEN] && s->depth < kMaxLinkDepth) {
         advance(lexer);
         mark(lexer);
         enum BracketKind kind;
         if (check_link(lexer, &kind) == LINK_YES) {
           s->inner[s->depth++] = 0;
-          return emit(s, lexer, IMAGE_OPEN, PREV_OPEN);
+          return emit(s, lexer, PROSE_IMAGE_OPEN, PREV_OPEN);
         }
-        return emit(s, lexer, PUNCTUATION, PREV_OPEN);  // `![` that opens nothing
+        return emit(s, lexer, PROSE_PUNCTUATION, PREV_OPEN);  // `![` that opens nothing
       }
       return scan_stop(s, lexer, valid, 1);
     default:
@@ -1626,19 +1593,19 @@ static bool scan(Scanner *s, TSLexer *lexer, const bool *valid) {
     if (is_digit(lexer->lookahead)) return scan_number(s, lexer);
     while (lexer->lookahead == c) advance(lexer);
     mark(lexer);
-    return emit(s, lexer, PUNCTUATION, PREV_OPEN);
+    return emit(s, lexer, PROSE_PUNCTUATION, PREV_OPEN);
   }
   if (is_currency(c)) {  // `$4.5`, `€20`
     advance(lexer);
     mark(lexer);
     if (is_digit(lexer->lookahead)) return scan_number(s, lexer);
-    return emit(s, lexer, SYMBOL, PREV_CONTENT);
+    return emit(s, lexer, PROSE_SYMBOL, PREV_CONTENT);
   }
   if (is_symbol_char(c)) {
     // A run of symbols (controls, invalid UTF-8, emoji, math...) is one token.
     while (!at_end(lexer) && is_symbol_char(lexer->lookahead)) advance(lexer);
     mark(lexer);
-    return emit(s, lexer, SYMBOL, PREV_CONTENT);
+    return emit(s, lexer, PROSE_SYMBOL, PREV_CONTENT);
   }
   return scan_punctuation(s, lexer);
 }
@@ -1693,4 +1660,295 @@ bool tree_sitter_prose_external_scanner_scan(void *payload, TSLexer *lexer,
                                              const bool *valid_symbols) {
   if (!payload) return false;
   return scan((Scanner *)payload, lexer, valid_symbols);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The token stream without a tree (prose_tokens.h). The grammar is flat: which tokens it accepts next
+// depends only on whether the last top-level token ended a sentence and on the open links and where
+// each stands (in its text, after its `]`, inside its target). This replays that, feeds the scanner the
+// same `valid_symbols` the generated parser would, and hands on its state between tokens exactly as
+// tree-sitter does (restored from the last token the scanner produced, so a declined scan leaves no
+// trace). Any step the parser would treat as an error makes the stream return PROSE_FALLBACK.
+
+enum LinkPhase {
+  PHASE_TEXT,         // between `[` and `]`
+  PHASE_CLOSED,       // after `]`: a target may follow, or the link has ended
+  PHASE_DESTINATION,  // after `(`
+  PHASE_AFTER_DESTINATION,
+  PHASE_AFTER_TITLE,
+  PHASE_LABEL,        // after the label's `[`
+  PHASE_AFTER_LABEL,
+};
+
+struct ProseTokenizer {
+  TSLexer lexer;  // first, so the scanner's TSLexer* is the tokenizer
+  const uint8_t *text;
+  uint32_t length;
+  uint32_t position;     // of `lexer.lookahead`
+  uint32_t width;        // bytes of `lexer.lookahead`; 0 at the end
+  uint32_t token_start;
+  uint32_t token_end;    // UINT32_MAX until the scanner marks it
+  Scanner scanner;
+  char state[5 + kMaxLinkDepth];  // the scanner's state after the last token it produced
+  unsigned state_length;
+  bool started;
+  bool after_stop;       // the last top-level token was a terminator or trailed one
+  uint8_t depth;         // open links
+  uint8_t phase[kMaxLinkDepth + 1];
+};
+
+// Decodes the code point at `position` as tree-sitter's lexer does: an ill-formed sequence becomes -1
+// and covers its maximal well-formed prefix (at least one byte), as the Unicode standard recommends.
+static void tokenizer_decode(ProseTokenizer *t) {
+  uint32_t left = t->length - t->position;
+  if (left == 0) {
+    t->lexer.lookahead = 0;
+    t->width = 0;
+    return;
+  }
+  const uint8_t *p = t->text + t->position;
+  uint8_t b = p[0];
+  if (b < 0x80) {
+    t->lexer.lookahead = b;
+    t->width = 1;
+    return;
+  }
+  unsigned need;
+  int32_t c;
+  uint8_t low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (b >= 0xC2 && b <= 0xDF) {
+    need = 1;
+    c = b & 0x1F;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    need = 2;
+    c = b & 0x0F;
+    if (b == 0xE0) low = 0xA0;
+    if (b == 0xED) high = 0x9F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    need = 3;
+    c = b & 0x07;
+    if (b == 0xF0) low = 0x90;
+    if (b == 0xF4) high = 0x8F;
+  } else {
+    t->lexer.lookahead = -1;
+    t->width = 1;
+    return;
+  }
+  uint32_t i = 1;
+  for (unsigned k = 0; k < need; k++, i++) {
+    if (i >= left) {
+      t->lexer.lookahead = -1;
+      t->width = i;
+      return;
+    }
+    uint8_t next = p[i];
+    if (next < (k == 0 ? low : 0x80) || next > (k == 0 ? high : 0xBF)) {
+      t->lexer.lookahead = -1;
+      t->width = i;
+      return;
+    }
+    c = (c << 6) | (next & 0x3F);
+  }
+  t->lexer.lookahead = c;
+  t->width = i;
+}
+
+static void tokenizer_advance(TSLexer *lexer, bool skip) {
+  ProseTokenizer *t = (ProseTokenizer *)lexer;
+  t->position += t->width;
+  if (skip) t->token_start = t->position;
+  tokenizer_decode(t);
+}
+
+static void tokenizer_mark_end(TSLexer *lexer) {
+  ProseTokenizer *t = (ProseTokenizer *)lexer;
+  t->token_end = t->position;
+}
+
+static uint32_t tokenizer_get_column(TSLexer *lexer) {
+  (void)lexer;
+  return 0;  // the scanner never asks
+}
+
+static bool tokenizer_at_range_start(const TSLexer *lexer) {
+  (void)lexer;
+  return false;
+}
+
+static bool tokenizer_eof(const TSLexer *lexer) {
+  const ProseTokenizer *t = (const ProseTokenizer *)lexer;
+  return t->position >= t->length;
+}
+
+static void tokenizer_seek(ProseTokenizer *t, uint32_t position) {
+  t->position = position;
+  t->token_start = position;
+  t->token_end = UINT32_MAX;
+  tokenizer_decode(t);
+}
+
+ProseTokenizer *prose_tokenizer_new(void) {
+  ProseTokenizer *t = calloc(1, sizeof(ProseTokenizer));
+  if (!t) return NULL;
+  t->lexer.advance = tokenizer_advance;
+  t->lexer.mark_end = tokenizer_mark_end;
+  t->lexer.get_column = tokenizer_get_column;
+  t->lexer.is_at_included_range_start = tokenizer_at_range_start;
+  t->lexer.eof = tokenizer_eof;
+  return t;
+}
+
+void prose_tokenizer_delete(ProseTokenizer *t) { free(t); }
+
+void prose_tokenizer_reset(ProseTokenizer *t, const char *text, uint32_t length) {
+  t->text = (const uint8_t *)text;
+  t->length = length;
+  t->state_length = 0;
+  t->started = false;
+  t->after_stop = false;
+  t->depth = 0;
+  tokenizer_seek(t, 0);
+}
+
+static inline bool is_trailing_type(unsigned type) {
+  return type >= PROSE_TRAILING_CLOSE_QUOTE && type <= PROSE_TRAILING_HTML_TAG;
+}
+
+// What the grammar accepts next, given the open links and the sentence state.
+static void tokenizer_valid(const ProseTokenizer *t, bool *valid) {
+  memset(valid, 0, PROSE_TOKEN_TYPE_COUNT);
+  unsigned depth = t->depth;
+  if (depth > 0) {
+    switch (t->phase[depth - 1]) {
+      case PHASE_DESTINATION:
+        valid[PROSE_LINK_DESTINATION] = true;
+        // fall through
+      case PHASE_AFTER_DESTINATION:
+        valid[PROSE_LINK_TITLE] = true;
+        // fall through
+      case PHASE_AFTER_TITLE:
+        valid[PROSE_DESTINATION_CLOSE] = true;
+        return;
+      case PHASE_LABEL:
+        valid[PROSE_LINK_LABEL] = true;
+        // fall through
+      case PHASE_AFTER_LABEL:
+        valid[PROSE_LABEL_CLOSE] = true;
+        return;
+      case PHASE_CLOSED:  // a target, or whatever may follow the link where it stands
+        valid[PROSE_DESTINATION_OPEN] = true;
+        valid[PROSE_LABEL_OPEN] = true;
+        depth--;
+        break;
+      default:
+        break;
+    }
+  }
+  for (unsigned type = PROSE_WORD; type <= PROSE_ESCAPE; type++) valid[type] = true;
+  valid[PROSE_LINK_OPEN] = true;
+  valid[PROSE_IMAGE_OPEN] = true;
+  if (depth > 0) {
+    valid[PROSE_TERMINATOR] = false;  // items of a link text
+    valid[PROSE_LINK_CLOSE] = true;
+  } else if (t->after_stop && t->depth == 0) {
+    for (unsigned type = PROSE_TRAILING_CLOSE_QUOTE; type <= PROSE_TRAILING_HTML_TAG; type++) {
+      valid[type] = true;
+    }
+  }
+}
+
+// The whitespace grammar.js's `extras` lets the generated lexer skip. Narrower than is_space: the
+// generator's `\s` leaves out the vertical tab and form feed.
+static inline bool is_extra(int32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF;
+}
+
+// grammar.js's `abbreviation` pattern, longest match at the lexer's position: letters, then any number
+// of `.letters`, ending with a dot. Returns the end, or 0 without a match.
+static uint32_t match_abbreviation(const ProseTokenizer *t, uint32_t p) {
+  const uint8_t *s = t->text;
+  uint32_t n = t->length, accept = 0;
+  if (p >= n || !is_ascii_alpha(s[p])) return 0;
+  for (;;) {
+    while (p < n && is_ascii_alpha(s[p])) p++;
+    if (p >= n || s[p] != '.') return accept;
+    p++;
+    accept = p;
+    if (p >= n || !is_ascii_alpha(s[p])) return accept;
+  }
+}
+
+enum ProseNext prose_tokenizer_next(ProseTokenizer *t, ProseToken *token) {
+  bool valid[PROSE_TOKEN_TYPE_COUNT];
+  tokenizer_valid(t, valid);
+  token->flags = 0;
+  token->links_ended = 0;
+
+  uint32_t from = t->position;
+  tokenizer_seek(t, from);
+  tree_sitter_prose_external_scanner_deserialize(&t->scanner, t->state, t->state_length);
+  unsigned type;
+  if (scan(&t->scanner, &t->lexer, valid)) {
+    type = t->lexer.result_symbol;
+    if (t->token_end == UINT32_MAX) t->token_end = t->position;
+    t->state_length = tree_sitter_prose_external_scanner_serialize(&t->scanner, t->state);
+  } else {
+    // The scanner declined: the generated lexer skips whitespace and tries `abbreviation`.
+    tokenizer_seek(t, from);
+    while (!tokenizer_eof(&t->lexer) && is_extra(t->lexer.lookahead)) tokenizer_advance(&t->lexer, true);
+    if (tokenizer_eof(&t->lexer)) {
+      // The end: fine unless a link is still open short of its `]` or inside its target.
+      if (t->depth > 0 && t->phase[t->depth - 1] != PHASE_CLOSED) return PROSE_FALLBACK;
+      token->links_ended = t->depth;
+      t->depth = 0;
+      token->start = token->end = t->length;
+      return PROSE_END;
+    }
+    uint32_t end = valid[PROSE_ABBREVIATION] ? match_abbreviation(t, t->token_start) : 0;
+    if (end == 0) return PROSE_FALLBACK;
+    type = PROSE_ABBREVIATION;
+    t->token_end = end;
+  }
+  if (type >= PROSE_TOKEN_TYPE_COUNT || !valid[type]) return PROSE_FALLBACK;
+  if (t->token_end <= t->token_start && type != PROSE_LINK_DESTINATION && type != PROSE_LINK_TITLE &&
+      type != PROSE_LINK_LABEL) {
+    return PROSE_FALLBACK;  // an empty token the parser would not take
+  }
+  token->start = t->token_start;
+  token->end = t->token_end < t->token_start ? t->token_start : t->token_end;
+  token->type = (uint8_t)type;
+  tokenizer_seek(t, token->end);
+
+  // A link whose `]` is not followed by a target ends before this token.
+  if (t->depth > 0 && t->phase[t->depth - 1] == PHASE_CLOSED && type != PROSE_DESTINATION_OPEN &&
+      type != PROSE_LABEL_OPEN) {
+    t->depth--;
+    token->links_ended = 1;
+  }
+  switch (type) {
+    case PROSE_LINK_CLOSE: t->phase[t->depth - 1] = PHASE_CLOSED; return PROSE_TOKEN;
+    case PROSE_DESTINATION_OPEN: t->phase[t->depth - 1] = PHASE_DESTINATION; return PROSE_TOKEN;
+    case PROSE_LINK_DESTINATION: t->phase[t->depth - 1] = PHASE_AFTER_DESTINATION; return PROSE_TOKEN;
+    case PROSE_LINK_TITLE: t->phase[t->depth - 1] = PHASE_AFTER_TITLE; return PROSE_TOKEN;
+    case PROSE_LABEL_OPEN: t->phase[t->depth - 1] = PHASE_LABEL; return PROSE_TOKEN;
+    case PROSE_LINK_LABEL: t->phase[t->depth - 1] = PHASE_AFTER_LABEL; return PROSE_TOKEN;
+    case PROSE_DESTINATION_CLOSE:
+    case PROSE_LABEL_CLOSE: t->depth--; return PROSE_TOKEN;
+    default: break;
+  }
+  if (t->depth == 0) {
+    // A top-level token: a terminator or trailer continues the sentence it ends; after them anything
+    // else, and a terminator too, starts the next one.
+    bool trailing = is_trailing_type(type);
+    if (!t->started || (t->after_stop && !trailing)) token->flags |= PROSE_STARTS_SENTENCE;
+    t->started = true;
+    t->after_stop = type == PROSE_TERMINATOR || trailing;
+  }
+  if (type == PROSE_LINK_OPEN || type == PROSE_IMAGE_OPEN) {
+    if (t->depth >= kMaxLinkDepth + 1) return PROSE_FALLBACK;
+    t->phase[t->depth++] = PHASE_TEXT;
+  }
+  return PROSE_TOKEN;
 }
