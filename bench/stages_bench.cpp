@@ -57,6 +57,17 @@ void BM_Markup(benchmark::State& state, core::Markup markup) {
   set_bytes(state, text);
 }
 
+// The block grammar over the whole Markdown text, as parse_markdown did before its line scanner: the
+// reference that shows what the scanner saves.
+void BM_MarkupGrammarOnly(benchmark::State& state) {
+  const std::string& text = corpus(env_for(core::Markup::kMarkdown));
+  for (auto _ : state) {
+    core::MarkupResult r = core::parse_markdown_tree(text);
+    benchmark::DoNotOptimize(r.blocks.data());
+  }
+  set_bytes(state, text);
+}
+
 void BM_Document(benchmark::State& state, core::Markup markup) {
   const std::string& text = corpus(env_for(markup));
   for (auto _ : state) {
@@ -105,6 +116,7 @@ void BM_LineIndex(benchmark::State& state) {
 
 BENCHMARK_CAPTURE(BM_Markup, plain, core::Markup::kPlain)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Markup, markdown, core::Markup::kMarkdown)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MarkupGrammarOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Document, plain, core::Markup::kPlain)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Document, markdown, core::Markup::kMarkdown)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Analysis, plain, core::Markup::kPlain)->Unit(benchmark::kMillisecond);

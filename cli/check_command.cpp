@@ -25,6 +25,9 @@
 #include "cli/settings_cache.h"
 #include "cli/summary.h"
 #include "core/analysis.h"
+#include "core/document.h"
+#include "core/line_index.h"
+#include "core/markup/markup.h"
 #include "core/summary.h"
 
 namespace evidential::cli {
@@ -268,6 +271,10 @@ class Checker {
       out.error = display + ": " + *why;
       return out;
     }
+    if (markup == core::Markup::kMarkdown && !o_.summary && text.size() > 2 * o_.segment_bytes &&
+        text.size() < UINT32_MAX) {
+      return check_markdown_segmented(display, text, settings, sink);
+    }
     core::Document doc = core::parse_document(std::move(text), markup);
     core::Analysis analysis(doc, settings);
     std::vector<core::Finding> findings = core::run_checks(analysis);
@@ -309,6 +316,80 @@ class Checker {
       text.clear();
     }
     out.read = true;
+    return out;
+  }
+
+  // A large Markdown file: its markup is found once for the whole text (so fenced blocks, link
+  // definitions and suppression comments are read as the whole file reads them), then its blocks are
+  // analysed in runs of about segment_bytes with a margin of whole blocks on each side, like plain text.
+  // Each run's Document holds its own bytes plus a copy of every link definition, so reference links
+  // resolve; suppression comments are applied with file offsets. The whole text stays in memory (it is
+  // at most --max-file-size), the per-token structures only for one run at a time.
+  FileOutcome check_markdown_segmented(const std::string& display, const std::string& text,
+                                       const core::Settings& settings,
+                                       const std::function<void(Chunk&&)>& sink) const {
+    FileOutcome out;
+    out.read = true;
+    core::MarkupResult markup = core::parse_markdown(text);
+    const std::vector<core::Block>& blocks = markup.blocks;
+    auto line_start = [&](uint32_t at) {
+      while (at > 0 && text[at - 1] != '\n') --at;
+      return at;
+    };
+    // Cut candidates: the start of the line where a block begins, when no earlier block reaches it.
+    std::vector<uint32_t> cuts{0};
+    const uint64_t margin = std::max<uint64_t>(1, std::min<uint64_t>(32 * 1024, o_.segment_bytes / 4));
+    for (size_t b = 1; b < blocks.size(); ++b) {
+      const uint32_t at = line_start(blocks[b].range.start);
+      if (at >= blocks[b - 1].range.end && at - cuts.back() >= margin) cuts.push_back(at);
+    }
+    const uint32_t size = static_cast<uint32_t>(text.size());
+    std::vector<size_t> bounds{0};  // indices into cuts where cores start
+    for (size_t k = 1; k < cuts.size(); ++k) {
+      if (cuts[k] - cuts[bounds.back()] >= o_.segment_bytes) bounds.push_back(k);
+    }
+    if (bounds.size() > 1 && size - cuts[bounds.back()] < o_.segment_bytes / 2) bounds.pop_back();
+
+    core::LineIndex lines(text);
+    for (size_t j = 0; j < bounds.size(); ++j) {
+      const uint32_t core_start = cuts[bounds[j]];
+      const uint32_t core_end = j + 1 < bounds.size() ? cuts[bounds[j + 1]] : size;
+      const uint32_t read_start = cuts[bounds[j] > 0 ? bounds[j] - 1 : 0];
+      const uint32_t read_end =
+          j + 1 < bounds.size() && bounds[j + 1] + 1 < cuts.size() ? cuts[bounds[j + 1] + 1] : size;
+      std::string part(text, read_start, read_end - read_start);
+      core::MarkupResult part_markup;
+      auto first = std::lower_bound(blocks.begin(), blocks.end(), read_start,
+                                    [](const core::Block& b, uint32_t at) { return b.range.start < at; });
+      for (auto it = first; it != blocks.end() && it->range.end <= read_end; ++it) {
+        core::Block& b = part_markup.blocks.emplace_back(*it);
+        b.range = {b.range.start - read_start, b.range.end - read_start};
+        for (core::Range& hole : b.holes) hole = {hole.start - read_start, hole.end - read_start};
+      }
+      for (const core::LinkDefinition& def : markup.link_definitions) {
+        auto append = [&](core::Range r) {
+          part.push_back('\n');
+          const uint32_t at = static_cast<uint32_t>(part.size());
+          part.append(text, r.start, r.size());
+          return core::Range{at, at + r.size()};
+        };
+        core::LinkDefinition& copy = part_markup.link_definitions.emplace_back();
+        copy.label = append(def.label);
+        copy.destination = append(def.destination);
+      }
+      core::Document doc =
+          core::parse_document(std::move(part), core::Markup::kMarkdown, std::move(part_markup));
+      std::vector<core::Finding> findings = core::analyze(doc, settings);
+      std::erase_if(findings, [&](const core::Finding& f) {
+        return f.range.start + read_start < core_start || f.range.start + read_start >= core_end;
+      });
+      if (!markup.directives.empty()) {
+        for (core::Finding& f : findings) f.range = {f.range.start + read_start, f.range.end + read_start};
+        core::apply_directives(text, markup.directives, findings);
+        for (core::Finding& f : findings) f.range = {f.range.start - read_start, f.range.end - read_start};
+      }
+      sink(render(display, doc, findings, read_start, lines.line_of(read_start)));
+    }
     return out;
   }
 

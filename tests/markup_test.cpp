@@ -190,6 +190,128 @@ TEST(MarkupGolden, EveryFileMatchesItsExpectation) {
   }
 }
 
+// parse_markdown finds most blocks with a line scanner and sends the rest to the grammar a region at
+// a time; the result must be the grammar's own on the whole text. Documents are built from lines that
+// exercise every boundary the scanner decides: constructs it handles, constructs it sends on, and
+// constructs that could reach across a blank line (fences, HTML, front matter, definitions).
+TEST(Markdown, ScannerMatchesTheGrammar) {
+  for (const fs::path& input : golden_inputs()) {
+    if (input.extension() != ".md") continue;
+    const std::string text = read_file(input);
+    EXPECT_EQ(render(text, parse_markdown(text)), render(text, parse_markdown_tree(text))) << input;
+  }
+  static const char* const kLines[] = {
+      "Plain words and more words.",
+      "Another sentence, with a comma.",
+      "# Heading",
+      "## Closed heading ##",
+      "### C#",
+      "#hashtag is text",
+      "####### seven is text",
+      "#",
+      "",
+      "",
+      "",
+      "   three spaces of indentation",
+      "    four spaces of indentation",
+      "\ttabbed line",
+      "- a bullet",
+      "* a star bullet",
+      "+ a plus bullet",
+      "-",
+      "1. ordered",
+      "2) ordered",
+      "1. <computer> an item that starts with a tag",
+      "2. <div> a block tag",
+      "3. <p>",
+      "10. a numbered item",
+      "- <em>x</em> inline first",
+      "- [ ] a task",
+      "  two spaces in",
+      "  <p>",
+      "  <div>",
+      "      six spaces in",
+      "   three spaces in",
+      "1.  two spaces after the marker",
+      "-     five spaces after the marker",
+      "*\tstar and tab",
+      "  - nested bullet",
+      "  continued under an item",
+      "> quoted",
+      "> > deeper",
+      ">",
+      "```",
+      "```python",
+      "~~~",
+      "````",
+      "``` not`a fence",
+      "  ```",
+      "  - ```",
+      "> ```",
+      "---",
+      "***",
+      "___",
+      "* * *",
+      "===",
+      "--",
+      "| a | b |",
+      "|---|---|",
+      "a | b",
+      "--- | ---",
+      ":-:|:-:",
+      "<div>",
+      "</div>",
+      "<!-- evidential-disable hedge -->",
+      "<!-- evidential-enable",
+      "-->",
+      "<script>",
+      "</script>",
+      "<?php",
+      "?>",
+      "text then -->",
+      "words then ```",
+      "words then ~~~",
+      "text ```` more",
+      "<!-- a --> b",
+      "  <!-- indented",
+      "<!DOCTYPE html",
+      "  \"a quoted line\">",
+      "<pre>",
+      "</pre>",
+      "<http://example.org> starts a line",
+      "<em>inline</em> html first",
+      "[a]: /url",
+      "[a]: /url 'a title",
+      "that ends here'",
+      "[^n]: a footnote with words",
+      "[^m]: word",
+      "[a link](http://example.org) first",
+      "[x] brackets first",
+      "*emphasis* first",
+      "__strong__ first",
+      "**bold** first",
+      "1994-01-15, a date first",
+      "42 is a number",
+      "+++",
+      "title: front matter",
+      "trailing spaces   ",
+      "\xC2\xA0no-break space first",
+      "caf\xC3\xA9 au lait",
+  };
+  std::mt19937 rng(11);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const bool crlf = rng() % 8 == 0;
+    const size_t lines = 1 + rng() % 30;
+    for (size_t i = 0; i < lines; ++i) {
+      text += kLines[rng() % std::size(kLines)];
+      if (i + 1 < lines || rng() % 2 == 0) text += crlf ? "\r\n" : "\n";
+    }
+    ASSERT_EQ(render(text, parse_markdown(text)), render(text, parse_markdown_tree(text)))
+        << "input: " << json_string(text);
+  }
+}
+
 // --- Behaviour worth stating outside the golden files -------------------------------------------
 
 TEST(Markdown, HolesReadAsSpacesKeepOffsets) {
@@ -216,6 +338,34 @@ TEST(Plain, OneLineWithoutBreakIsNoHeadline) {
   const MarkupResult result = parse_plain("Markets rallied on Friday");
   ASSERT_EQ(result.blocks.size(), 1u);
   EXPECT_EQ(result.blocks[0].kind, BlockKind::kParagraph);
+}
+
+TEST(Plain, ParagraphEndingWithAColonContinuesIntoTheNext) {
+  const std::string text = "The notice read:\n\n\nBoats must dock by noon.\n\nA new paragraph.\n";
+  const MarkupResult result = parse_plain(text);
+  expect_invariants(text, result);
+  ASSERT_EQ(result.blocks.size(), 2u);
+  EXPECT_EQ(slice(text, result.blocks[0].range), "The notice read:\n\n\nBoats must dock by noon.");
+  EXPECT_EQ(slice(text, result.blocks[1].range), "A new paragraph.");
+  // A colon inside the paragraph, or a paragraph at the end, changes nothing.
+  EXPECT_EQ(parse_plain("Note: the pier is shut.\n\nIt reopens soon.").blocks.size(), 2u);
+  EXPECT_EQ(parse_plain("First.\n\nIt ends with:\n\n").blocks.size(), 2u);
+}
+
+TEST(Plain, TimeOfDayLineJoinsTheParagraphBelow) {
+  for (const char* time : {"7 p.m.", "6:05 p.m.", "11:15 a.m. EDT", "9:30am", "12:50 PM"}) {
+    const std::string text = std::string("Port log\n\n") + time + "\n\nThe gate opened.\n\nLater.";
+    const MarkupResult result = parse_plain(text);
+    SCOPED_TRACE(time);
+    ASSERT_EQ(result.blocks.size(), 3u);
+    EXPECT_EQ(slice(text, result.blocks[1].range), std::string(time) + "\n\nThe gate opened.");
+  }
+  // Not a bare time of day: a line that goes on, a number without a.m./p.m., two lines.
+  for (const char* line : {"7 p.m. rally", "10:30", "2016", "7 p.m.\nsharp", "7 pm.m."}) {
+    const std::string text = std::string("Port log\n\n") + line + "\n\nThe gate opened.";
+    SCOPED_TRACE(line);
+    EXPECT_EQ(parse_plain(text).blocks.size(), 3u);
+  }
 }
 
 // --- Robustness: any bytes, no crash, invariants hold ----------------------------------------------

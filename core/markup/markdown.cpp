@@ -1,16 +1,21 @@
-// Markdown -> prose blocks via tree-sitter-markdown's block grammar (never its inline grammar).
+// Markdown -> prose blocks: a line scanner for the common top-level blocks, tree-sitter-markdown's block
+// grammar (never its inline grammar) for everything else.
 //
-// Approach: one parse, then one iterative TSTreeCursor walk over the block tree. Paragraphs, headings and
-// pipe-table cells become blocks whose range is their `inline` node, trimmed; the `block_continuation`
-// children of an `inline` (the "> " and list indentation of continuation lines) become holes. Inline
-// Markdown (code spans, links, emphasis, inline HTML) is left inside the blocks for the prose grammar,
-// because DESIGN.md section 3 measured the inline grammar at 0.4-3 MB/s. Code, HTML, front matter,
-// thematic breaks and link reference definitions yield no prose; HTML blocks are scanned for
-// suppression comments. The walk keeps no recursion and no per-depth state beyond two counters, so
+// parse_markdown scans lines first (FastMarkdown, below): top-level paragraphs, ATX headings, fenced
+// code and thematic breaks need no parser, and the regions it does not model (lists, quotes, tables,
+// HTML, indented code, setext headings, definitions, front matter) go to the grammar one at a time.
+// Within the grammar: one parse, then one iterative TSTreeCursor walk over the block tree. Paragraphs,
+// headings and pipe-table cells become blocks whose range is their `inline` node, trimmed; the
+// `block_continuation` children of an `inline` (the "> " and list indentation of continuation lines)
+// become holes. Inline Markdown (code spans, links, emphasis, inline HTML) is left inside the blocks for
+// the prose grammar, because DESIGN.md section 3 measured the inline grammar at 0.4-3 MB/s. Code, HTML,
+// front matter, thematic breaks and link reference definitions yield no prose; HTML blocks are scanned
+// for suppression comments. The walk keeps no recursion and no per-depth state beyond two counters, so
 // 10,000 nested block quotes cost no stack (tests/markup_test.cpp, DeepQuotes).
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -626,9 +631,719 @@ bool may_nest_too_deep(std::string_view text) {
   return false;
 }
 
+// ---- the line scanner: most of a typical document without tree-sitter ----
+//
+// Most Markdown is top-level paragraphs, ATX headings, fenced code and thematic breaks, whose blocks a
+// line scanner finds exactly (DESIGN.md section 3 measured the block grammar at ~6.5 MB/s; the scanner
+// runs at hundreds). Everything else (lists, block quotes, tables, HTML, indented code, setext headings,
+// link and footnote definitions, front matter) goes to tree-sitter, a region at a time: a region starts
+// at a top-level block boundary and ends before a line that no open container or multi-line block can
+// claim, so the region parsed alone yields exactly the blocks the whole document's tree holds there.
+// tests/markup_test.cpp (FastPathMatchesTheGrammar) compares both paths on generated documents.
+
+struct LineView {
+  uint32_t start = 0;   // first byte
+  uint32_t end = 0;     // end of the content: before "\n" or "\r\n"
+  uint32_t next = 0;    // start of the next line
+  uint32_t first = 0;   // first byte that is not a space or tab (== end for a blank line)
+  uint32_t indent = 0;  // columns before `first` (a tab advances to the next multiple of four)
+  bool blank() const { return first == end; }
+};
+
+class LineScanner {
+ public:
+  explicit LineScanner(std::string_view text) : text_(text), size_(static_cast<uint32_t>(text.size())) {}
+
+  LineView line(uint32_t at) const {
+    LineView l;
+    l.start = at;
+    const void* nl = std::memchr(text_.data() + at, '\n', size_ - at);
+    l.end = nl == nullptr ? size_ : static_cast<uint32_t>(static_cast<const char*>(nl) - text_.data());
+    l.next = nl == nullptr ? size_ : l.end + 1;
+    if (l.end > at && text_[l.end - 1] == '\r') --l.end;
+    uint32_t i = at;
+    uint32_t column = 0;
+    for (; i < l.end; ++i) {
+      if (text_[i] == ' ') {
+        ++column;
+      } else if (text_[i] == '\t') {
+        column = (column / 4 + 1) * 4;
+      } else {
+        break;
+      }
+    }
+    l.first = i;
+    l.indent = column;
+    return l;
+  }
+
+  char at(uint32_t i) const { return i < size_ ? text_[i] : '\0'; }
+
+  uint32_t run(uint32_t i, uint32_t end, char c) const {
+    uint32_t n = 0;
+    while (i + n < end && text_[i + n] == c) ++n;
+    return n;
+  }
+
+  bool only_spaces(uint32_t from, uint32_t to) const {
+    for (uint32_t i = from; i < to; ++i) {
+      if (text_[i] != ' ' && text_[i] != '\t') return false;
+    }
+    return true;
+  }
+
+  // "#" to "######" followed by a space, a tab or the line's end; 0 if not an ATX heading marker.
+  uint32_t atx_level(const LineView& l) const {
+    if (l.indent > 3 || at(l.first) != '#') return 0;
+    const uint32_t n = run(l.first, l.end, '#');
+    if (n > 6) return 0;
+    const uint32_t after = l.first + n;
+    return after == l.end || text_[after] == ' ' || text_[after] == '\t' ? n : 0;
+  }
+
+  // An opening code fence: three or more '`' or '~' (a backtick fence's info string holds no '`').
+  bool fence_open(const LineView& l) const {
+    if (l.indent > 3) return false;
+    const char c = at(l.first);
+    if (c != '`' && c != '~') return false;
+    const uint32_t n = run(l.first, l.end, c);
+    if (n < 3) return false;
+    return c == '~' || std::memchr(text_.data() + l.first + n, '`', l.end - l.first - n) == nullptr;
+  }
+
+  // Whether the line holds three `c` in a row anywhere.
+  bool has_run(const LineView& l, char c) const {
+    const char run[3] = {c, c, c};
+    return l.end - l.start >= 3 &&
+           std::string_view(text_.data() + l.start, l.end - l.start).find(std::string_view(run, 3)) !=
+               std::string_view::npos;
+  }
+
+  // Three or more of one of '*', '-', '_' with nothing but spaces and tabs between them.
+  bool thematic_break(const LineView& l) const {
+    // The grammar wants the line break: "***" ending the text is a paragraph to it.
+    if (l.indent > 3 || l.next == l.end) return false;
+    const char c = at(l.first);
+    if (c != '*' && c != '-' && c != '_') return false;
+    uint32_t count = 0;
+    for (uint32_t i = l.first; i < l.end; ++i) {
+      if (text_[i] == c) {
+        ++count;
+      } else if (text_[i] != ' ' && text_[i] != '\t') {
+        return false;
+      }
+    }
+    return count >= 3;
+  }
+
+  // A bullet or ordered list marker ("-", "+", "*", "1." or "1)" with up to nine digits) followed by a
+  // space, a tab or the line's end.
+  bool list_marker(const LineView& l) const {
+    uint32_t i = l.first;
+    const char c = at(i);
+    if (c == '-' || c == '+' || c == '*') {
+      ++i;
+    } else if (c >= '0' && c <= '9') {
+      while (i < l.end && i - l.first < 10 && text_[i] >= '0' && text_[i] <= '9') ++i;
+      if (i - l.first > 9 || i >= l.end || (text_[i] != '.' && text_[i] != ')')) return false;
+      ++i;
+    } else {
+      return false;
+    }
+    return i >= l.end || text_[i] == ' ' || text_[i] == '\t';
+  }
+
+  // Only '|', ':', '-', spaces and tabs, with a '-' and a '|': a table's delimiter row.
+  bool delimiter_row(const LineView& l) const {
+    bool dash = false;
+    bool pipe = false;
+    for (uint32_t i = l.first; i < l.end; ++i) {
+      const char c = text_[i];
+      if (c == '-') {
+        dash = true;
+      } else if (c == '|') {
+        pipe = true;
+      } else if (c != ':' && c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return dash && pipe;
+  }
+
+  // Whether a line inside a paragraph only continues it: nothing the block grammar could read as
+  // the start of another block (or, conservatively, might).
+  bool continues_paragraph(const LineView& l) const {
+    if (l.indent > 3) return true;
+    switch (at(l.first)) {
+      case '#':
+        return atx_level(l) == 0;
+      case '>':
+      case '<':
+      case '|':
+      case '=':
+      case '-':
+      case '+':
+        return false;
+      case '`':
+      case '~':
+        return run(l.first, l.end, at(l.first)) < 3;
+      case '*':
+      case '_':
+        return !thematic_break(l) && !list_marker(l);
+      default:
+        if (at(l.first) >= '0' && at(l.first) <= '9' && list_marker(l)) return false;
+        return !delimiter_row(l);
+    }
+  }
+
+  // Whether a line may start a paragraph that the scanner handles (a heading is checked before).
+  bool starts_plain_paragraph(const LineView& l) const {
+    if (l.indent > 3) return false;
+    switch (at(l.first)) {
+      case '>':
+      case '<':
+      case '|':
+      case '=':
+      case '-':
+      case '+':
+      case '`':
+      case '~':
+        return false;
+      default:
+        return continues_paragraph(l);
+    }
+  }
+
+ private:
+  std::string_view text_;
+  uint32_t size_;
+};
+
+// Bytes the scanner does not model: NUL and control characters other than tab and line feed, and a
+// carriage return that is not part of "\r\n". A text holding any is parsed by the grammar alone.
+bool has_unusual_controls(std::string_view text) {
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = data[i];
+    if (c >= 0x20 || c == '\n' || c == '\t') continue;
+    if (c == '\r' && i + 1 < n && data[i + 1] == '\n') continue;
+    return true;
+  }
+  return false;
+}
+
+// Tag names that open an HTML block (CommonMark's kinds 1 and 6), plus a margin of similar names.
+constexpr std::string_view kHtmlBlockTags[] = {
+    "address",  "article",    "aside",  "base",    "basefont", "blockquote", "body",     "caption",  "center",
+    "col",      "colgroup",   "dd",     "details", "dialog",   "dir",        "div",      "dl",       "dt",
+    "fieldset", "figcaption", "figure", "footer",  "form",     "frame",      "frameset", "h1",       "h2",
+    "h3",       "h4",         "h5",     "h6",      "head",     "header",     "hr",       "html",     "iframe",
+    "legend",   "li",         "link",   "main",    "menu",     "menuitem",   "nav",      "noframes", "ol",
+    "optgroup", "option",     "p",      "param",   "pre",      "script",     "search",   "section",  "source",
+    "style",    "summary",    "table",  "tbody",   "td",       "textarea",   "tfoot",    "th",       "thead",
+    "title",    "tr",         "track",  "ul"};
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != b[i]) return false;
+  }
+  return true;
+}
+
+class FastMarkdown {
+ public:
+  FastMarkdown(std::string_view text, MarkupResult& out) : text_(text), lines_(text), out_(out) {}
+
+  void run() {
+    const uint32_t size = static_cast<uint32_t>(text_.size());
+    uint32_t at = 0;
+    while (at < size) at = simple_from(at);
+  }
+
+ private:
+  // Scans top-level blocks from `at` (a line start in a clean top-level state) until the text's end or
+  // a line the scanner does not model; returns where the next simple scan may start after that line's
+  // region has gone through the grammar.
+  uint32_t simple_from(uint32_t at) {
+    const uint32_t size = static_cast<uint32_t>(text_.size());
+    bool in_paragraph = false;
+    bool bracket = false;     // the paragraph starts with '[': it may be a link or footnote definition
+    uint32_t para_line = 0;   // the start of the paragraph's first line
+    uint32_t para_start = 0;  // its first byte of text
+    uint32_t para_end = 0;
+    while (at < size) {
+      const LineView l = lines_.line(at);
+      // The grammar reads a last line without a line break its own way ("# Heading" yields nothing,
+      // "***" a paragraph): unless it is a word, it goes to the grammar.
+      if (l.next == l.end && !l.blank() && !starts_with_word(l)) {
+        return complex_from(in_paragraph ? para_line : at);
+      }
+      if (in_paragraph) {
+        if (!l.blank() && lines_.continues_paragraph(l)) {
+          para_end = l.end;
+          at = l.next;
+          continue;
+        }
+        if (bracket && text_.substr(para_start, para_end - para_start).find("]:") != std::string_view::npos) {
+          return complex_from(para_line);
+        }
+        // A line that does not continue the paragraph but that the scanner cannot place either:
+        // the paragraph might be a setext heading or a table's header, so both go to the grammar.
+        if (!l.blank() && lines_.atx_level(l) == 0 && !lines_.fence_open(l) && !lines_.thematic_break(l)) {
+          return complex_from(para_line);
+        }
+        if (!l.blank() && l.first < l.end && text_[l.first] == '-') return complex_from(para_line);
+        add_block(BlockKind::kParagraph, para_start, para_end, 0);
+        in_paragraph = false;
+      }
+      if (l.blank()) {
+        at = l.next;
+        continue;
+      }
+      if (l.indent > 3) return complex_from(at);
+      if (const uint32_t level = lines_.atx_level(l)) {
+        add_heading(l, level);
+        at = l.next;
+        continue;
+      }
+      if (lines_.fence_open(l)) {
+        const uint32_t after = skip_fence(l);
+        if (after == 0) return complex_from(at);
+        at = after;
+        continue;
+      }
+      if (lines_.thematic_break(l)) {
+        if (at == 0 && text_[l.first] == '-') return complex_from(at);  // front matter, perhaps
+        at = l.next;
+        continue;
+      }
+      if (l.indent == 0 && lines_.list_marker(l)) {
+        const uint32_t after = simple_list(at);
+        if (after == 0) return complex_from(at);
+        at = after;
+        continue;
+      }
+      if (!lines_.starts_plain_paragraph(l)) return complex_from(at);
+      in_paragraph = true;
+      bracket = text_[l.first] == '[';
+      para_line = l.start;
+      para_start = l.first;
+      para_end = l.end;
+      at = l.next;
+    }
+    if (in_paragraph) {
+      if (bracket && text_.substr(para_start, para_end - para_start).find("]:") != std::string_view::npos) {
+        return complex_from(para_line);
+      }
+      add_block(BlockKind::kParagraph, para_start, para_end, 0);
+    }
+    return size;
+  }
+
+  // The list marker at column 0 of `l`: its kind ('-', '+', '*', or '.' / ')' for an ordered list)
+  // and the column where the item's content starts; false unless the content follows one to four
+  // spaces on the same line.
+  bool item_start(const LineView& l, char* kind, uint32_t* width) const {
+    if (l.indent != 0 || !lines_.list_marker(l)) return false;
+    uint32_t i = l.first;
+    if (text_[i] >= '0' && text_[i] <= '9') {
+      while (text_[i] >= '0' && text_[i] <= '9') ++i;
+    }
+    *kind = text_[i];
+    ++i;
+    const uint32_t spaces = lines_.run(i, l.end, ' ');
+    if (spaces == 0 || spaces > 4 || i + spaces >= l.end || text_[i + spaces] == '\t') return false;
+    *width = i + spaces - l.start;
+    return true;
+  }
+
+  // Content that starts a plain paragraph inside a list item: a letter, digit or quote, emphasis, or an
+  // inline tag such as "<computer>" followed by more text on the line (no HTML block opens so).
+  bool plain_item_content(const LineView& l, uint32_t at) const {
+    const unsigned char c = static_cast<unsigned char>(text_[at]);
+    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '(' || c == '"' || c == '\'') {
+      return true;
+    }
+    LineView rest = l;
+    rest.first = at;
+    rest.indent = 0;
+    if (c >= '0' && c <= '9') return !lines_.list_marker(rest);
+    if (c == '*' || c == '_') return lines_.continues_paragraph(rest);
+    return c == '<' && inline_tag_then_text(l, at);
+  }
+
+  // "<name> text": a tag that opens no HTML block, followed by more text on its line.
+  bool inline_tag_then_text(const LineView& l, uint32_t at) const {
+    uint32_t i = at + 1;
+    while (i < l.end && ((text_[i] >= 'a' && text_[i] <= 'z') || (text_[i] >= 'A' && text_[i] <= 'Z'))) ++i;
+    if (i == at + 1) return false;
+    const std::string_view tag = text_.substr(at + 1, i - at - 1);
+    for (const std::string_view block : kHtmlBlockTags) {
+      if (ascii_iequals(tag, block)) return false;
+    }
+    // Up to the first '>' (no quotes, which could hide a '>' inside an attribute), then text.
+    while (i < l.end && text_[i] != '>') {
+      if (text_[i] == '"' || text_[i] == '\'' || text_[i] == '<') return false;
+      ++i;
+    }
+    if (i + 2 >= l.end || text_[i + 1] != ' ') return false;
+    return !lines_.only_spaces(i + 1, l.end);
+  }
+
+  // A run of top-level list items, each a single paragraph with lines that are lazy or indented to
+  // the item's content column (whose indentation becomes a hole), items of one marker kind, loose or
+  // tight. Returns the start of the line after the list, or 0 when the list goes to the grammar.
+  uint32_t simple_list(uint32_t start) {
+    const uint32_t size = static_cast<uint32_t>(text_.size());
+    const size_t first_block = out_.blocks.size();
+    auto give_up = [&] {
+      out_.blocks.resize(first_block);
+      return 0u;
+    };
+    char kind = 0;
+    uint32_t width = 0;
+    uint32_t at = start;
+    LineView l = lines_.line(at);
+    if (!item_start(l, &kind, &width)) return 0;
+    for (;;) {
+      // One item: its first line is `l`.
+      char this_kind = 0;
+      if (!item_start(l, &this_kind, &width) || this_kind != kind) return give_up();
+      const uint32_t content = l.start + width;
+      if (!plain_item_content(l, content)) return give_up();
+      if (l.next == l.end && !starts_with_word(l)) return give_up();
+      holes_.clear();
+      uint32_t para_end = l.end;
+      at = l.next;
+      bool blank = false;
+      while (at < size) {
+        l = lines_.line(at);
+        if (l.blank()) {
+          blank = true;
+          break;
+        }
+        if (l.next == l.end && !starts_with_word(l)) return give_up();
+        if (l.first > l.start && std::memchr(text_.data() + l.start, '\t', l.first - l.start) != nullptr) {
+          return give_up();
+        }
+        if (l.indent == 0 && lines_.list_marker(l)) break;  // the next item
+        if (l.indent >= width) {
+          LineView inner = l;
+          inner.indent = l.indent - width;
+          if (!lines_.continues_paragraph(inner) || text_[l.first] == '<') {
+            return give_up();
+          }
+          holes_.push_back({l.start, l.start + width});
+        } else if (!lines_.continues_paragraph(l) || text_[l.first] == '<') {
+          return give_up();  // a lazy line must be plain paragraph text
+        }
+        para_end = l.end;
+        at = l.next;
+      }
+      add_item(content, para_end);
+      if (at >= size) return size;
+      if (blank) {
+        while (at < size && (l = lines_.line(at)).blank()) at = l.next;
+        if (at >= size) return size;
+        if (l.indent >= width) return give_up();                 // the item goes on with another block
+        if (l.indent != 0 || !lines_.list_marker(l)) return at;  // the list ends
+      }
+    }
+  }
+
+  void add_item(uint32_t start, uint32_t end) {
+    while (end > start && is_space(text_[end - 1])) --end;
+    if (start >= end) return;
+    Block& block = out_.blocks.emplace_back();
+    block.kind = BlockKind::kParagraph;
+    block.range = {start, end};
+    block.holes = holes_;
+    block.list_depth = 1;
+  }
+
+  bool starts_with_word(const LineView& l) const {
+    const unsigned char c = static_cast<unsigned char>(text_[l.first]);
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  // Skips a top-level fenced code block opened on `open`; returns the start of the line after it, or
+  // 0 when the block must go to the grammar: the grammar also ends a fence at a line that merely ends
+  // with a fence run after a space ("x ```", or one indented four columns), so a content line with
+  // three fence characters in a row that is not a closing fence leaves the block to the grammar.
+  uint32_t skip_fence(const LineView& open) {
+    const uint32_t size = static_cast<uint32_t>(text_.size());
+    const char c = text_[open.first];
+    const uint32_t length = lines_.run(open.first, open.end, c);
+    uint32_t at = open.next;
+    while (at < size) {
+      const LineView l = lines_.line(at);
+      at = l.next;
+      if (closes_fence(l, c, length)) break;
+      if (lines_.has_run(l, c)) return 0;
+    }
+    return at;
+  }
+
+  bool closes_fence(const LineView& l, char c, uint32_t length) const {
+    if (l.indent > 3 || lines_.at(l.first) != c) return false;
+    const uint32_t n = lines_.run(l.first, l.end, c);
+    return n >= length && lines_.only_spaces(l.first + n, l.end);
+  }
+
+  // What a grammar region may leave open past a blank line: a top-level fenced code block, front
+  // matter, or an HTML block of the kinds that end at a marker rather than at a blank line (comments,
+  // processing instructions, declarations, CDATA, <script>, <pre>, <style>, <textarea>). Inside a
+  // block quote or a list item a fence or HTML block also ends with its container, which a line at
+  // column 0 after a blank line always closes, so only those opened without container syntax (or
+  // indented 1-3 columns, which a list item's content may also be) keep a region open. Where such a
+  // block ends is not certain (a fence in a list item ends with the item, and its closing line then
+  // opens a new fence), so the region runs to the end of the text; front matter ends at its exact
+  // closing line.
+  struct Open {
+    enum class Kind : uint8_t { kNone, kFence, kHtml, kFrontMatter } kind = Kind::kNone;
+    std::string_view end_marker;  // kHtml: "-->" for a comment; kFrontMatter: the exact closing line
+  };
+
+  // Finds the end of a region that starts at the line start `start` in a clean top-level state, has it
+  // parsed by the grammar, and returns the region's end.
+  uint32_t complex_from(uint32_t start) {
+    const uint32_t size = static_cast<uint32_t>(text_.size());
+    Open open;
+    seen_list_or_quote_ = false;
+    previous_had_pipe_ = false;
+    bool maybe_html = false;  // an HTML block or link definition might be open until a blank line
+    bool prev_blank = false;
+    uint32_t at = start;
+    uint32_t end = size;
+    if (start == 0) {
+      // Front matter runs from a first line of "---" or "+++" to the next such line; a first line of
+      // three or more of either (trailing spaces allowed) keeps the region open until an exact closing
+      // line.
+      const LineView l = lines_.line(at);
+      const char c = lines_.at(l.start);
+      uint32_t trimmed = l.end;
+      while (trimmed > l.start && (text_[trimmed - 1] == ' ' || text_[trimmed - 1] == '\t')) --trimmed;
+      if ((c == '-' || c == '+') && trimmed - l.start >= 3 &&
+          lines_.run(l.start, trimmed, c) == trimmed - l.start) {
+        open.kind = Open::Kind::kFrontMatter;
+        open.end_marker = c == '-' ? "---" : "+++";
+        at = l.next;
+      }
+    }
+    while (at < size) {
+      const LineView l = lines_.line(at);
+      if (l.blank()) {
+        prev_blank = true;
+        maybe_html = false;
+        previous_had_pipe_ = false;
+        at = l.next;
+        continue;
+      }
+      if (at != start && open.kind == Open::Kind::kNone && l.indent == 0) {
+        if (prev_blank && starts_region(l)) {
+          end = at;
+          break;
+        }
+        if (!maybe_html && lines_.fence_open(l)) {
+          end = at;
+          break;
+        }
+      }
+      prev_blank = false;
+      const std::string_view line = text_.substr(l.start, l.end - l.start);
+      switch (open.kind) {
+        case Open::Kind::kFrontMatter:
+          if (line == open.end_marker) open.kind = Open::Kind::kNone;
+          break;
+        case Open::Kind::kFence:
+        case Open::Kind::kHtml:
+          break;  // to the end of the text (see Open)
+        case Open::Kind::kNone:
+          classify(l, open, maybe_html);
+          break;
+      }
+      at = l.next;
+    }
+    parse_region(start, end);
+    return end;
+  }
+
+  // A line at column 0 after a blank line that closes every container and starts a block the scanner
+  // models or sends on: a letter, a digit that is no list marker, a heading, emphasis.
+  bool starts_region(const LineView& l) const {
+    const unsigned char c = static_cast<unsigned char>(text_[l.first]);
+    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+    if (c >= '0' && c <= '9') return !lines_.list_marker(l);
+    if (c == '#' || c == '(' || c == '"' || c == '\'' || c == '[' || c == '_') return true;
+    if (c == '*') return !lines_.list_marker(l);
+    return false;
+  }
+
+  // Whether an HTML block opened on `line` certainly ends on it. The grammar finds an end marker only
+  // where its line tokens let it, not wherever CommonMark would (a declaration spanning lines runs to
+  // the end of the document; so may a comment inside a list item), so only the common one-line comment
+  // at column 0 with "-->" ending the line (a suppression comment) counts; every other HTML block of
+  // these kinds keeps the region open to the end of the text.
+  static bool html_ends(std::string_view line, size_t from, const Open& open) {
+    if (open.end_marker != "-->") return false;
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    return line.size() >= from + 3 && line.ends_with("-->");
+  }
+
+  // Looks past container syntax (spaces, '>', list markers) at what a line in a grammar region opens.
+  void classify(const LineView& l, Open& open, bool& maybe_html) {
+    uint32_t i = l.first;
+    bool prefixed = false;
+    for (;;) {
+      while (i < l.end && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '>')) {
+        if (text_[i] == '>') prefixed = true;
+        ++i;
+      }
+      LineView rest = l;
+      rest.first = i;
+      rest.indent = 0;
+      if (i < l.end && lines_.list_marker(rest)) {
+        prefixed = true;
+        while (i < l.end && text_[i] != ' ' && text_[i] != '\t') ++i;
+        continue;
+      }
+      break;
+    }
+    if (prefixed) seen_list_or_quote_ = true;
+    // The grammar can run a pipe table on past blank lines when its delimiter row has no pipe (a row
+    // with pipes, then "-----"): such a region stays open to the end.
+    const bool has_pipe = std::memchr(text_.data() + l.start, '|', l.end - l.start) != nullptr;
+    if (previous_had_pipe_ && !has_pipe && l.first < l.end) {
+      bool dashes_only = true;
+      for (uint32_t k = l.first; k < l.end; ++k) {
+        const char d = text_[k];
+        if (d != '-' && d != ':' && d != ' ' && d != '\t') dashes_only = false;
+      }
+      if (dashes_only && std::memchr(text_.data() + l.first, '-', l.end - l.first) != nullptr) {
+        open.kind = Open::Kind::kHtml;
+      }
+    }
+    previous_had_pipe_ = has_pipe;
+    if (i >= l.end) return;
+    const char c = text_[i];
+    if (c == '[') maybe_html = true;  // a link definition's title may span lines
+    // Without container syntax and indented at most three columns, a block may be top-level.
+    const bool may_be_top_level = !prefixed && l.indent <= 3;
+    if (c == '`' || c == '~') {
+      const uint32_t n = lines_.run(i, l.end, c);
+      if (n >= 3 && may_be_top_level &&
+          (c == '~' || std::memchr(text_.data() + i + n, '`', l.end - i - n) == nullptr)) {
+        open.kind = Open::Kind::kFence;
+      }
+      return;
+    }
+    if (c != '<') return;
+    maybe_html = true;
+    if ((prefixed || (l.indent > 0 && seen_list_or_quote_)) && !inline_tag_then_text(l, i)) {
+      // The grammar can keep a list item that holds an HTML block open past blank lines and lines at
+      // column 0 ("3. <p>", a blank line, "# Heading" is a heading in the list to it), and an indented
+      // HTML block may be inside a list item.
+      open.kind = Open::Kind::kHtml;
+      return;
+    }
+    if (!may_be_top_level) return;
+    const std::string_view rest = text_.substr(i, l.end - i);
+    Open html;
+    html.kind = Open::Kind::kHtml;
+    size_t after = 0;
+    if (rest.starts_with("<!--")) {
+      html.end_marker = "-->";
+      after = 4;
+    } else if (!rest.starts_with("<!") && !rest.starts_with("<?")) {
+      size_t n = 1;
+      while (n < rest.size() && n < 12 && std::isalpha(static_cast<unsigned char>(rest[n]))) ++n;
+      const std::string_view tag = rest.substr(1, n - 1);
+      bool raw_text = false;
+      for (const std::string_view raw : {"script", "pre", "style", "textarea"}) {
+        if (ascii_iequals(tag, raw)) raw_text = true;
+      }
+      if (!raw_text) return;
+    }
+    if (l.indent != 0 || !html_ends(rest, after, html)) open = html;
+  }
+
+  void parse_region(uint32_t start, uint32_t end) {
+    if (!parser_) {
+      parser_.reset(ts_parser_new());
+      if (!ts_parser_set_language(parser_.get(), grammar().language)) return;
+    }
+    // From the line break before the region, so that its first line is never the document's first
+    // (where "---" would open front matter).
+    const uint32_t from = start > 0 ? start - 1 : 0;
+    const std::string_view region = text_.substr(from, end - from);
+    std::unique_ptr<TSTree, TreeDeleter> tree(
+        ts_parser_parse_string(parser_.get(), nullptr, region.data(), static_cast<uint32_t>(region.size())));
+    if (!tree) return;
+    MarkupResult part;
+    Walker(region, part).walk(ts_tree_root_node(tree.get()));
+    auto shift = [from](Range& r) {
+      r.start += from;
+      r.end += from;
+    };
+    for (Block& b : part.blocks) {
+      shift(b.range);
+      for (Range& hole : b.holes) shift(hole);
+      out_.blocks.push_back(std::move(b));
+    }
+    for (Directive& d : part.directives) {
+      shift(d.range);
+      out_.directives.push_back(std::move(d));
+    }
+    for (LinkDefinition& d : part.link_definitions) {
+      shift(d.label);
+      shift(d.destination);
+      out_.link_definitions.push_back(d);
+    }
+    for (Range& r : part.footnote_definitions) {
+      shift(r);
+      out_.footnote_definitions.push_back(r);
+    }
+  }
+
+  void add_heading(const LineView& l, uint32_t level) {
+    uint32_t start = l.first + level;
+    while (start < l.end && (text_[start] == ' ' || text_[start] == '\t')) ++start;
+    uint32_t end = l.end;
+    // As Walker::on_atx_heading: an optional closing sequence after a space or tab, or alone.
+    while (end > start && is_space(text_[end - 1])) --end;
+    uint32_t hashes = end;
+    while (hashes > start && text_[hashes - 1] == '#') --hashes;
+    if (hashes < end && (hashes == start || text_[hashes - 1] == ' ' || text_[hashes - 1] == '\t'))
+      end = hashes;
+    add_block(BlockKind::kHeading, start, end, static_cast<uint8_t>(level));
+  }
+
+  void add_block(BlockKind kind, uint32_t start, uint32_t end, uint8_t level) {
+    while (start < end && is_space(text_[start])) ++start;
+    while (end > start && is_space(text_[end - 1])) --end;
+    if (start >= end) return;
+    Block& block = out_.blocks.emplace_back();
+    block.kind = kind;
+    block.range = {start, end};
+    block.heading_level = level;
+  }
+
+  std::string_view text_;
+  LineScanner lines_;
+  MarkupResult& out_;
+  std::unique_ptr<TSParser, ParserDeleter> parser_;
+  std::vector<Range> holes_;  // scratch for list items
+  bool seen_list_or_quote_ = false;  // in the current grammar region
+  bool previous_had_pipe_ = false;   // the previous line classified held a '|'
+};
+
 }  // namespace
 
-MarkupResult parse_markdown(std::string_view text) {
+MarkupResult parse_markdown_tree(std::string_view text) {
   MarkupResult result;
   // Ranges are 32-bit and tree-sitter takes a 32-bit length; larger inputs yield no prose rather than
   // wrong offsets.
@@ -641,6 +1356,14 @@ MarkupResult parse_markdown(std::string_view text) {
       ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
   if (!tree) return result;
   Walker(text, result).walk(ts_tree_root_node(tree.get()));
+  return result;
+}
+
+MarkupResult parse_markdown(std::string_view text) {
+  if (text.size() >= UINT32_MAX) return {};
+  if (may_nest_too_deep(text) || has_unusual_controls(text)) return parse_markdown_tree(text);
+  MarkupResult result;
+  FastMarkdown(text, result).run();
   return result;
 }
 
@@ -765,20 +1488,22 @@ void shift_result(MarkupResult& result, uint32_t start, uint32_t old_end, uint32
 IncrementalMarkdownParser::IncrementalMarkdownParser() : state_(std::make_unique<State>()) {}
 IncrementalMarkdownParser::~IncrementalMarkdownParser() = default;
 
-MarkupResult IncrementalMarkdownParser::parse(std::string_view text) {
+const MarkupResult& IncrementalMarkdownParser::parse(std::string_view text) {
   State& st = *state_;
   // The same early exits as parse_markdown; the old tree is dropped so the next parse starts afresh.
   if (text.size() >= UINT32_MAX || may_nest_too_deep(text)) {
     st.tree.reset();
     st.text.clear();
-    return text.size() >= UINT32_MAX ? MarkupResult{} : parse_plain(text);
+    st.result = text.size() >= UINT32_MAX ? MarkupResult{} : parse_plain(text);
+    return st.result;
   }
   const Grammar& g = grammar();
   if (!st.parser) {
     st.parser.reset(ts_parser_new());
     if (!ts_parser_set_language(st.parser.get(), g.language)) {
       st.parser.reset();
-      return {};
+      st.result = {};
+      return st.result;
     }
   }
   Walker::Reuse reuse;
@@ -828,7 +1553,8 @@ MarkupResult IncrementalMarkdownParser::parse(std::string_view text) {
   if (!tree) {
     st.tree.reset();
     st.text.clear();
-    return {};
+    st.result = {};
+    return st.result;
   }
   if (can_reuse) {
     // Where the syntax differs between the edited old tree and the new one, besides the edit itself.
@@ -852,8 +1578,8 @@ MarkupResult IncrementalMarkdownParser::parse(std::string_view text) {
   Walker walker(text, result);
   if (can_reuse) walker.set_reuse(&reuse);
   walker.walk(ts_tree_root_node(st.tree.get()));
-  st.result = result;
-  return result;
+  st.result = std::move(result);
+  return st.result;
 }
 
 }  // namespace evidential::core

@@ -60,7 +60,14 @@ MarkupResult parse_plain(std::string_view text);
 
 /// Markdown (CommonMark + GFM tables, footnotes, front matter) via tree-sitter-markdown's block grammar.
 /// Code blocks, HTML blocks, front matter, link reference definitions and thematic breaks yield no prose.
+/// Top-level paragraphs, simple lists, ATX headings, fenced code and thematic breaks are found by a
+/// line scanner; every other region goes through the grammar, so the result equals
+/// parse_markdown_tree's.
 MarkupResult parse_markdown(std::string_view text);
+
+/// parse_markdown with the block grammar over the whole text: the reference the scanner is tested
+/// against.
+MarkupResult parse_markdown_tree(std::string_view text);
 
 /// parse_markdown for a text that changes a little at a time (an editor's buffer): it keeps the previous
 /// syntax tree, finds what changed since the previous call (common prefix and suffix) and lets
@@ -73,7 +80,8 @@ class IncrementalMarkdownParser {
   IncrementalMarkdownParser(const IncrementalMarkdownParser&) = delete;
   IncrementalMarkdownParser& operator=(const IncrementalMarkdownParser&) = delete;
 
-  MarkupResult parse(std::string_view text);
+  /// The result stays valid until the next call.
+  const MarkupResult& parse(std::string_view text);
 
  private:
   struct State;
