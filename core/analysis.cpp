@@ -12,7 +12,7 @@ namespace evidential::core {
 // ---- facts ----
 
 const std::vector<Cue>& Analysis::cues() const {
-  if (!cues_) cues_ = find_cues(doc_, *settings_.lexicon);
+  if (!cues_) cues_ = find_cues(doc_, *settings_.lexicon, settings_.option("hedge", "model", 1) != 0);
   return *cues_;
 }
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -232,6 +233,55 @@ TEST(Lexicon, UsersAddAndRemoveCuesInTheirConfig) {
   EXPECT_EQ(cues_of("Russia has even used its veto.", *settings.lexicon), Cues{});
   // The built-in lexicon is untouched.
   EXPECT_EQ(cues_of("Prices may rise."), Cues{"hedge:may"});
+}
+
+/// "kind:text" for every cue of `text`, with the learned disambiguator on or off.
+Cues cues_with_model(std::string_view text, bool use_model) {
+  Document doc = parse_document(std::string(text), Markup::kPlain);
+  Cues out;
+  for (const Cue& c : find_cues(doc, Lexicon::builtin(), use_model)) {
+    out.push_back(std::to_string(static_cast<int>(c.kind)) + ":" + std::string(doc.slice(c.range)));
+  }
+  return out;
+}
+
+TEST(HedgeModel, OnlyEverDropsAHedgeTheRulesFound) {
+  // Sentences written for this test, rich in the words the model reviews.
+  const std::string_view texts[] = {
+      "Prices tend to rise in spring, and rents tended to follow.",
+      "He felt that the plan was unfair, and she felt the cold.",
+      "The results indicate the position of the gene and may explain the defect.",
+      "Its function is unknown; the cause of the outage is unknown to us.",
+      "A possible cause was found, but it is possible to repair it as soon as possible.",
+      "The tower appeared normal, and the river appears to be rising.",
+      "Sales are expected to grow; the expected loss was small.",
+      "We believe in the plan. They thought it might work, and it seems likely.",
+      "Kim May Side With Putin. The talks resumed in May. Likely voters back her.",
+  };
+  size_t dropped = 0;
+  for (std::string_view text : texts) {
+    Cues with = cues_with_model(text, true), without = cues_with_model(text, false);
+    // Every cue the model keeps, the rules found too, at the same place: it adds nothing.
+    for (const std::string& cue : with) {
+      EXPECT_NE(std::find(without.begin(), without.end(), cue), without.end()) << text << " | " << cue;
+    }
+    dropped += without.size() - with.size();
+    // Boosters and weasels are the rules' alone.
+    for (const std::string& cue : without) {
+      if (cue.front() != '0') EXPECT_NE(std::find(with.begin(), with.end(), cue), with.end()) << cue;
+    }
+  }
+  // The weights are built in and reviewed something ("tend to" is rarely a hedge in annotated text).
+  EXPECT_GT(dropped, 0u);
+}
+
+TEST(HedgeModel, AnOptionLeavesTheRulesToDecideAlone) {
+  const std::string text = "Prices tend to rise in spring.";
+  EXPECT_EQ(findings_of(text, configured(R"({"options": {"hedge": {"model": 0}}})")), Cues{"hedge:tend to"});
+  EXPECT_EQ(findings_of(text), Cues{});
+  // Switching it off changes nothing the rules decide: the month is still no hedge.
+  EXPECT_EQ(findings_of("The talks resumed in May.", configured(R"({"options": {"hedge": {"model": 0}}})")),
+            Cues{});
 }
 
 TEST(Cues, AnyInputIsSafe) {

@@ -1,6 +1,8 @@
 // Finds hedge, booster and weasel cues in context. A word costs one hash look-up (everything the lists
 // say about it); the rules then read a few neighbouring tokens, so the pass is linear in the text.
-// Vocabulary and context words are data: grammar/lexicon/{hedges,boosters,weasels,cue_context}.tsv.
+// Vocabulary and context words are data: grammar/lexicon/{hedges,boosters,weasels,cue_context}.tsv. On
+// the ambiguous hedge words it lists, a learned disambiguator (grammar/lexicon/hedge_model.tsv) may drop a
+// hedge the rules accepted: five hash probes per such hedge, nothing for any other word.
 #include "core/analysis/cues.h"
 
 #include <algorithm>
@@ -9,8 +11,18 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/analysis/weights.h"
+#include "core/embedded.h"
+
 namespace evidential::core {
 namespace {
+
+/// The hedge-cue disambiguator's weights (tools/hedge_model/train.py), parsed once per process.
+const WeightTable& hedge_model() {
+  // Never destroyed (Google style for statics): the weights live as long as the process.
+  static const WeightTable* model = new WeightTable(embedded_file("lexicon/hedge_model.tsv"));
+  return *model;
+}
 
 // ---- context classes: the `category` column of cue_context.tsv ----
 
@@ -248,6 +260,7 @@ struct ClassPhrase {
 /// A single word's weasel classes, with the flags of each.
 struct WordClasses {
   uint8_t mask = 0;
+  uint8_t starts = 0;  ///< the classes a member of which starts with the word, one word or more
   uint32_t flags[kWeaselClassCount] = {};
 };
 
@@ -259,13 +272,15 @@ struct WordInfo {
   std::vector<Candidate> weasel_phrases;
   std::vector<ClassPhrase> weasel_multi;  ///< multi-word class members starting with it
   WordClasses weasel_classes;             ///< its single-word weasel classes
+  /// The word as the model spells it, when the model decides its hedges ("<word>|b" is weighted).
+  std::string_view model_word;
 };
 
 /// The lexicon lists indexed by first word for this pass: one map, so a token costs one look-up. Keys
 /// view the lexicon's own strings, so building it copies no text; it lives for one find_cues() call.
 class Tables {
  public:
-  explicit Tables(const Lexicon& lexicon) {
+  Tables(const Lexicon& lexicon, const WeightTable* model) : model_(model) {
     words_.reserve(2048);
     for (const LexiconEntry& e : lexicon.list("hedges").entries()) {
       words_[e.words.front()].hedges.push_back({&e, parse_flags(e.flags)});
@@ -285,6 +300,7 @@ class Tables {
       } else {
         info.weasel_multi.push_back({&e, flags, *cls});
       }
+      if (cls != nullptr) info.weasel_classes.starts |= static_cast<uint8_t>(1u << *cls);
     }
     // The file lists each class in one run of lines, so the class name is looked up once per run.
     std::string_view last_category;
@@ -303,7 +319,12 @@ class Tables {
     auto longest_first = [](const auto& a, const auto& b) {
       return a.entry->words.size() > b.entry->words.size();
     };
-    for (auto& [_, info] : words_) {
+    for (auto& [word, info] : words_) {
+      // The model decides only words the hedge list still holds: a user's removal wins.
+      if (model_ != nullptr && !info.hedges.empty() &&
+          model_->weight(FeatureHash().add(word).add("|b").value()) != 0.0f) {
+        info.model_word = word;
+      }
       std::stable_sort(info.hedges.begin(), info.hedges.end(), longest_first);
       std::stable_sort(info.boosters.begin(), info.boosters.end(), longest_first);
       std::stable_sort(info.weasel_phrases.begin(), info.weasel_phrases.end(), longest_first);
@@ -317,6 +338,9 @@ class Tables {
     return it == words_.end() ? nullptr : &it->second;
   }
 
+  /// The disambiguator's weights, or nullptr when it is switched off.
+  const WeightTable* model() const { return model_; }
+
  private:
   static const WeaselClass* weasel_class(std::string_view category) {
     for (const auto& [name, cls] : kWeaselClassNames) {
@@ -326,6 +350,7 @@ class Tables {
   }
 
   std::unordered_map<std::string_view, WordInfo> words_;
+  const WeightTable* model_ = nullptr;
 };
 
 /// One token of the sentence being read, with what the rules ask of it precomputed.
@@ -478,7 +503,9 @@ class Finder {
         best_end = weasel_end;
         best_kind = CueKind::kWeasel;
       }
-      if (const Candidate* c = first_acceptable(&info->hedges, i, &Finder::hedge_ok)) {
+      const Candidate* hedge = first_acceptable(&info->hedges, i, &Finder::hedge_ok);
+      if (hedge != nullptr && !info->model_word.empty() && !model_keeps(i, *info, *hedge)) hedge = nullptr;
+      if (const Candidate* c = hedge) {
         size_t end = i + c->entry->words.size();
         if (end > best_end) {
           best_end = end;
@@ -522,6 +549,44 @@ class Finder {
       if (matches(*c.entry, i) && (this->*rule)(i, c)) return &c;
     }
     return nullptr;
+  }
+
+  // ---- the learned disambiguator ----
+
+  /// A token as the model's features spell it: the normalised word, or a mark for anything else.
+  /// Must match tokenize() in tools/hedge_model/train.py.
+  std::string_view model_token(size_t k, bool before) const {
+    if (!in(k)) return before ? "<s>" : "</s>";
+    switch (words_[k].kind) {
+      case TokenKind::kWord:
+        return words_[k].norm;
+      case TokenKind::kNumber:
+        return "<num>";
+      case TokenKind::kPunctuation:
+        return words_[k].comma ? std::string_view(",") : std::string_view("<p>");
+      case TokenKind::kTerminator:
+        return "<t>";
+      default:
+        return "<o>";
+    }
+  }
+
+  /// The model's review of a hedge the rules accepted on an ambiguous word at i: keep it or drop it. It
+  /// never adds one, so every rule that recognises another sense still holds. Features, which
+  /// features() in tools/hedge_model/train.py mirrors: the word itself, the length of the rules' entry
+  /// (one word or more), the word before, the word after, and the two words after.
+  bool model_keeps(size_t i, const WordInfo& info, const Candidate& rule) const {
+    const WeightTable& model = *tables_.model();
+    const std::string_view v = info.model_word;
+    const std::string_view p1 = model_token(back(i, 1), true), n1 = model_token(i + 1, false),
+                           n2 = model_token(i + 2, false);
+    const std::string_view verdict = rule.entry->words.size() > 1 ? "|r=2" : "|r=1";
+    float z = model.weight(FeatureHash(v).add("|b").value());
+    z += model.weight(FeatureHash(v).add(verdict).value());
+    z += model.weight(FeatureHash(v).add("|p1=").add(p1).value());
+    z += model.weight(FeatureHash(v).add("|n1=").add(n1).value());
+    z += model.weight(FeatureHash(v).add("|n12=").add(n1).add("_").add(n2).value());
+    return z > 0.0f;
   }
 
   /// Two hedges or more on one claim: hedges (not approximators, not quoted) with at most three
@@ -815,6 +880,13 @@ class Finder {
     return 0;
   }
 
+  /// Some member of class `c` may start at i: the cheap test that lets the patterns below skip most
+  /// words before reading further.
+  bool may_start(size_t i, WeaselClass c) const {
+    return is_word(i) && words_[i].info != nullptr &&
+           (words_[i].info->weasel_classes.starts & (1u << c)) != 0;
+  }
+
   /// After a group: an optional auxiliary and adverbs, then a verb of saying or believing ("have long
   /// argued"). Returns the end of the verb, or 0.
   size_t attitude_after(size_t j) const {
@@ -830,7 +902,8 @@ class Finder {
 
   /// "some critics argue", "many believe", "others have claimed".
   size_t quantified_appeal(size_t i) const {
-    if (!clause_initial(i)) return 0;  // "causing some worry", "the many critics"...
+    // Not "causing some worry", "the many critics"...: the quantifier starts a clause.
+    if (!may_start(i, kQuantifierClass) || !clause_initial(i)) return 0;
     uint32_t qflags = 0;
     size_t q = cls(i, kQuantifierClass, &qflags);
     if (!q) return 0;
@@ -842,6 +915,7 @@ class Finder {
 
   /// "Experts say", "critics have long argued" — a group named by its trade alone.
   size_t group_appeal(size_t i) const {
+    if (!may_start(i, kGroupClass)) return 0;
     uint32_t flags = 0;
     size_t g = cls(i, kGroupClass, &flags);
     if (!g || (flags & kQuantified) || !clause_initial(i)) return 0;
@@ -852,6 +926,7 @@ class Finder {
   size_t evidence_appeal(size_t i) const {
     size_t j = i;
     bool singular = has(i, kIndefinite);
+    if (!singular && !may_start(i, kVagueClass) && !may_start(i, kEvidenceClass)) return 0;
     if (singular) {
       ++j;
     } else if (!clause_initial(i)) {
@@ -886,6 +961,8 @@ class Finder {
   /// "it is said", "is widely believed", "has been suggested", "is considered the best" — a view
   /// with nobody holding it. "by <someone named>" after the verb names the holder.
   size_t agentless_passive(size_t i) const {
+    // Every form below starts with "it", "it's", a form of "have" or "be", or a consensus word.
+    if (w(i) != "it" && w(i) != "it's" && !has(i, kHave | kBe) && !may_start(i, kConsensusClass)) return 0;
     bool expletive = w(i) == "it";
     size_t j = i + (expletive ? 1 : 0);
     size_t been = j + 1;
@@ -965,10 +1042,11 @@ Range removal_range(const Document& doc, const Cue& cue) {
   return {};
 }
 
-std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon) {
+std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon, bool use_model) {
   std::vector<Cue> cues;
   if (doc.sentences().empty()) return cues;
-  Tables tables(lexicon);
+  const WeightTable* model = use_model ? &hedge_model() : nullptr;
+  Tables tables(lexicon, model != nullptr && !model->empty() ? model : nullptr);
   Finder(doc, tables).run(cues);
   return cues;
 }

@@ -30,7 +30,13 @@ struct Cue {
 /// Every cue in the document, in text order. Cues never overlap. Hedges inside a direct quotation are
 /// found (with in_quotation set) but never join a stack. Lists read: "hedges", "boosters", "weasels",
 /// and "cue_context" (the context words of the rules).
-std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon);
+///
+/// With `use_model` (the default; option "hedge.model"), the hedge-cue disambiguator learned from
+/// tune-on data (grammar/lexicon/hedge_model.tsv, trained by tools/hedge_model/train.py) reviews the
+/// hedges the rules accept on the ambiguous words it lists ("possible", "unknown", "appeared", ...):
+/// from the neighbouring words it keeps or drops each one; it never adds a hedge. Without it the rules
+/// alone decide.
+std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon, bool use_model = true);
 
 /// The edit that deletes `cue` (a removable single word) cleanly: the word and the space after it, or
 /// the space before it when punctuation follows ("is, potentially, true" keeps its commas). Empty
