@@ -201,6 +201,42 @@ TEST_F(Attributions, HeadlineAndTranscriptColons) {
   Found f = only("Ruiz: “We Will Appeal the Ruling.”", ":");
   EXPECT_EQ(f.source, "Ruiz");
   for (const Found& a : find("Note: the office is closed on Mondays.")) EXPECT_NE(a.cue, ":");
+  // A label with a lower-case "-ing" word names no one.
+  for (const Found& a : find("Further reading: the ferry timetable and the harbour map.")) {
+    EXPECT_NE(a.cue, ":") << a.source;
+  }
+}
+
+TEST_F(Attributions, QuestionsAboutASourceNameNone) {
+  EXPECT_TRUE(find("# Who says so\n\nThe pier reopened.", Markup::kMarkdown).empty());
+  EXPECT_TRUE(find("Who said the pier would reopen?").empty());
+  // A relative "who" after its noun is still a source.
+  Found f = only("The engineer who inspected the pier said the ferry would run.", "said");
+  EXPECT_EQ(f.source, "The engineer who inspected the pier");
+}
+
+TEST_F(Attributions, ThatBeforeANameIsNoDeterminer) {
+  Found f = only("The ferry was late, and the captain said that Moreau reported the storm early.",
+                 "reported");
+  EXPECT_EQ(f.source, "Moreau");
+}
+
+TEST_F(Attributions, UnnamedGroupsAndDocumentNouns) {
+  Found f = only("Fishing groups say the quota is too low.", "say");
+  EXPECT_EQ(f.kind, "anonymous");
+  f = only("The quay will close, according to the board's published minutes.", "according to");
+  EXPECT_EQ(f.kind, "document");
+}
+
+TEST_F(Attributions, PollstersPartiesAndAgencies) {
+  Found f = only("The Congressional Budget Office said the bill would add to the deficit.", "said");
+  EXPECT_EQ(f.kind, "official_statement");
+  f = only("The Republican National Committee said the ads were misleading.", "said");
+  EXPECT_EQ(f.kind, "partisan");
+  EXPECT_NE(f.caution.find("partisan"), std::string::npos) << f.caution;
+  f = only("A Quinnipiac poll found that most voters favoured the levy, according to Quinnipiac.",
+           "according to");
+  EXPECT_EQ(f.kind, "document");
 }
 
 TEST_F(Attributions, UserSourcesAddAndOverride) {

@@ -26,7 +26,7 @@ std::string source_caution(const SourceEntry& e) {
   std::string why;
   if (e.kind == "state_media") why = "state-controlled media";
   else if (e.kind == "party_to_conflict") why = "a party to the conflict it reports on";
-  else if (e.kind == "partisan") why = "a partisan outlet";
+  else if (e.kind == "partisan") why = "a partisan source";
   else if (e.reliability == "low") why = "a source of low reliability";
   if (why.empty()) return why;
   if (!e.note.empty()) why += ": " + e.note;
@@ -160,6 +160,7 @@ struct Tok {
   bool initial = false;  // first word of the sentence, or of a quotation or clause after a colon
   bool reporting = false;  // a reporting verb form: never part of a source
   std::string_view category;  // the word's reporting_verbs category, if it has one on its own
+  const LexiconEntry* verb = nullptr;  // the longest reporting_verbs phrase starting here, if any
 };
 
 
@@ -175,7 +176,7 @@ class View {
   View(const Document& doc, const Sentence& s, const PhraseList& verbs, const std::vector<bool>& quoted)
       : doc_(doc) {
     auto [first, last] = doc.tokens_of(s);
-    std::vector<std::string_view> one_word(1);
+    toks_.reserve(static_cast<size_t>(last - first));
     uint32_t link_end = 0;  // inside a Markdown link, only the words of its text are prose
     for (const Token* t = first; t != last; ++t) {
       if (t->kind == TokenKind::kLink) {
@@ -202,19 +203,33 @@ class View {
           else if (p.kind == TokenKind::kOpenQuote || p.norm == ":" || p.kind == TokenKind::kOpenBracket) break;
         }
         k.initial = after_opening;
-        one_word[0] = k.norm;
-        const LexiconEntry* e = verbs.longest_match(one_word, 0);
-        if (e != nullptr) k.category = e->category;
-        if (!k.cap) {
-          // Only the forms that cannot be nouns: "said", "saying", "says" — not "report" or "claims".
-          if (e != nullptr) {
-            k.reporting = e->category != "adverb" && e->category != "according" &&
-                          (e->has_flag("past") || e->has_flag("pp") || e->has_flag("ger") ||
-                           k.norm == "says" || k.norm == "tells" || k.norm == "writes" || k.norm == "adds");
-          }
-        }
       }
       toks_.push_back(std::move(k));
+    }
+    // The reporting-verb phrases, looked up once per word over the whole sentence (a phrase never
+    // spans punctuation, since no lexicon word is punctuation).
+    std::vector<std::string_view> norms(toks_.size());
+    for (size_t i = 0; i < toks_.size(); ++i) norms[i] = toks_[i].norm;
+    std::vector<std::string_view> one_word(1);
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      Tok& k = toks_[i];
+      if (!k.word) continue;
+      const LexiconEntry* longest = verbs.longest_match(norms, i);
+      if (longest == nullptr) continue;
+      k.verb = longest;
+      const LexiconEntry* e = longest;
+      if (e->words.size() > 1) {
+        one_word[0] = k.norm;
+        e = verbs.longest_match(one_word, 0);
+        if (e == nullptr) continue;
+      }
+      k.category = e->category;
+      // Only the forms that cannot be nouns: "said", "saying", "says" — not "report" or "claims".
+      if (!k.cap) {
+        k.reporting = e->category != "adverb" && e->category != "according" &&
+                      (e->has_flag("past") || e->has_flag("pp") || e->has_flag("ger") ||
+                       k.norm == "says" || k.norm == "tells" || k.norm == "writes" || k.norm == "adds");
+      }
     }
   }
 
@@ -422,12 +437,25 @@ Span with_apposition(const View& v, Span np, size_t limit) {
 }
 
 /// The noun phrase that ends just before token `end`, walking leftwards: the subject of "X said".
+// Whether a blank line separates token `i` from the one before it: a plain-text paragraph that runs
+// on (a `6:05 p.m.` dateline line, a line ending in a colon) puts one inside a sentence.
+bool after_blank_line(const View& v, size_t i) {
+  if (i == 0 || i >= v.size()) return false;
+  const uint32_t from = v[i - 1].range.end;
+  const uint32_t to = v[i].range.start;
+  if (to <= from) return false;
+  std::string_view gap = v.doc().text().substr(from, to - from);
+  size_t nl = gap.find('\n');
+  return nl != std::string_view::npos && gap.find('\n', nl + 1) != std::string_view::npos;
+}
+
 Span left_np_simple(const View& v, size_t end, size_t floor) {
   if (end == 0 || end <= floor) return {end, end};
   size_t j = end;
   size_t b = end;
   size_t words = 0;
   while (j > floor && end - j < kMaxNpTokens) {
+    if (after_blank_line(v, j)) break;  // a source never reaches back over a paragraph break
     const Tok& t = v[j - 1];
     bool adjective_stop = t.word && is_adjective_after_determiner(t.norm) && j >= floor + 2 &&
                           v[j - 2].word && determiners().count(v[j - 2].norm);
@@ -458,6 +486,9 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
     }
     if (t.word && determiners().count(t.norm)) {
       if (words == 0) break;
+      // "that" before a name or a pronoun is a complementiser, not a determiner: "reported that
+      // Trump said".
+      if (t.norm == "that" && (v[j].cap || is_personal_pronoun(v[j].norm))) break;
       --j;
       b = j;
       // "a spokesman for the ministry", "a letter obtained by the AP": continue over an attaching
@@ -910,7 +941,8 @@ bool is_colon_label(std::string_view w) {
       "credits", "image", "caption", "chart", "table", "figure", "map", "graphic", "part", "chapter",
       "episode", "season", "day", "week", "lesson", "rule", "reason", "problem", "solution", "result",
       "results", "bottom", "line", "takeaway", "key", "quick", "hint", "caution", "danger", "important",
-      "attention", "reminder", "p", "pp", "vol", "no.", "fig", "fig.", "source", "sources", "via"};
+      "attention", "reminder", "p", "pp", "vol", "no.", "fig", "fig.", "source", "sources", "via",
+      "further", "references", "resources", "links", "appendix", "glossary"};
   return s.count(w) > 0;
 }
 
@@ -932,6 +964,8 @@ bool colon_attribution(const View& v, Candidate& c) {
     // A headline phrase is not a name: "Stealth Over Health:".
     if (is_np_stop(v[k].norm) || (is_np_preposition(v[k].norm) && v[k].norm != "of")) return false;
     if (!v[k].cap && !(np_word(v[k]) && words <= 3) && v[k].norm != "of") return false;
+    // A lower-case "-ing" or "-ed" word makes a label, not a name: "Further reading:", "Related:".
+    if (!v[k].cap && is_verbish(v[k])) return false;
   }
   size_t after = 0;
   for (size_t k = e + 1; k < v.size(); ++k) after += v[k].word;
@@ -960,12 +994,60 @@ bool dash_attribution(const View& v, Candidate& c) {
 // ---- the learned cue tagger --------------------------------------------------------------------
 // An averaged perceptron over word and context features (tools/claim_model/train_cues.py, trained on
 // PolNeAR train) marks words inside attribution cues the reporting-verb rules do not know ("took aim
-// at", "his remarks on"). Features are hashed as they are built, so tagging a word costs a few dozen
-// hash look-ups and no allocation; the feature strings themselves stay readable in the weights file.
+// at", "his remarks on"). The weights file keys each feature by the FNV-1a hash of its text ("w-1w=
+// he|said"); the hash of each template's prefix is a compile-time constant and is continued over the
+// words, so a feature costs only its words' bytes and one probe. Features with a handful of values
+// (bias, previous decision, category, shape, position) are looked up once per process.
 
-const WeightTable& cue_model() {
+/// FNV-1a continued over `s`: the same values as FeatureHash.
+constexpr uint64_t fnv(uint64_t h, std::string_view s) {
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+constexpr uint64_t fnv(std::string_view s) { return fnv(14695981039346656037ULL, s); }
+
+constexpr uint64_t kW = fnv("w="), kS3 = fnv("s3="), kS2 = fnv("s2="), kSh = fnv("sh="),
+                   kWm1 = fnv("w-1="), kWp1 = fnv("w+1="), kWm2 = fnv("w-2="), kWp2 = fnv("w+2="),
+                   kWm1W = fnv("w-1w="), kWWp1 = fnv("ww+1="), kPW = fnv("pw="), kPWp1 = fnv("pw+1="),
+                   kWm1Wp1 = fnv("w-1w+1="), kC = fnv("c="), kCm1 = fnv("c-1="), kCp1 = fnv("c+1="),
+                   kCm2 = fnv("c-2="), kCp2 = fnv("c+2="), kShm1 = fnv("sh-1="), kShp1 = fnv("sh+1=");
+
+/// The model and the weights of its small-valued features, looked up once.
+struct CueModel {
+  explicit CueModel(const WeightTable& t) : table(t) {
+    auto w = [&](std::string_view f) { return t.weight(fnv(f)); };
+    bias = w("b");
+    prev[0] = w("p=O");
+    prev[1] = w("p=C");
+    quoted[0] = w("q=0");
+    quoted[1] = w("q=1");
+    pronoun[0] = w("pr-1=0");
+    pronoun[1] = w("pr-1=1");
+    static constexpr std::string_view kPositions[] = {"0", "1", "2", "3", "4", "5"};
+    for (size_t i = 0; i < 6; ++i) position[i] = t.weight(fnv(fnv("pos="), kPositions[i]));
+    // Category "-" (no reporting_verbs entry, or outside the sentence) is by far the commonest.
+    const uint64_t cats[5] = {kC, kCm1, kCp1, kCm2, kCp2};
+    for (size_t i = 0; i < 5; ++i) no_category[i] = t.weight(fnv(cats[i], "-"));
+    static constexpr std::string_view kShapes[] = {"C", "l", "D", "<s>", "</s>"};
+    const uint64_t shapes[3] = {kSh, kShm1, kShp1};
+    for (size_t i = 0; i < 3; ++i) {
+      for (size_t j = 0; j < 5; ++j) shape[i][j] = t.weight(fnv(shapes[i], kShapes[j]));
+    }
+  }
+  float weight(uint64_t h) const { return table.weight(h); }
+
+  const WeightTable& table;
+  float bias = 0, prev[2] = {}, quoted[2] = {}, pronoun[2] = {}, position[6] = {}, no_category[5] = {};
+  float shape[3][5] = {};  // [sh=, sh-1=, sh+1=][C, l, D, <s>, </s>]
+};
+
+const CueModel& cue_model() {
   // Never destroyed (Google style for statics): the weights live as long as the process.
-  static const WeightTable* model = new WeightTable(embedded_file("lexicon/source_cue_model.tsv"));
+  static const WeightTable* table = new WeightTable(embedded_file("lexicon/source_cue_model.tsv"));
+  static const CueModel* model = new CueModel(*table);
   return *model;
 }
 
@@ -974,82 +1056,122 @@ std::string_view shape_of(const Document& doc, const Tok& t) {
   std::string_view text = doc.slice(t.range);
   if (text.empty()) return "";
   unsigned char c = static_cast<unsigned char>(text[0]);
-  if ((c >= '0' && c <= '9') || c == '$' || text.starts_with("£") || text.starts_with("€")) return "D";
-  if (starts_upper(text)) return "C";
+  if ((c >= '0' && c <= '9') || c == '$' ||
+      ((c == 0xC2 || c == 0xE2) && (text.starts_with("£") || text.starts_with("€")))) {
+    return "D";
+  }
+  if (t.word ? t.cap : starts_upper(text)) return "C";  // a word's `cap` is starts_upper already
   if ((c >= 'a' && c <= 'z') || c >= 0x80) return c >= 0x80 && !t.word ? text : "l";
   return text;
 }
 
+/// The index of a shape among the common ones (C, l, D), or -1 for punctuation spelled out.
+int shape_index(std::string_view shape) {
+  if (shape.size() != 1) return -1;
+  return shape[0] == 'C' ? 0 : shape[0] == 'l' ? 1 : shape[0] == 'D' ? 2 : -1;
+}
+
 bool counts_as_quote(std::string_view t) {
-  return t == "\"" || t == "“" || t == "”" || t == "«" || t == "»" || t == "„";
+  if (t.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c == '"') return t.size() == 1;
+  if (c != 0xE2 && c != 0xC2) return false;  // the lead bytes of the marks below
+  return t == "“" || t == "”" || t == "«" || t == "»" || t == "„";
+}
+
+bool is_pronoun_feature(std::string_view w) {
+  switch (w.size()) {
+    case 1: return w == "i";
+    case 2: return w == "he" || w == "we" || w == "it";
+    case 3: return w == "she" || w == "you" || w == "who";
+    case 4: return w == "they";
+    case 5: return w == "which";
+    default: return false;
+  }
 }
 
 /// Which words of the sentence the tagger puts inside a cue (features mirror train_cues.py).
 std::vector<bool> tag_cues(const View& v) {
-  const WeightTable& model = cue_model();
+  const CueModel& model = cue_model();
   size_t n = v.size();
   std::vector<bool> out(n, false);
-  if (model.empty() || n == 0) return out;
+  if (model.table.empty() || n == 0) return out;
   const Document& doc = v.doc();
-  std::vector<std::string_view> cats(n, "-"), shapes(n);
-  std::vector<uint8_t> quoted(n, 0);
-  uint8_t inside = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (!v[i].category.empty()) cats[i] = v[i].category;
-    shapes[i] = shape_of(doc, v[i]);
-    quoted[i] = inside;
-    if (!v[i].word && counts_as_quote(v[i].norm)) inside ^= 1;
+  // Per token, once: its word (with two boundary words on each side, so neighbours need no range
+  // checks), category, shape and whether it lies inside quotation marks.
+  constexpr size_t kPad = 2;
+  struct Pre {
+    std::string_view norm;
+    std::string_view cat;  // empty when none ("-" in the weights file)
+    std::string_view shape;
+    int shape_index = -1;  // 0-2 for C, l, D; 3 and 4 for the boundaries
+    bool quoted = false;
+  };
+  std::vector<Pre> pre(n + 2 * kPad);
+  for (size_t k = 0; k < kPad; ++k) {
+    pre[k].norm = "<s>";
+    pre[k].shape_index = 3;
+    pre[n + kPad + k].norm = "</s>";
+    pre[n + kPad + k].shape_index = 4;
   }
-  auto g = [&](ptrdiff_t k) -> std::string_view {
-    if (k < 0) return "<s>";
-    if (static_cast<size_t>(k) >= n) return "</s>";
-    return v[static_cast<size_t>(k)].norm;
-  };
-  auto c = [&](ptrdiff_t k) -> std::string_view {
-    return k < 0 || static_cast<size_t>(k) >= n ? std::string_view("-") : cats[static_cast<size_t>(k)];
-  };
-  static const WordSet pronouns = {"he", "she", "they", "i", "we", "you", "it", "who", "which"};
-  std::string_view prev = "O";
+  bool inside = false;
+  for (size_t i = 0; i < n; ++i) {
+    Pre& p = pre[i + kPad];
+    p.norm = v[i].norm;
+    p.cat = v[i].category;
+    p.shape = shape_of(doc, v[i]);
+    p.shape_index = shape_index(p.shape);
+    p.quoted = inside;
+    if (!v[i].word && counts_as_quote(v[i].norm)) inside = !inside;
+  }
+  static constexpr uint64_t kCatPrefix[5] = {kC, kCm1, kCp1, kCm2, kCp2};
+  static constexpr ptrdiff_t kCatOffset[5] = {0, -1, 1, -2, 2};
+  static constexpr uint64_t kShapePrefix[3] = {kSh, kShm1, kShp1};
+  static constexpr ptrdiff_t kShapeOffset[3] = {0, -1, 1};
+  bool prev = false;  // the previous word's decision: inside a cue
   for (size_t i = 0; i < n; ++i) {
     if (!v[i].word) continue;
-    ptrdiff_t k = static_cast<ptrdiff_t>(i);
-    std::string_view w = v[i].norm;
-    auto suffix = [&](size_t len) { return w.size() > len ? w.substr(w.size() - len) : w; };
-    std::string_view sh_prev = i > 0 ? shapes[i - 1] : std::string_view("<s>");
-    std::string_view sh_next = i + 1 < n ? shapes[i + 1] : std::string_view("</s>");
-    static constexpr std::string_view kPositions[] = {"0", "1", "2", "3", "4", "5"};
-    std::string_view pos = kPositions[std::min<size_t>(i, 5)];
-    float sum = 0;
-    auto f = [&](FeatureHash h) { sum += model.weight(h.value()); };
-    f(FeatureHash("b"));
-    f(FeatureHash("w=").add(w));
-    f(FeatureHash("s3=").add(suffix(3)));
-    f(FeatureHash("s2=").add(suffix(2)));
-    f(FeatureHash("sh=").add(shapes[i]));
-    f(FeatureHash("p=").add(prev));
-    f(FeatureHash("w-1=").add(g(k - 1)));
-    f(FeatureHash("w+1=").add(g(k + 1)));
-    f(FeatureHash("w-2=").add(g(k - 2)));
-    f(FeatureHash("w+2=").add(g(k + 2)));
-    f(FeatureHash("w-1w=").add(g(k - 1)).add("|").add(w));
-    f(FeatureHash("ww+1=").add(w).add("|").add(g(k + 1)));
-    f(FeatureHash("pw=").add(prev).add("|").add(w));
-    f(FeatureHash("pw+1=").add(prev).add("|").add(g(k + 1)));
-    f(FeatureHash("w-1w+1=").add(g(k - 1)).add("|").add(g(k + 1)));
-    f(FeatureHash("c=").add(c(k)));
-    f(FeatureHash("c-1=").add(c(k - 1)));
-    f(FeatureHash("c+1=").add(c(k + 1)));
-    f(FeatureHash("c-2=").add(c(k - 2)));
-    f(FeatureHash("c+2=").add(c(k + 2)));
-    f(FeatureHash("pr-1=").add(pronouns.count(g(k - 1)) ? "1" : "0"));
-    f(FeatureHash("sh-1=").add(sh_prev));
-    f(FeatureHash("sh+1=").add(sh_next));
-    f(FeatureHash("q=").add(quoted[i] ? "1" : "0"));
-    f(FeatureHash("pos=").add(pos));
+    // Inside a direct quotation the tagger's answer is never used (cues there are the speaker's), so
+    // its words are not scored; the first word after the quotation starts afresh.
+    if (v[i].quoted) {
+      prev = false;
+      continue;
+    }
+    const Pre* at = &pre[i + kPad];
+    std::string_view w = at->norm, wm1 = at[-1].norm, wp1 = at[1].norm;
+    std::string_view p = prev ? "C|" : "O|";
+    float sum = model.bias + model.prev[prev] + model.quoted[at->quoted] +
+                model.position[std::min<size_t>(i, 5)] + model.pronoun[is_pronoun_feature(wm1)];
+    sum += model.weight(fnv(kW, w));
+    sum += model.weight(fnv(kS3, w.size() > 3 ? w.substr(w.size() - 3) : w));
+    sum += model.weight(fnv(kS2, w.size() > 2 ? w.substr(w.size() - 2) : w));
+    sum += model.weight(fnv(kWm1, wm1));
+    sum += model.weight(fnv(kWp1, wp1));
+    sum += model.weight(fnv(kWm2, at[-2].norm));
+    sum += model.weight(fnv(kWp2, at[2].norm));
+    sum += model.weight(fnv(fnv(fnv(kWm1W, wm1), "|"), w));
+    sum += model.weight(fnv(fnv(fnv(kWWp1, w), "|"), wp1));
+    sum += model.weight(fnv(fnv(kPW, p), w));
+    sum += model.weight(fnv(fnv(kPWp1, p), wp1));
+    sum += model.weight(fnv(fnv(fnv(kWm1Wp1, wm1), "|"), wp1));
+    for (size_t slot = 0; slot < 5; ++slot) {
+      std::string_view cat = at[kCatOffset[slot]].cat;
+      sum += cat.empty() ? model.no_category[slot] : model.weight(fnv(kCatPrefix[slot], cat));
+    }
+    for (size_t slot = 0; slot < 3; ++slot) {
+      const Pre& q = at[kShapeOffset[slot]];
+      sum += q.shape_index >= 0 ? model.shape[slot][q.shape_index]
+                                : model.weight(fnv(kShapePrefix[slot], q.shape));
+    }
     out[i] = sum > 0;
-    prev = out[i] ? "C" : "O";
+    prev = out[i];
   }
   return out;
+}
+
+/// "Who says so?", "Who said that": a question about a source at the start of a sentence names none.
+bool asks_for_source(const View& v, Span src) {
+  return src.begin == 0 && src.end == 1 && (v.is(0, "who") || v.is(0, "which") || v.is(0, "what"));
 }
 
 void find_in_sentence(const View& v, uint32_t sentence, bool heading, const Lists& lists,
@@ -1072,9 +1194,9 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     // Attributions inside a quotation are the speaker's, not the writer's ("We know that ..."); a
     // capitalised word mid-sentence is a name ("the Washington Post", "United States").
     if (used[i] || !v[i].word || v[i].quoted || (v[i].cap && i > 0)) continue;
-    const LexiconEntry* e = nullptr;
-    size_t len = match_at(v, i, lists.verbs, &e, n);
-    if (len == 0) continue;
+    const LexiconEntry* e = v[i].verb;
+    if (e == nullptr) continue;
+    size_t len = e->words.size();
     // After a determiner or a possessive the word is a noun: "his reply", "Obama's promises".
     if (i > 0 && v[i - 1].word && !v[i - 1].cap &&
         (determiners().count(v[i - 1].norm) || v[i - 1].norm.ends_with("'s") ||
@@ -1202,6 +1324,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
           }
         }
         if (src.empty()) continue;
+        if (asks_for_source(v, src)) continue;
         if (has_flag(*e, "comp") && !inverted) {
           size_t after = c.cue.end;
           bool post_quote = b > 0 && src.begin > 0 &&
@@ -1284,7 +1407,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       src = participle_subject(v, i - 1, found);
     }
     // A capitalised word with no source is a label or a name more often than a cue ("Notes").
-    if (src.empty() && v[i].cap) {
+    if ((src.empty() && v[i].cap) || asks_for_source(v, src)) {
       i = e;
       continue;
     }

@@ -54,9 +54,14 @@ class UnattributedQuoteCheck final : public Check {
     const Document& doc = analysis.document();
     const auto& sentences = doc.sentences();
     const auto& attributions = analysis.attributions();
+    // Per sentence: an attribution that names a speaker, and any attribution at all (which is enough
+    // for the sentence before a quotation). One pass, so the check stays linear in the document.
     std::vector<bool> has_speaker(sentences.size(), false);
+    std::vector<bool> has_attribution(sentences.size(), false);
     for (const Attribution& a : attributions) {
-      if (a.sentence < has_speaker.size() && (!a.inferred || !a.source.empty())) has_speaker[a.sentence] = true;
+      if (a.sentence >= sentences.size()) continue;
+      has_attribution[a.sentence] = true;
+      if (!a.inferred || !a.source.empty()) has_speaker[a.sentence] = true;
     }
     auto sentence_of = [&](uint32_t offset) -> int64_t {
       auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
@@ -64,6 +69,7 @@ class UnattributedQuoteCheck final : public Check {
       if (it == sentences.begin()) return -1;
       return static_cast<int64_t>(it - sentences.begin()) - 1;
     };
+    std::vector<int8_t> introduces(sentences.size(), -1);  // -1: not yet looked at
     const auto& quotes = doc.quotations();
     std::vector<Range> open;  // enclosing quotations, outermost first (quotations are sorted by start)
     for (size_t qi = 0; qi < quotes.size(); ++qi) {
@@ -97,17 +103,23 @@ class UnattributedQuoteCheck final : public Check {
       // ("Ruiz spoke after the hearing. “We will appeal.”").
       if (!speaker && first > 0 && sentences[first - 1].block == sentences[first].block) {
         const Sentence& prev = sentences[first - 1];
-        for (const Attribution& a : attributions) {
-          if (a.sentence == first - 1) speaker = true;
-        }
+        speaker = has_attribution[static_cast<size_t>(first - 1)];
         // A sentence that names someone and ends by introducing them ("Ruiz spoke after the hearing.",
         // "The mayor was blunt:") also counts.
+        // Decided once per sentence, however many quotations follow it.
         if (!speaker) {
-          auto [b, e] = doc.tokens_of(prev);
-          for (const Token* t = b; t != e; ++t) {
-            std::string w = normalise_word(doc.slice(t->range));
-            if (w == "spoke" || w == "speaking" || w == "interview" || w == "statement" || w == ":") speaker = true;
+          int8_t& known = introduces[static_cast<size_t>(first - 1)];
+          if (known < 0) {
+            known = 0;
+            auto [b, e] = doc.tokens_of(prev);
+            for (const Token* t = b; t != e && known == 0; ++t) {
+              std::string w = normalise_word(doc.slice(t->range));
+              if (w == "spoke" || w == "speaking" || w == "interview" || w == "statement" || w == ":") {
+                known = 1;
+              }
+            }
           }
+          speaker = known == 1;
         }
       }
       if (speaker) continue;

@@ -4,8 +4,8 @@ perceptron that marks each word as inside or outside an attribution cue, reading
 previous decision is a feature). Trained on PolNeAR train only (dev with --eval-dev for figures), and
 written to grammar/lexicon/source_cue_model.tsv.
 
-The tokens and features mirror attributions.cpp (cue_features()); keep the two in step. Python 3 standard
-library only; deterministic.
+The tokens and features mirror tag_cues() in core/analysis/attributions.cpp; keep the two in step.
+Python 3 standard library only; deterministic.
 
     python3 tools/claim_model/train_cues.py               # train on PolNeAR train, write the weights
     python3 tools/claim_model/train_cues.py --eval-dev    # also report token P/R/F1 on PolNeAR dev
@@ -67,7 +67,7 @@ def load_lexicon(path: Path) -> dict[str, str]:
 
 
 def features(toks: list[str], norms: list[str], quoted: list[int], i: int, prev: str, lex) -> list[str]:
-    """Feature strings of token i. Must match cue_features() in attributions.cpp."""
+    """Feature strings of token i. Must match tag_cues() in core/analysis/attributions.cpp."""
     n = len(toks)
 
     def g(k: int) -> str:
@@ -167,7 +167,7 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--prune", type=float, default=1.0, help="drop averaged weights smaller than this")
-    ap.add_argument("--bias", type=float, default=2.0,
+    ap.add_argument("--bias", type=float, default=3.0,
                     help="added to the bias weight: trades precision for recall (chosen on PolNeAR dev)")
     ap.add_argument("--eval-dev", action="store_true")
     ap.add_argument("--no-write", action="store_true")
