@@ -60,6 +60,26 @@ TEST_F(Claims, FiguresDatesAndRankingsAreCheckWorthy) {
   EXPECT_LT(c[0].score, 0.5);
 }
 
+TEST_F(Claims, RecognisableEvidenceMovesTheScore) {
+  auto score = [this](const std::string& text) { return assess(text, Markup::kPlain, 0.0)[0].score; };
+  const double plain = score("The council approved the harbour budget.");
+  // Figures, magnitudes and dates make a sentence more check-worthy ...
+  EXPECT_GT(score("The council approved a harbour budget of 40 million pounds in 2019."), plain);
+  // ... questions, opinions and plans less.
+  EXPECT_LT(score("Did the council approve the harbour budget?"), plain);
+  EXPECT_LT(score("I think the council should approve the harbour budget."), plain);
+  EXPECT_LT(score("The council will approve the harbour budget."), plain);
+  // Words the model never saw do not hide the evidence around them.
+  EXPECT_GE(score("The Quorvath council approved a zintle levy of 40 million pounds in 2019."), 0.5);
+}
+
+TEST_F(Claims, FigureCompoundsAreFigures) {
+  // "15-year" is one word to the grammar, but it states a figure: a hedge does not make it speculation.
+  auto c = assess("House prices may have reached a 15-year high.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].status, ClaimStatus::kUnsourced);
+}
+
 TEST_F(Claims, AttributionCitationOrLinkSources) {
   EXPECT_TRUE(flagged("Unemployment fell to 3.1 percent in March, the statistics office said.").empty());
   EXPECT_TRUE(flagged("Unemployment fell to 3.1 percent in March [4].").empty());

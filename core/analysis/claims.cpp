@@ -1,13 +1,17 @@
-// Claims: how check-worthy each sentence is (a logistic model over word and number features, trained
-// on ClaimBuster by tools/claim_model/train.py) and whether anything sources it — an attribution, a
-// citation or link, or an attributed neighbour in the same paragraph that it continues.
+// Claims: how check-worthy each sentence is (a logistic model over features a writer would recognise —
+// figures, dates, comparisons, rankings, names, causes, past-tense reports; opinion, questions, plans
+// against — and frequent words, trained on ClaimBuster by tools/claim_model/train.py) and whether
+// anything sources it — an attribution, a citation or link, or an attributed neighbour in the same
+// paragraph that it continues.
 #include "core/analysis/claims.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/analysis/weights.h"
@@ -49,53 +53,159 @@ std::string_view number_class(std::string_view t) {
 struct ClaimToken {
   std::string text;  // normalised word, or a number class
   bool cap = false;
+  uint32_t cues = 0;  // CueWord bits of the word
 };
+
+// The writer-recognisable word classes (DESIGN.md section 4's check-worthy elements, and the marks of
+// opinion, questions and plans that argue against a claim). Each list has a twin in
+// tools/claim_model/train.py; a word may belong to several.
+enum CueWord : uint32_t {
+  kOrdinalWord = 1u << 0,
+  kExclusiveWord = 1u << 1,
+  kSuperlativeWord = 1u << 2,
+  kNotSuperlative = 1u << 3,
+  kMonthWord = 1u << 4,
+  kCausalWord = 1u << 5,
+  kMagnitudeWord = 1u << 6,
+  kNumberWord = 1u << 7,
+  kPercentWord = 1u << 8,
+  kStatisticWord = 1u << 9,
+  kComparativeWord = 1u << 10,
+  kPastIrregular = 1u << 11,
+  kNotPast = 1u << 12,
+  kPerfectAux = 1u << 13,
+  kFirstPerson = 1u << 14,
+  kWeWord = 1u << 15,
+  kSecondPerson = 1u << 16,
+  kOpinionWord = 1u << 17,
+  kFutureWord = 1u << 18,
+  kModalWord = 1u << 19,
+  kPhaticWord = 1u << 20,
+  kNegationWord = 1u << 21,
+  kSpanJoiner = 1u << 22,   // "of", "the", "and" inside a name: "the Department of Commerce"
+  kRankingTail = 1u << 23,  // "to", "in", "since", "ever" after "the first/only/largest ..."
+};
+
+/// One hash probe per token gives every class the word belongs to.
+const std::unordered_map<std::string_view, uint32_t>& cue_words() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string_view, uint32_t>;
+    auto add = [t](uint32_t bit, std::initializer_list<std::string_view> words) {
+      for (std::string_view w : words) (*t)[w] |= bit;
+    };
+    add(kOrdinalWord, {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                       "tenth", "last"});
+    add(kExclusiveWord, {"only", "sole", "solely", "never", "ever", "unprecedented", "record"});
+    add(kSuperlativeWord, {"most", "least", "best", "worst", "biggest"});
+    add(kNotSuperlative,
+        {"interest", "honest",  "protest", "suggest",  "request", "arrest",  "forest",    "invest",
+         "west",     "contest", "digest",  "manifest", "modest",  "harvest", "guest",     "chest",
+         "rest",     "test",    "nest",    "pest",     "latest",  "midwest", "northwest", "southwest",
+         "conquest", "inquest", "quest",   "attest",   "detest",  "unrest",  "priest"});
+    add(kMonthWord, {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"});
+    add(kCausalWord, {"because", "caused", "cause", "causes", "causing", "led", "resulted", "result",
+                      "results", "due", "consequence", "consequences", "therefore", "thus"});
+    add(kMagnitudeWord, {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+                         "billions", "trillion", "trillions"});
+    add(kNumberWord, {"two",    "three", "four",   "five",    "six",     "seven",      "eight",
+                      "nine",   "ten",   "eleven", "twelve",  "fifteen", "twenty",     "thirty",
+                      "forty",  "fifty", "sixty",  "seventy", "eighty",  "ninety",     "dozen",
+                      "dozens", "half",  "twice",  "doubled", "tripled", "quadrupled", "halved"});
+    add(kPercentWord, {"percent", "percentage", "per-cent"});
+    add(kStatisticWord,
+        {"rate",     "rates",    "average",      "median",   "per",       "capita",    "total",
+         "majority", "increase", "increased",    "decrease", "decreased", "rose",      "risen",
+         "fell",     "fallen",   "grew",         "grown",    "dropped",   "declined",  "statistics",
+         "census",   "survey",   "poll",         "polls",    "estimate",  "estimated", "figures",
+         "data",     "gdp",      "unemployment", "poverty",  "income",    "wages",     "cost",
+         "costs",    "spent",    "spending"});
+    add(kComparativeWord, {"than", "more", "less", "fewer", "compared", "versus", "higher", "lower", "larger",
+                           "smaller", "greater", "bigger", "faster", "slower", "cheaper", "worse", "better"});
+    add(kPastIrregular,
+        {"was",    "were",    "had",   "did",     "went",   "gone",   "made",    "took",  "taken",
+         "gave",   "given",   "got",   "came",    "said",   "told",   "sent",    "lost",  "won",
+         "built",  "brought", "spent", "paid",    "sold",   "left",   "became",  "began", "begun",
+         "grew",   "grown",   "fell",  "fallen",  "rose",   "risen",  "cut",     "kept",  "held",
+         "met",    "ran",     "wrote", "written", "signed", "saw",    "seen",    "found", "fought",
+         "bought", "led",     "broke", "broken",  "chose",  "chosen", "drove",   "knew",  "known",
+         "put",    "set",     "shot",  "stood",   "struck", "taught", "thought", "threw"});
+    add(kNotPast, {"need",    "feed",    "seed",   "speed",   "bed",   "red",    "shed",   "fled",  "indeed",
+                   "proceed", "succeed", "exceed", "hundred", "naked", "wicked", "sacred", "embed", "breed",
+                   "greed",   "creed",   "weed",   "wed",     "bred",  "sled",   "led"});
+    add(kPerfectAux, {"has", "have", "had", "haven't", "hasn't", "hadn't", "'ve"});
+    add(kFirstPerson, {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'll", "i'd"});
+    add(kWeWord, {"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'll", "we'd"});
+    add(kSecondPerson,
+        {"you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll", "you'd"});
+    add(kOpinionWord,
+        {"think", "believe", "feel",     "hope",    "wish",      "want",     "should", "must",
+         "ought", "agree",   "disagree", "opinion", "convinced", "sure",     "need",   "needs",
+         "let's", "let",     "guess",    "suppose", "frankly",   "honestly", "simply", "important",
+         "wrong", "right",   "fair",     "great",   "wonderful", "terrible"});
+    add(kFutureWord, {"will", "shall", "gonna", "i'll", "we'll", "you'll", "he'll", "she'll", "they'll",
+                      "it'll", "won't", "tomorrow", "future", "plan", "propose", "proposal"});
+    add(kModalWord, {"would", "could", "might", "may", "can", "can't", "cannot", "wouldn't", "couldn't"});
+    add(kPhaticWord, {"thank", "thanks", "please", "welcome", "congratulations", "okay", "ok", "yes",
+                      "applause", "laughter", "hello", "goodnight", "sorry"});
+    add(kNegationWord, {"not", "no", "nobody", "nothing", "none", "neither", "nor"});
+    add(kSpanJoiner, {"of", "the", "and"});
+    add(kRankingTail, {"to", "in", "since", "ever"});
+    return t;
+  }();
+  return *table;
+}
+
+uint32_t cue_bits(std::string_view word) {
+  const auto& table = cue_words();
+  auto it = table.find(word);
+  return it == table.end() ? 0 : it->second;
+}
+
+bool is_figure(std::string_view t) { return t == "<num>" || t == "<pct>" || t == "<money>" || t == "<year>"; }
+
+bool is_superlative(const ClaimToken& t) {
+  if (t.cues & kSuperlativeWord) return true;
+  return t.text.size() > 5 && t.text.ends_with("est") && !(t.cues & kNotSuperlative);
+}
+
+bool is_past(const ClaimToken& t) {
+  if (t.cues & kPastIrregular) return true;
+  return t.text.size() > 4 && t.text.ends_with("ed") && !(t.cues & kNotPast);
+}
+
+bool is_ordinal(const ClaimToken& t) { return (t.cues & kOrdinalWord) || t.text == "<ord>"; }
 
 std::vector<ClaimToken> claim_tokens(const Document& doc, const Sentence& s) {
   std::vector<ClaimToken> out;
   auto [first, last] = doc.tokens_of(s);
+  out.reserve(static_cast<size_t>(last - first));
   for (const Token* t = first; t != last; ++t) {
     std::string_view text = doc.slice(t->range);
-    if (t->kind == TokenKind::kNumber) {
-      out.push_back({std::string(number_class(text)), false});
+    // A compound that starts with a figure ("15-year", "$50,000-a-year") is a word to the grammar
+    // but states a figure all the same.
+    bool figure = t->kind == TokenKind::kNumber || (t->kind == TokenKind::kWord && !text.empty() &&
+                                                    ((text[0] >= '0' && text[0] <= '9') || text[0] == '$' ||
+                                                     text.starts_with("£") || text.starts_with("€")));
+    if (figure) {
+      out.push_back({std::string(number_class(text)), false, 0});
     } else if (t->kind == TokenKind::kWord || t->kind == TokenKind::kAbbreviation) {
-      out.push_back({normalise_word(text), starts_upper(text)});
+      ClaimToken c{normalise_word(text), starts_upper(text), 0};
+      c.cues = cue_bits(c.text);
+      out.push_back(std::move(c));
     }
   }
   return out;
 }
 
-// The design's check-worthy elements (DESIGN.md section 4), as the model's features: figures, dates,
-// ordinal and exclusive claims, superlatives, causes, named entities. Mirrors cue_features() in
-// tools/claim_model/train.py.
-const WordSet& ordinals() {
-  static const WordSet s = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                            "eighth", "ninth", "tenth", "last"};
-  return s;
-}
-const WordSet& exclusives() {
-  static const WordSet s = {"only", "sole", "solely", "never", "ever", "unprecedented", "record"};
-  return s;
-}
-const WordSet& months() {
-  static const WordSet s = {"january", "february", "march", "april", "may", "june", "july",
-                            "august", "september", "october", "november", "december"};
-  return s;
-}
-bool is_superlative(std::string_view t) {
-  static const WordSet explicit_ = {"most", "least", "best", "worst", "biggest"};
-  static const WordSet not_ = {"interest", "honest", "protest", "suggest", "request", "arrest", "forest",
-                               "invest", "west", "contest", "digest", "manifest", "modest", "harvest",
-                               "guest", "chest", "rest", "test", "nest", "pest", "latest", "midwest",
-                               "northwest", "southwest", "conquest", "inquest", "quest", "attest",
-                               "detest", "unrest", "priest"};
-  if (explicit_.count(t)) return true;
-  return t.size() > 5 && t.ends_with("est") && !not_.count(t);
-}
-bool is_causal(std::string_view t) {
-  static const WordSet s = {"because", "caused", "causes", "causing", "led", "resulted", "results",
-                            "due", "consequence"};
-  return s.count(t) > 0;
+/// Whether the sentence ends in a question mark.
+bool is_question(const Document& doc, const Sentence& s) {
+  auto [first, last] = doc.tokens_of(s);
+  for (const Token* t = last; t != first;) {
+    --t;
+    if (t->kind == TokenKind::kTerminator) return doc.slice(t->range).find('?') != std::string_view::npos;
+  }
+  return false;
 }
 
 /// What in a sentence makes it checkable whatever its wording: the hard content a hedge cannot undo.
@@ -109,56 +219,106 @@ Checkables checkables(const std::vector<ClaimToken>& toks) {
   for (const ClaimToken& t : toks) {
     const std::string& w = t.text;
     if (w == "<num>" || w == "<pct>" || w == "<money>") c.figure = true;
-    if (w == "<year>" || (t.cap && months().count(w))) c.date = true;
-    if (ordinals().count(w) || w == "<ord>") c.ordinal = true;
-    if (exclusives().count(w)) c.exclusive = true;
-    if (is_superlative(w)) c.superlative = true;
+    if (w == "<year>" || (t.cap && (t.cues & kMonthWord))) c.date = true;
+    if (is_ordinal(t)) c.ordinal = true;
+    if (t.cues & kExclusiveWord) c.exclusive = true;
+    if (is_superlative(t)) c.superlative = true;
   }
   return c;
 }
 
-double model_score(const std::vector<ClaimToken>& toks) {
+char bucket(size_t n, size_t top) { return static_cast<char>('0' + std::min(n, top)); }
+
+/// The model's score: a logistic regression over the writer-recognisable features of the sentence and
+/// its frequent words and word pairs. Mirrors features() in tools/claim_model/train.py: every feature
+/// counts once, and a feature absent from the weights file weighs nothing.
+double model_score(const std::vector<ClaimToken>& toks, bool question) {
   const WeightTable& model = claim_model();
   if (model.empty()) return 0;
-  std::unordered_set<uint64_t> seen;
-  double z = 0;
-  auto f = [&](const FeatureHash& h) {
-    if (seen.insert(h.value()).second) z += model.weight(h.value());
-  };
+  std::vector<uint64_t> feats;
+  feats.reserve(2 * toks.size() + 32);
+  auto f = [&](const FeatureHash& h) { feats.push_back(h.value()); };
+  auto cue = [&](std::string_view name) { f(FeatureHash().add(name)); };
   f(FeatureHash().add("bias"));
-  for (const ClaimToken& t : toks) f(FeatureHash().add(t.text));
-  for (size_t i = 0; i <= toks.size(); ++i) {
-    std::string_view a = i == 0 ? std::string_view("<s>") : std::string_view(toks[i - 1].text);
-    std::string_view b = i == toks.size() ? std::string_view("</s>") : std::string_view(toks[i].text);
-    f(FeatureHash().add(a).add(" ").add(b));
-  }
-  size_t n = toks.size();
-  f(FeatureHash().add("<len>").add(n < 6 ? "0" : n < 12 ? "1" : n < 25 ? "2" : "3"));
-  size_t names = 0;
+  size_t past = 0, names = 0, spans = 0;
+  bool in_span = false;
   for (size_t k = 0; k < toks.size(); ++k) {
     const ClaimToken& t = toks[k];
-    if (ordinals().count(t.text) || t.text == "<ord>") f(FeatureHash().add("<ordinal>"));
-    if (exclusives().count(t.text)) f(FeatureHash().add("<exclusive>"));
-    if (is_superlative(t.text)) f(FeatureHash().add("<superlative>"));
-    if (t.cap && months().count(t.text)) f(FeatureHash().add("<month>"));
-    if (is_causal(t.text)) f(FeatureHash().add("<causal>"));
-    if (t.text == "<num>" || t.text == "<pct>" || t.text == "<money>" || t.text == "<year>") {
-      f(FeatureHash().add("<figure>"));
+    const uint32_t c = t.cues;
+    f(FeatureHash().add("w:").add(t.text));
+    f(FeatureHash()
+          .add("b:")
+          .add(k == 0 ? std::string_view("<s>") : std::string_view(toks[k - 1].text))
+          .add(" ")
+          .add(t.text));
+    if (is_figure(t.text)) {
+      cue("<figure>");
+      cue(t.text);
     }
-    if (t.cap && k > 0 && t.text != "i") ++names;
+    if (is_ordinal(t)) cue("<ordinal>");
+    if (c & kExclusiveWord) cue("<exclusive>");
+    if (is_superlative(t)) cue("<superlative>");
+    if ((c & kMonthWord) && t.cap) cue("<month>");
+    if (c & kCausalWord) cue("<causal>");
+    if (c & kMagnitudeWord) cue("<magnitude>");
+    if (c & kNumberWord) cue("<number-word>");
+    if (c & kPercentWord) cue("<percent>");
+    if (c & kStatisticWord) cue("<statistic>");
+    if (c & kComparativeWord) cue("<comparative>");
+    if (c & kFirstPerson) cue("<i>");
+    if (c & kWeWord) cue("<we>");
+    if (c & kSecondPerson) cue("<you>");
+    if (c & kOpinionWord) cue("<opinion>");
+    if ((c & kFutureWord) || (t.text == "going" && k + 1 < toks.size() && toks[k + 1].text == "to")) {
+      cue("<future>");
+    }
+    if (c & kModalWord) cue("<modal>");
+    if (c & kPhaticWord) cue("<phatic>");
+    if ((c & kNegationWord) || t.text.ends_with("n't")) cue("<negation>");
+    if (is_past(t)) ++past;
+    if ((c & kPerfectAux) && k + 1 < toks.size() && is_past(toks[k + 1])) cue("<perfect>");
+    // Names: capitalised words after the first ("the Department of Commerce" is one span).
+    bool named = t.cap && k > 0 && t.text != "i" && !t.text.starts_with("i'");
+    if (named) {
+      ++names;
+      if (!in_span) ++spans;
+    }
+    in_span = named || (in_span && (c & kSpanJoiner) && k + 1 < toks.size() && toks[k + 1].cap);
   }
+  if (!toks.empty())
+    f(FeatureHash().add("b:").add(toks.back().text).add(" </s>"));
+  else
+    f(FeatureHash().add("b:<s> </s>"));
   // A ranking: "the first country to", "the only state in", "the largest ... since".
   for (size_t k = 0; k + 2 < toks.size(); ++k) {
-    const std::string& t = toks[k + 1].text;
-    if (toks[k].text != "the" || !(ordinals().count(t) || t == "only" || is_superlative(t))) continue;
+    const ClaimToken& t = toks[k + 1];
+    if (toks[k].text != "the" || !(is_ordinal(t) || t.text == "only" || is_superlative(t))) continue;
     bool ranked = false;
-    for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m) {
-      const std::string& w = toks[m].text;
-      ranked = ranked || w == "to" || w == "in" || w == "since" || w == "ever";
+    for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m)
+      ranked = ranked || (toks[m].cues & kRankingTail);
+    if (ranked) {
+      cue("<ranking>");
+      break;
     }
-    if (ranked) f(FeatureHash().add("<ranking>"));
   }
-  f(FeatureHash().add("<names>").add(std::to_string(std::min<size_t>(names, 3))));
+  if (question) cue("<question>");
+  const char past_b[] = {bucket(past, 2), '\0'};
+  const char names_b[] = {bucket(names, 3), '\0'};
+  const char spans_b[] = {bucket(spans, 2), '\0'};
+  f(FeatureHash().add("<past>").add(past_b));
+  f(FeatureHash().add("<names>").add(names_b));
+  f(FeatureHash().add("<spans>").add(spans_b));
+  size_t n = toks.size();
+  f(FeatureHash().add("<len>").add(n < 6    ? "0"
+                                   : n < 10 ? "1"
+                                   : n < 15 ? "2"
+                                   : n < 22 ? "3"
+                                   : n < 32 ? "4"
+                                            : "5"));
+  std::sort(feats.begin(), feats.end());
+  feats.erase(std::unique(feats.begin(), feats.end()), feats.end());
+  double z = 0;
+  for (uint64_t h : feats) z += model.weight(h);
   return 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
 }
 
@@ -321,7 +481,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     while (cue_index < cues.size() && cues[cue_index].sentence < s) ++cue_index;
 
     std::vector<ClaimToken> toks = claim_tokens(doc, sentence);
-    claim.score = model_score(toks);
+    claim.score = model_score(toks, is_question(doc, sentence));
     Checkables hard = checkables(toks);
     bool check_worthy = claim.score >= threshold && claim.score > 0;
 

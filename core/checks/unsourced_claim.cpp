@@ -10,8 +10,10 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 6> kExamples = {
+constexpr std::array<std::string_view, 8> kExamples = {
     "[[Unemployment fell to 3.1 percent in March, the lowest rate since 1974.]]",
+    "[[House prices may have reached a 15-year high.]]",
+    "Should the council approve the harbour budget?",
     "Unemployment fell to 3.1 percent in March, the statistics office said.",
     "md:Unemployment fell to 3.1 percent in March, [the lowest since 1974](https://stats.example/2024).",
     "The ministry said on Friday that prices had risen. The rate rose to 3.1 percent in March.",
@@ -28,6 +30,9 @@ constexpr CheckInfo kInfo{
         "attribution, citation or link in the sentence, and none carried over from the sentence it "
         "continues — the reader has only the writer's word. Each finding carries a score: how "
         "check-worthy the sentence is, from a model trained on claims that fact-checkers chose to check. "
+        "The score rests mostly on what any reader can see: figures, amounts and dates (\"a 15-year "
+        "high\" too), comparisons and rankings, names, causes and reported events raise it; questions, "
+        "opinions, plans and the writer's own \"I think\" lower it. "
         "A hedged sentence with nothing hard to check in it (\"could potentially help\") is the writer's "
         "speculation, not an unsourced fact, and is not reported at the default threshold; a hedge on "
         "a figure, date or ranking does not source it.",

@@ -113,8 +113,8 @@ def polnear_layout_note(docs: list[dict], split: str) -> str:
             crossing += "\n\n" in d["text"][s:e]
     return (f"polnear {split}: texts fed byte-for-byte, no conversion: title line, then paragraphs already "
             f"separated by blank lines; {lone} single newlines inside paragraphs left as they are; "
-            f"{crossing} of {total} CoreNLP gold sentences span a blank line (no paragraph-respecting "
-            f"segmenter can match those)")
+            f"{crossing} of {total} CoreNLP gold sentences span a blank line (plain text runs a paragraph "
+            f"ending in ':' or holding only a time of day on into the next; other such spans cannot match)")
 
 
 def attribution_rows(split: str, docs: list[dict], findings: dict[str, list[dict]], n_docs_note: str) -> list[Row]:
