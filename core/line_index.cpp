@@ -10,7 +10,11 @@ namespace evidential::core {
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    const char c = text[i];
+    // "\r\n" ends a line at its "\n"; a "\r" on its own (classic Mac OS files) ends one too.
+    if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
   }
 }
 
@@ -24,9 +28,13 @@ uint32_t LineIndex::line_of(uint32_t offset) const {
 }
 
 uint32_t LineIndex::line_end(uint32_t line) const {
-  uint32_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] - 1
-                                                : static_cast<uint32_t>(text_.size());
-  if (line + 1 < line_starts_.size() && end > line_starts_[line] && text_[end - 1] == '\r') --end;
+  // The byte before the next line's start is the terminator: "\n" (of "\n" or "\r\n") or a lone "\r".
+  uint32_t end =
+      line + 1 < line_starts_.size() ? line_starts_[line + 1] - 1 : static_cast<uint32_t>(text_.size());
+  if (line + 1 < line_starts_.size() && text_[end] == '\n' && end > line_starts_[line] &&
+      text_[end - 1] == '\r') {
+    --end;
+  }
   return end;
 }
 
@@ -54,8 +62,7 @@ uint32_t LineIndex::offset(LinePosition pos, Encoding encoding) const {
   if (encoding == Encoding::kUtf8) {
     uint32_t off = start + std::min(pos.column, end - start);
     // Never land inside a character.
-    while (off > start && off < text_.size() &&
-           (static_cast<unsigned char>(text_[off]) & 0xC0) == 0x80) {
+    while (off > start && off < text_.size() && (static_cast<unsigned char>(text_[off]) & 0xC0) == 0x80) {
       --off;
     }
     return off;

@@ -17,8 +17,9 @@ struct LinePosition {
   friend bool operator==(LinePosition, LinePosition) = default;
 };
 
-/// Maps between byte offsets and line/column positions of one text. Lines end at "\n"; a "\r" before
-/// it belongs to the line's end, as LSP specifies. The text must outlive the index.
+/// Maps between byte offsets and line/column positions of one text. Lines end at "\n", "\r\n" or a lone
+/// "\r", as LSP specifies; the terminator belongs to the line's end, never to a column. The text must
+/// outlive the index.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
@@ -38,7 +39,7 @@ class LineIndex {
   uint32_t offset(LinePosition pos, Encoding encoding) const;
 
  private:
-  uint32_t line_end(uint32_t line) const;  // excluding "\r\n" / "\n"
+  uint32_t line_end(uint32_t line) const;  // excluding "\r\n", "\n" or "\r"
 
   std::string_view text_;
   std::vector<uint32_t> line_starts_;
