@@ -24,11 +24,7 @@ struct Unit {
   std::string text;
   MarkupResult markup;
   /// Appended definition parts: [unit offset, unit offset + size) came from `original`.
-  struct Segment {
-    uint32_t at;
-    Range original;
-  };
-  std::vector<Segment> segments;
+  std::vector<BlockFindings::Segment> segments;
 };
 
 Unit make_unit(std::string_view text, const Block& block, const std::vector<LinkDefinition>& defs) {
@@ -78,24 +74,20 @@ std::string unit_key(const Unit& unit) {
   return key;
 }
 
-/// Maps a range of the unit back to the document.
-Range to_document(const Unit& unit, uint32_t block_start, uint32_t block_size, Range r) {
-  if (r.start >= block_size && !unit.segments.empty()) {
-    for (const Unit::Segment& s : unit.segments) {
-      if (r.start >= s.at && r.end <= s.at + s.original.size()) {
-        return {s.original.start + (r.start - s.at), s.original.start + (r.end - s.at)};
-      }
-    }
-  }
-  return {r.start + block_start, r.end + block_start};
-}
-
 }  // namespace
 
 struct IncrementalAnalyzer::Cache {
+  /// What a round needs of a unit's findings without reading them (a 1 MB document has ~4k blocks; a
+  /// round touches each block's cached data, so scattered reads cost more than the rest of it).
+  struct Summary {
+    uint32_t count = 0;
+    Range first, last;  // in unit coordinates
+    std::string_view first_check, last_check;
+  };
   struct Entry {
-    std::vector<Finding> findings;  // in unit coordinates
-    uint64_t last_used = 0;
+    std::shared_ptr<const std::vector<Finding>> findings;  // in unit coordinates
+    Summary summary;
+    uint64_t last_used = 0;  // set when created or looked up by key, and when entries are evicted
   };
   std::unordered_map<std::string, Entry> entries;  // values never move: Placed points at them
   uint64_t generation = 0;  // settings generation the entries belong to
@@ -106,12 +98,15 @@ struct IncrementalAnalyzer::Cache {
   struct Placed {
     Block block;
     Entry* entry = nullptr;
+    std::shared_ptr<const std::vector<Finding>> findings;  // entry's, copied so rounds need not read it
+    Summary summary;
     bool with_definitions = false;  // its unit carries the link definitions
   };
+  static inline const std::shared_ptr<const std::vector<Finding>> kNone =
+      std::make_shared<const std::vector<Finding>>();
   std::vector<Placed> placed;
   std::string text;
   std::string definitions;  // every link definition's label and destination, as the units see them
-  size_t findings_last_round = 0;
 };
 
 namespace {
@@ -155,8 +150,137 @@ IncrementalAnalyzer::IncrementalAnalyzer(Markup markup)
 
 IncrementalAnalyzer::~IncrementalAnalyzer() = default;
 
+Range BlockFindings::place(Range r) const {
+  if (r.start >= block.size() && !segments.empty()) {
+    for (const Segment& s : segments) {
+      if (r.start >= s.at && r.end <= s.at + s.original.size()) {
+        return {s.original.start + (r.start - s.at), s.original.start + (r.end - s.at)};
+      }
+    }
+  }
+  return {r.start + block.start, r.end + block.start};
+}
+
+Finding BlockFindings::place(const Finding& f) const {
+  Finding g = f;
+  g.range = place(f.range);
+  for (Related& r : g.related) r.range = place(r.range);
+  if (g.attribution) {
+    g.attribution->cue = place(g.attribution->cue);
+    g.attribution->source = place(g.attribution->source);
+  }
+  for (Fix& fix : g.fixes) {
+    for (Edit& e : fix.edits) e.range = place(e.range);
+  }
+  return g;
+}
+
+std::vector<Finding> BlockedFindings::merged() const {
+  std::vector<Finding> out;
+  out.reserve(count);
+  for (const BlockFindings& b : blocks) {
+    for (size_t i = 0; i < b.findings->size(); ++i) {
+      if (!b.is_suppressed(i)) out.push_back(b.place((*b.findings)[i]));
+    }
+  }
+  if (!ordered) sort_findings(out);
+  return out;
+}
+
 std::vector<Finding> IncrementalAnalyzer::analyze(std::string_view text, const Settings& settings,
                                                   uint64_t settings_generation) {
+  return analyze_blocks(text, settings, settings_generation)->merged();
+}
+
+namespace {
+
+/// Marks the findings suppression comments silence. Only blocks that end after a comment can hold one
+/// (a comment acts on what follows it), and blocks whose findings may be placed elsewhere (link
+/// definitions); their findings go through apply_directives as placeholders carrying what it reads
+/// (check and range), so the decision is exactly the whole analysis' one.
+void suppress(std::string_view text, const std::vector<Directive>& directives, BlockedFindings& result) {
+  if (directives.empty()) return;
+  uint32_t first_end = UINT32_MAX;
+  for (const Directive& d : directives) first_end = std::min(first_end, d.range.end);
+  std::vector<Finding> probes;
+  std::vector<std::pair<uint32_t, uint32_t>> origin;  // (block, finding) of each probe
+  for (uint32_t k = 0; k < result.blocks.size(); ++k) {
+    const BlockFindings& b = result.blocks[k];
+    if (b.block.end < first_end && b.segments.empty()) continue;
+    for (uint32_t i = 0; i < b.findings->size(); ++i) {
+      const Finding& f = (*b.findings)[i];
+      Finding& probe = probes.emplace_back();
+      probe.check = f.check;
+      probe.range = b.place(f.range);
+      origin.emplace_back(k, i);
+    }
+  }
+  if (probes.empty()) return;
+  std::vector<Finding> kept = probes;
+  apply_directives(text, directives, kept);
+  if (kept.size() == probes.size()) return;
+  // The survivors are a subsequence of the probes, and the decision depends only on check and start:
+  // matching greedily finds which probes were dropped.
+  size_t j = 0;
+  for (size_t p = 0; p < probes.size(); ++p) {
+    if (j < kept.size() && kept[j].check == probes[p].check && kept[j].range == probes[p].range) {
+      ++j;
+      continue;
+    }
+    BlockFindings& b = result.blocks[origin[p].first];
+    if (b.suppressed.empty()) b.suppressed.assign(b.findings->size(), false);
+    b.suppressed[origin[p].second] = true;
+    --result.count;
+  }
+}
+
+/// Whether the unsuppressed findings, block after block, are in sort_findings() order. A unit's findings
+/// come sorted and a block without link definitions moves them all by the same offset, so only block
+/// boundaries (and blocks whose findings may be placed in the definitions) need comparing.
+bool in_order(const BlockedFindings& result) {
+  // sort_findings' order: start, end, check id.
+  auto less = [](Range a, std::string_view a_check, Range b, std::string_view b_check) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end < b.end;
+    return a_check < b_check;
+  };
+  bool any = false;
+  Range previous;
+  std::string_view previous_check;
+  auto visit = [&](const BlockFindings& b, size_t i) {
+    const Finding& f = (*b.findings)[i];
+    const Range r = b.place(f.range);
+    const bool ok = !any || !less(r, f.check, previous, previous_check);
+    any = true;
+    previous = r;
+    previous_check = f.check;
+    return ok;
+  };
+  for (const BlockFindings& b : result.blocks) {
+    const size_t n = b.findings->size();
+    if (b.segments.empty()) {
+      size_t first = 0;
+      while (first < n && b.is_suppressed(first)) ++first;
+      if (first == n) continue;
+      size_t last = n - 1;
+      while (b.is_suppressed(last)) --last;
+      if (!visit(b, first)) return false;
+      if (last != first) visit(b, last);
+      continue;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!b.is_suppressed(i) && !visit(b, i)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<BlockedFindings> IncrementalAnalyzer::analyze_blocks(std::string_view text,
+                                                                   const Settings& settings,
+                                                                   uint64_t settings_generation,
+                                                                   std::stop_token stop) {
   Cache& cache = *cache_;
   if (cache.generation != settings_generation) {
     cache.entries.clear();
@@ -167,7 +291,8 @@ std::vector<Finding> IncrementalAnalyzer::analyze(std::string_view text, const S
   stats_ = {};
   // Offsets are 32-bit, as in parse_document.
   const std::string_view all = text.size() > UINT32_MAX ? text.substr(0, UINT32_MAX) : text;
-  MarkupResult blocks = markdown_ ? markdown_->parse(all) : parse_plain(all);
+  MarkupResult plain;
+  const MarkupResult& blocks = markdown_ ? markdown_->parse(all) : (plain = parse_plain(all));
   stats_.blocks = blocks.blocks.size();
 
   const auto [prefix, suffix] = common_ends(cache.text, all);
@@ -189,8 +314,12 @@ std::vector<Finding> IncrementalAnalyzer::analyze(std::string_view text, const S
 
   std::vector<Cache::Placed> placed;
   placed.reserve(blocks.blocks.size());
-  std::vector<Finding> out;
-  out.reserve(cache.findings_last_round + 16);
+  BlockedFindings out;
+  out.blocks.reserve(cache.placed.size());
+  bool boundaries_ordered = true;  // so far, block after block
+  bool any_before = false;
+  Range last_end;  // the previous block's last finding, placed
+  std::string_view last_check;
   for (const Block& block : blocks.blocks) {
     if (block.range.empty()) continue;
     // Bytes inside the unchanged prefix or suffix are the previous round's, at known offsets.
@@ -202,6 +331,8 @@ std::vector<Finding> IncrementalAnalyzer::analyze(std::string_view text, const S
     }
     Cache::Entry* entry = before ? before->entry : nullptr;
     bool with_definitions = before ? before->with_definitions : false;
+    std::shared_ptr<const std::vector<Finding>> findings = before ? before->findings : nullptr;
+    Cache::Summary summary = before ? before->summary : Cache::Summary{};
     std::optional<Unit> unit;
     if (entry == nullptr) {
       unit = make_unit(all, block, blocks.link_definitions);
@@ -209,43 +340,61 @@ std::vector<Finding> IncrementalAnalyzer::analyze(std::string_view text, const S
       std::string key = unit_key(*unit);
       auto it = cache.entries.find(key);
       if (it == cache.entries.end()) {
+        // Cancelled: what was analysed so far stays cached; `placed` and `text` keep the last round.
+        if (stop.stop_requested()) return std::nullopt;
         ++stats_.analysed;
         Document doc = parse_document(std::string(unit->text), markup_, unit->markup);
+        // Suppression is applied to the placed findings below; a unit holds no directives.
+        std::vector<Finding> found = run_checks(Analysis(doc, settings));
         it = cache.entries.try_emplace(std::move(key)).first;
-        // Suppression is applied to the merged list below; a unit holds no directives.
-        it->second.findings = run_checks(Analysis(doc, settings));
+        Cache::Entry& e = it->second;
+        if (!found.empty()) {
+          e.summary = {static_cast<uint32_t>(found.size()), found.front().range, found.back().range,
+                       found.front().check, found.back().check};
+        }
+        e.findings =
+            found.empty() ? Cache::kNone : std::make_shared<const std::vector<Finding>>(std::move(found));
       }
       entry = &it->second;
+      entry->last_used = cache.round;
+      findings = entry->findings;
+      summary = entry->summary;
     } else if (with_definitions) {
       unit = make_unit(all, block, blocks.link_definitions);  // for where the definitions are now
     }
-    entry->last_used = cache.round;
-    placed.push_back({block, entry, with_definitions});
-    const uint32_t size = block.range.size();
-    static const Unit kNoDefinitions;
-    const Unit& mapping = unit ? *unit : kNoDefinitions;
-    auto map = [&](Range r) { return to_document(mapping, block.range.start, size, r); };
-    for (const Finding& f : entry->findings) {
-      Finding& g = out.emplace_back(f);
-      g.range = map(f.range);
-      for (Related& r : g.related) r.range = map(r.range);
-      if (g.attribution) {
-        g.attribution->cue = map(g.attribution->cue);
-        g.attribution->source = map(g.attribution->source);
-      }
-      for (Fix& fix : g.fixes) {
-        for (Edit& e : fix.edits) e.range = map(e.range);
-      }
+    placed.push_back({block, entry, findings, summary, with_definitions});
+    if (summary.count == 0) continue;
+    BlockFindings& b = out.blocks.emplace_back();
+    b.block = block.range;
+    b.findings = std::move(findings);
+    if (unit) b.segments = std::move(unit->segments);
+    out.count += summary.count;
+    // The order across the block boundary (a unit's own findings come sorted; see in_order).
+    const Range first{summary.first.start + block.range.start, summary.first.end + block.range.start};
+    if (boundaries_ordered && any_before && b.segments.empty() &&
+        (first.start != last_end.start ? first.start < last_end.start
+         : first.end != last_end.end   ? first.end < last_end.end
+                                       : summary.first_check < last_check)) {
+      boundaries_ordered = false;
     }
+    if (!b.segments.empty()) boundaries_ordered = false;  // placed anywhere: in_order() decides
+    any_before = true;
+    last_end = {summary.last.start + block.range.start, summary.last.end + block.range.start};
+    last_check = summary.last_check;
   }
-  apply_directives(all, blocks.directives, out);
-  sort_findings(out);
+  suppress(all, blocks.directives, out);
+  // Suppression can drop a block's first or last finding: then every boundary is checked again.
+  out.ordered = boundaries_ordered && blocks.directives.empty() ? true : in_order(out);
 
   // Keep what this round and the previous one used: typing a character and deleting it again finds
-  // the block's old result still there.
-  std::erase_if(cache.entries, [&](const auto& e) { return e.second.last_used + 1 < cache.round; });
+  // the block's old result still there. Evicting walks every entry, so it waits until an eighth of
+  // them are stale.
+  if (cache.entries.size() > placed.size() + placed.size() / 8 + 64) {
+    for (const Cache::Placed& p : cache.placed) p.entry->last_used = cache.round;
+    for (const Cache::Placed& p : placed) p.entry->last_used = cache.round;
+    std::erase_if(cache.entries, [&](const auto& e) { return e.second.last_used != cache.round; });
+  }
   cache.placed = std::move(placed);
-  cache.findings_last_round = out.size();
   cache.text.assign(all);
   cache.definitions = std::move(definitions);
   return out;

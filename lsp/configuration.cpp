@@ -2,15 +2,82 @@
 // whenever a layer turns out to be invalid (DESIGN.md section 5).
 #include "lsp/configuration.h"
 
+#include <cstdlib>
+
 #include "lsp/uri.h"
 
 namespace evidential::lsp {
 
 namespace fs = std::filesystem;
 
-Configuration::Configuration(std::function<void(const config::ConfigError&)> report)
-    : report_(std::move(report)) {
-  client_layer_ = make(config::default_settings(), std::nullopt);
+namespace {
+
+// A folder or file path without "." / ".." segments or a trailing separator, for comparisons.
+fs::path normal(const fs::path& p) {
+  fs::path n = p.lexically_normal();
+  if (!n.has_filename() && n.has_parent_path() && n != n.root_path()) n = n.parent_path();
+  return n;
+}
+
+bool contains(const fs::path& folder, const fs::path& path) {
+  const fs::path rel = path.lexically_relative(folder);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+}  // namespace
+
+Configuration::Configuration(std::function<void(const config::ConfigError&)> report,
+                             std::optional<fs::path> user_config)
+    : report_(std::move(report)), user_config_(std::move(user_config)) {
+  base_ = std::make_shared<const core::Settings>(config::default_settings());
+  client_layer_ = make(*base_, std::nullopt);
+}
+
+std::optional<fs::path> Configuration::default_user_config() {
+  // XDG Base Directory: a relative XDG_CONFIG_HOME is invalid and ignored.
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && xdg[0] == '/') {
+    return fs::path(xdg) / "evidential" / "config.json";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/') {
+    return fs::path(home) / ".config" / "evidential" / "config.json";
+  }
+  return std::nullopt;
+}
+
+void Configuration::load_user_config() {
+  core::Settings settings = config::default_settings();
+  std::error_code ec;
+  if (user_config_ && fs::is_regular_file(*user_config_, ec)) {
+    auto loaded = config::load_config_file(*user_config_, settings);
+    if (auto* error = std::get_if<config::ConfigError>(&loaded)) {
+      report_(*error);  // the defaults stand in for it
+    } else {
+      settings = std::move(std::get<core::Settings>(loaded));
+    }
+  }
+  base_ = std::make_shared<const core::Settings>(std::move(settings));
+  rebuild_client_layer();  // before the client's layers are set (initialize), so it cannot fail
+}
+
+void Configuration::set_workspace_folders(std::vector<fs::path> folders) {
+  workspace_folders_.clear();
+  for (const fs::path& f : folders) workspace_folders_.push_back(normal(f));
+  lookups_.clear();
+}
+
+std::optional<fs::path> Configuration::find_file(const fs::path& dir) const {
+  const fs::path* folder = nullptr;
+  for (const fs::path& f : workspace_folders_) {
+    if (contains(f, dir) && (folder == nullptr || f.native().size() > folder->native().size())) folder = &f;
+  }
+  if (folder == nullptr) return std::nullopt;
+  std::error_code ec;
+  for (fs::path d = dir;; d = d.parent_path()) {
+    fs::path candidate = d / config::kConfigFileName;
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (d == *folder || d == d.parent_path() || !contains(*folder, d)) break;
+  }
+  return std::nullopt;
 }
 
 std::shared_ptr<const ResolvedSettings> Configuration::make(core::Settings settings,
@@ -23,7 +90,7 @@ std::shared_ptr<const ResolvedSettings> Configuration::make(core::Settings setti
 }
 
 bool Configuration::rebuild_client_layer() {
-  core::Settings s = config::default_settings();
+  core::Settings s = *base_;
   const std::pair<const json*, const char*> layers[] = {
       {&initialization_options_, "initializationOptions"},
       {&workspace_settings_, "workspace/configuration (evidential)"}};
@@ -68,10 +135,10 @@ void Configuration::invalidate_files() {
 std::shared_ptr<const ResolvedSettings> Configuration::resolve(const std::string& uri, bool recheck) {
   std::optional<fs::path> path = uri_to_path(uri);
   if (!path) return client_layer_;
-  fs::path dir = path->parent_path();
+  fs::path dir = normal(*path).parent_path();
   auto found = lookups_.find(dir);
   if (found == lookups_.end() || recheck) {
-    found = lookups_.insert_or_assign(dir, config::find_config(dir)).first;
+    found = lookups_.insert_or_assign(dir, find_file(dir)).first;
   }
   if (!found->second) return client_layer_;
   const fs::path& file = *found->second;

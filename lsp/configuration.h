@@ -1,7 +1,11 @@
-// Which settings apply to each document. Precedence, lowest first: built-in defaults <
+// Which settings apply to each document. Precedence, lowest first: built-in defaults < the user's
+// configuration ($XDG_CONFIG_HOME/evidential/config.json, else ~/.config/evidential/config.json) <
 // initializationOptions < workspace/configuration (section "evidential") < the nearest .evidential.json.
 // The project's file wins because it is what `evidential check` and CI read: the editor then shows
 // what CI will report, and a user's own settings fill in for files outside any configured project.
+// .evidential.json is looked for from the document's directory up to the workspace folder that holds
+// it and never above; documents outside every workspace folder get no .evidential.json at all, so the
+// server reads configuration only from the workspace and the user's configuration directory.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "core/settings.h"
@@ -29,7 +34,21 @@ struct ResolvedSettings {
 class Configuration {
  public:
   /// `report` receives every configuration error once, when it is found.
-  explicit Configuration(std::function<void(const config::ConfigError&)> report);
+  /// `user_config`: the user's configuration file (read by load_user_config(), if it exists).
+  explicit Configuration(std::function<void(const config::ConfigError&)> report,
+                         std::optional<std::filesystem::path> user_config = default_user_config());
+
+  /// $XDG_CONFIG_HOME/evidential/config.json when XDG_CONFIG_HOME is an absolute path, else
+  /// $HOME/.config/evidential/config.json; nullopt when neither variable helps.
+  static std::optional<std::filesystem::path> default_user_config();
+
+  /// Reads the user's configuration file (a missing file is no error; a broken one is reported and
+  /// the defaults stand in) and rebuilds the client layer over it. Called once, on initialize, before
+  /// the client's layers are set.
+  void load_user_config();
+
+  /// The folders that bound the .evidential.json lookup.
+  void set_workspace_folders(std::vector<std::filesystem::path> folders);
 
   /// Sets the client's layers. A bad object is reported and the previous layer kept; returns whether
   /// the layer was accepted.
@@ -45,10 +64,16 @@ class Configuration {
 
  private:
   bool rebuild_client_layer();
+  /// The .evidential.json for documents in `dir`, searched up to the innermost workspace folder
+  /// holding `dir`; nullopt outside every folder.
+  std::optional<std::filesystem::path> find_file(const std::filesystem::path& dir) const;
   std::shared_ptr<const ResolvedSettings> make(core::Settings settings,
                                                std::optional<std::filesystem::path> file);
 
   std::function<void(const config::ConfigError&)> report_;
+  std::optional<std::filesystem::path> user_config_;
+  std::shared_ptr<const core::Settings> base_;  // defaults + the user's configuration
+  std::vector<std::filesystem::path> workspace_folders_;
   json initialization_options_;
   json workspace_settings_;
   std::shared_ptr<const ResolvedSettings> client_layer_;  // defaults + the client's layers

@@ -168,6 +168,7 @@ std::vector<CodeAction> code_actions(const AnalyzedDocument& doc, const CodeActi
 
   std::set<std::string> offered;  // "Disable ..." actions, once per check (and line)
   for (const auto& [finding, diagnostic] : pairs) {
+    if (core::find_check(finding->check) == nullptr) continue;  // not a check (document-too-large)
     const std::string id(finding->check);
     for (size_t i = 0; i < finding->fixes.size(); ++i) {
       const core::Fix& fix = finding->fixes[i];

@@ -18,6 +18,8 @@ namespace evidential::lsp {
 
 inline constexpr std::string_view kDiagnosticSource = "evidential";
 inline constexpr std::string_view kCheckDocsBase = "https://evidential.dev/checks/";
+/// The code of the one diagnostic a document above the server's size limit gets instead of findings.
+inline constexpr std::string_view kDocumentTooLarge = "document-too-large";
 
 /// One analysed version of a document.
 struct AnalyzedDocument {

@@ -95,7 +95,7 @@ class Server {
   ClientCapabilities capabilities_;
   core::Encoding encoding_ = core::Encoding::kUtf16;
   std::vector<fs::path> workspace_folders_;
-  std::string trace_ = "off";
+  Trace trace_ = Trace::kOff;  // initialize.trace, then $/setTrace
   State state_ = State::kUninitialized;
   bool exit_ = false;
 };
@@ -222,9 +222,15 @@ void Server::handle(const std::string& body) {
   const std::string method = method_it->get<std::string>();
   static const json kNoParams = json::object();
   const json* params = &kNoParams;
-  if (auto it = message.find("params"); it != message.end()) {
+  // "params": null is read as no params: JSON-RPC allows only structured values there, but some
+  // clients (Emacs eglot on shutdown and exit) send null for "nothing".
+  if (auto it = message.find("params"); it != message.end() && !it->is_null()) {
     if (!it->is_object() && !it->is_array()) {
-      if (id != nullptr) connection_.reply_error(*id, kInvalidParams, "\"params\" must be an object or an array");
+      if (id != nullptr) {
+        connection_.reply_error(*id, kInvalidParams, "\"params\" must be an object or an array");
+      } else {
+        spdlog::debug("dropped notification {}: \"params\" is neither an object nor an array", method);
+      }
       return;
     }
     params = &*it;
@@ -232,6 +238,17 @@ void Server::handle(const std::string& body) {
   const Binding* binding = nullptr;
   for (const Binding& b : bindings()) {
     if (b.method == method) binding = &b;
+  }
+  if (trace_ != Trace::kOff) {
+    log_trace(connection_, trace_,
+              id != nullptr ? "received request " + method + " (id " + id->dump() + ")" : "received " + method,
+              [params] {
+                // The params, shortened: a didOpen carries the whole document.
+                constexpr size_t kLimit = 2000;
+                std::string text = serialize(*params);
+                if (text.size() > kLimit) text = text.substr(0, kLimit) + "... (" + std::to_string(text.size()) + " bytes)";
+                return text;
+              });
   }
   dispatch(binding, method, *params, id);
 }
@@ -241,16 +258,19 @@ void Server::dispatch(const Binding* binding, std::string_view method, const jso
   // Lifecycle gates (LSP 3.17, "Server lifecycle").
   if (state_ == State::kUninitialized && method != "initialize" && method != "exit") {
     if (is_request) connection_.reply_error(*id, kServerNotInitialized, "the server is not initialized yet");
-    return;  // notifications before initialize are dropped
+    else spdlog::debug("dropped notification {}: the server is not initialized yet", method);
+    return;
   }
   if (state_ == State::kShutdown && method != "exit") {
     if (is_request) connection_.reply_error(*id, kInvalidRequest, "the server is shut down; only exit is expected");
+    else spdlog::debug("dropped notification {}: the server is shut down", method);
     return;
   }
   if (binding == nullptr || (is_request ? binding->request == nullptr : binding->notification == nullptr)) {
     if (is_request) {
       connection_.reply_error(*id, kMethodNotFound, "unknown method \"" + std::string(method) + "\"");
-    } else if (!method.starts_with("$/")) {
+    } else {
+      // "$/" notifications may be ignored silently towards the client, but not in the log.
       spdlog::debug("ignored notification {}", method);
     }
     return;
@@ -282,14 +302,31 @@ void Server::on_initialize(const json& params, const json& id) {
   InitializeParams p = params.get<InitializeParams>();
   capabilities_ = p.capabilities;
   encoding_ = negotiate_encoding(capabilities_.positionEncodings);
-  trace_ = p.trace;
+  trace_ = parse_trace(p.trace).value_or(Trace::kOff);
   for (const WorkspaceFolder& f : p.workspaceFolders) {
     if (auto path = uri_to_path(f.uri)) workspace_folders_.push_back(*path);
   }
   if (workspace_folders_.empty() && p.rootUri) {
     if (auto path = uri_to_path(*p.rootUri)) workspace_folders_.push_back(*path);
   }
-  configuration_.set_initialization_options(p.initializationOptions);
+  // maxDocumentBytes is the server's, not a setting of the analysis: taken out before the rest is read
+  // as configuration (which rejects keys it does not know).
+  json initialization_options = p.initializationOptions;
+  if (initialization_options.is_object()) {
+    if (auto it = initialization_options.find("maxDocumentBytes"); it != initialization_options.end()) {
+      if (it->is_number_unsigned() && it->get<uint64_t>() > 0) {
+        options_.max_document_bytes = it->get<uint64_t>();
+      } else {
+        connection_.show_message(kError, "Evidential configuration error: initializationOptions.maxDocumentBytes "
+                                         "must be a positive integer; keeping " +
+                                             std::to_string(options_.max_document_bytes));
+      }
+      initialization_options.erase(it);
+    }
+  }
+  configuration_.set_workspace_folders(workspace_folders_);
+  configuration_.load_user_config();
+  configuration_.set_initialization_options(initialization_options);
 
   Worker::Options wo;
   wo.encoding = encoding_;
@@ -298,7 +335,9 @@ void Server::on_initialize(const json& params, const json& id) {
   wo.push = !capabilities_.pullDiagnostics;
   wo.related_information = capabilities_.relatedInformation;
   wo.debounce = options_.debounce;
+  wo.max_document_bytes = options_.max_document_bytes;
   worker_ = std::make_unique<Worker>(connection_, wo);
+  worker_->set_trace(trace_);
 
   json capabilities = {
       {"positionEncoding", encoding_name(encoding_)},
@@ -408,15 +447,27 @@ void Server::on_did_open(const json& params) {
 
 void Server::on_did_change(const json& params) {
   auto p = params.get<DidChangeTextDocumentParams>();
+  if (const OpenDocument* before = documents_.find(p.textDocument.uri);
+      before != nullptr && p.textDocument.version <= before->version) {
+    // Applied all the same: the changes describe the client's buffer whatever its numbering.
+    spdlog::debug("didChange {}: version {} does not follow {}", p.textDocument.uri, p.textDocument.version,
+                  before->version);
+  }
   const OpenDocument* doc =
       documents_.change(p.textDocument.uri, p.textDocument.version, p.contentChanges, encoding_);
-  if (doc == nullptr) return;  // not open, or a language we do not analyse
+  if (doc == nullptr) {
+    spdlog::debug("dropped didChange for {}: not open (or not a language we analyse)", p.textDocument.uri);
+    return;
+  }
   schedule(*doc);
 }
 
 void Server::on_did_close(const json& params) {
   auto p = params.get<DidCloseTextDocumentParams>();
-  if (!documents_.close(p.textDocument.uri)) return;
+  if (!documents_.close(p.textDocument.uri)) {
+    spdlog::debug("dropped didClose for {}: not open", p.textDocument.uri);
+    return;
+  }
   settings_.erase(p.textDocument.uri);
   worker_->close(p.textDocument.uri);
 }
@@ -444,7 +495,10 @@ void Server::on_did_change_watched_files(const json& params) {
   for (const FileEvent& e : p.changes) {
     if (e.uri.ends_with("/.evidential.json")) config_changed = true;
   }
-  if (!config_changed) return;
+  if (!config_changed) {
+    spdlog::debug("didChangeWatchedFiles: no .evidential.json among {} change(s)", p.changes.size());
+    return;
+  }
   connection_.log_message(kInfo, "Evidential: a .evidential.json changed; re-reading the configuration");
   configuration_.invalidate_files();
   reconfigure_all();
@@ -452,11 +506,14 @@ void Server::on_did_change_watched_files(const json& params) {
 
 void Server::on_cancel_request(const json& params) {
   auto p = params.get<CancelParams>();
-  // Requests answered on this thread are already done; only the worker's queue can hold one.
+  // Requests answered on this thread are already done; only the worker can hold one (queued or running).
   if (worker_ && !worker_->cancel(p.id)) spdlog::debug("cancel {}: nothing pending", p.id.dump());
 }
 
-void Server::on_set_trace(const json& params) { trace_ = params.get<SetTraceParams>().value; }
+void Server::on_set_trace(const json& params) {
+  trace_ = parse_trace(params.get<SetTraceParams>().value).value_or(Trace::kOff);
+  if (worker_) worker_->set_trace(trace_);
+}
 
 // ---- helpers ----
 
@@ -465,6 +522,7 @@ void Server::request_workspace_settings() {
   connection_.request("workspace/configuration", p, [this](const json& result, const json* error) {
     if (error != nullptr || !result.is_array() || result.empty()) {
       if (error) spdlog::warn("workspace/configuration failed: {}", error->dump());
+      else spdlog::debug("workspace/configuration answered without settings; keeping the current ones");
       return;
     }
     if (configuration_.set_workspace_settings(result[0])) reconfigure_all();
@@ -542,6 +600,10 @@ int run_server(const std::vector<std::string>& args) {
     }
     if (value("--max-message-bytes", &v) && parse_number(v, &n) && n > 0) {
       options.max_message_bytes = n;
+      continue;
+    }
+    if (value("--max-document-bytes", &v) && parse_number(v, &n) && n > 0) {
+      options.max_document_bytes = n;
       continue;
     }
     // Clients add their own flags (e.g. --clientProcessId); unknown ones are noted, not fatal.

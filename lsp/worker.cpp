@@ -15,6 +15,23 @@ namespace evidential::lsp {
 
 using Clock = std::chrono::steady_clock;
 
+/// What a document above the size limit gets instead of an analysis: one block, at the start, with
+/// one Information finding that says so.
+core::BlockedFindings too_large_findings(size_t size, size_t limit) {
+  core::Finding f;
+  f.check = kDocumentTooLarge;
+  f.severity = core::Severity::kInformation;
+  f.message = "This document (" + std::to_string(size) + " bytes) is too large to analyse: the limit is " +
+              std::to_string(limit) + " bytes (--max-document-bytes, or maxDocumentBytes in the " +
+              "initialization options). Evidential resumes once it is smaller.";
+  core::BlockedFindings result;
+  core::BlockFindings block;
+  block.findings = std::make_shared<const std::vector<core::Finding>>(1, std::move(f));
+  result.blocks.push_back(std::move(block));
+  result.count = 1;
+  return result;
+}
+
 struct Worker::DocState {
   // Shared with the message thread (under mutex_).
   Snapshot latest;
@@ -26,14 +43,32 @@ struct Worker::DocState {
   std::unique_ptr<core::IncrementalAnalyzer> analyzer;
   core::Markup analyzer_markup = core::Markup::kPlain;
   Snapshot analysed;  // text == nullptr: nothing analysed yet
-  std::vector<core::Finding> findings;
+  core::BlockedFindings blocks;         // of `analysed`
+  std::vector<core::Finding> findings;  // blocks.merged(), built when a request needs it
+  bool findings_current = false;
   std::shared_ptr<const core::LineIndex> lines;
+  BlockDiagnosticsWriter writer;
   std::shared_ptr<const std::string> published_text;
   std::shared_ptr<const ResolvedSettings> published_settings;
   std::string pull_result_id;
   std::string pull_items;  // serialized, to tell whether a new pull result changed
   std::string message;     // reused for every publish: its capacity survives
 };
+
+std::optional<Trace> parse_trace(std::string_view value) {
+  if (value == "off") return Trace::kOff;
+  if (value == "messages") return Trace::kMessages;
+  if (value == "verbose") return Trace::kVerbose;
+  return std::nullopt;
+}
+
+void log_trace(Connection& connection, Trace trace, std::string message,
+               const std::function<std::string()>& verbose) {
+  if (trace == Trace::kOff) return;
+  json params = {{"message", std::move(message)}};
+  if (trace == Trace::kVerbose && verbose) params["verbose"] = verbose();
+  connection.notify("$/logTrace", std::move(params));
+}
 
 Worker::Worker(Connection& connection, Options options)
     : connection_(connection), options_(options), thread_([this] { run(); }) {}
@@ -57,6 +92,9 @@ void Worker::drain() {
 void Worker::update(Snapshot snapshot) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    // The analysis running for an older version is stale: it stops at its next block (what it analysed
+    // stays cached) and this version is analysed instead.
+    if (analysing_ == snapshot.uri) push_stop_.request_stop();
     std::unique_ptr<DocState>& doc = docs_[snapshot.uri];
     if (!doc) doc = std::make_unique<DocState>();
     doc->latest = std::move(snapshot);
@@ -70,6 +108,7 @@ void Worker::update(Snapshot snapshot) {
 void Worker::close(const std::string& uri) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (analysing_ == uri) push_stop_.request_stop();
     auto it = docs_.find(uri);
     if (it != docs_.end()) {
       it->second->open = false;
@@ -98,6 +137,10 @@ void Worker::pull(const std::string& uri, json id, std::optional<std::string> pr
 
 bool Worker::cancel(const json& id) {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (busy_ && !running_id_.is_null() && running_id_ == id) {
+    running_stop_.request_stop();  // run_job answers it
+    return true;
+  }
   auto it = std::find_if(jobs_.begin(), jobs_.end(), [&](const Job& j) {
     return j.kind != Job::Kind::kClose && j.id == id;
   });
@@ -114,10 +157,13 @@ void Worker::run() {
       Job job = std::move(jobs_.front());
       jobs_.pop_front();
       busy_ = true;
+      running_id_ = job.id;
+      running_stop_ = std::stop_source();
       lock.unlock();
       run_job(job);
       lock.lock();
       busy_ = false;
+      running_id_ = nullptr;
       if (jobs_.empty()) idle_.notify_all();
       continue;
     }
@@ -138,9 +184,13 @@ void Worker::run() {
     if (next != nullptr) {
       next->dirty = false;
       Snapshot snapshot = next->latest;
+      analysing_ = snapshot.uri;
+      push_stop_ = std::stop_source();
+      std::stop_token stop = push_stop_.get_token();
       lock.unlock();
-      analyse_and_publish(*next, snapshot);
+      analyse_and_publish(*next, snapshot, stop);
       lock.lock();
+      analysing_.clear();
       continue;
     }
     if (earliest == Clock::time_point::max()) {
@@ -151,33 +201,67 @@ void Worker::run() {
   }
 }
 
-void Worker::ensure_current(DocState& doc, const Snapshot& snapshot) {
+bool Worker::ensure_current(DocState& doc, const Snapshot& snapshot, std::stop_token stop) {
   if (doc.analysed.text == snapshot.text && doc.analysed.settings == snapshot.settings) {
     doc.analysed.version = snapshot.version;
-    return;
+    return true;
+  }
+  if (options_.max_document_bytes != 0 && snapshot.text->size() > options_.max_document_bytes) {
+    doc.analyzer.reset();  // and with it the parse state of the last analysis
+    doc.blocks = too_large_findings(snapshot.text->size(), options_.max_document_bytes);
+    doc.findings.clear();
+    doc.findings_current = false;
+    doc.lines = snapshot.lines ? snapshot.lines : std::make_shared<const core::LineIndex>(*snapshot.text);
+    doc.analysed = snapshot;
+    spdlog::debug("not analysing {} v{}: {} bytes", snapshot.uri, snapshot.version, snapshot.text->size());
+    return true;
   }
   if (!doc.analyzer || doc.analyzer_markup != snapshot.markup) {
     doc.analyzer = std::make_unique<core::IncrementalAnalyzer>(snapshot.markup);
     doc.analyzer_markup = snapshot.markup;
   }
   const auto start = Clock::now();
-  doc.findings = doc.analyzer->analyze(*snapshot.text, *snapshot.settings->settings,
-                                       snapshot.settings->generation);
+  log_trace(connection_, trace_, "analysing " + snapshot.uri + " v" + std::to_string(snapshot.version));
+  std::optional<core::BlockedFindings> blocks = doc.analyzer->analyze_blocks(
+      *snapshot.text, *snapshot.settings->settings, snapshot.settings->generation, stop);
+  const auto stats = doc.analyzer->last_stats();
+  if (!blocks) {
+    log_trace(connection_, trace_,
+              "analysis of " + snapshot.uri + " v" + std::to_string(snapshot.version) + " cancelled after " +
+                  std::to_string(stats.analysed) + " blocks");
+    return false;
+  }
+  doc.blocks = std::move(*blocks);
+  doc.findings.clear();
+  doc.findings.shrink_to_fit();
+  doc.findings_current = false;
   doc.lines = snapshot.lines ? snapshot.lines : std::make_shared<const core::LineIndex>(*snapshot.text);
   doc.analysed = snapshot;
-  const auto stats = doc.analyzer->last_stats();
   // A big (re-)analysis leaves megabytes of freed per-block parse state in the worker's malloc arena;
   // give it back rather than carry it as resident memory (bench/lsp/README.md, RSS).
   if (stats.analysed > 256) ::malloc_trim(0);
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count();
   if (spdlog::should_log(spdlog::level::debug)) {
     spdlog::debug("analysed {} v{}: {} bytes, {} findings, {}/{} blocks re-analysed, {} us", snapshot.uri,
-                  snapshot.version, snapshot.text->size(), doc.findings.size(), stats.analysed,
-                  stats.blocks,
-                  std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count());
+                  snapshot.version, snapshot.text->size(), doc.blocks.count, stats.analysed, stats.blocks,
+                  micros);
   }
+  log_trace(connection_, trace_,
+            "analysed " + snapshot.uri + " v" + std::to_string(snapshot.version) + ": " +
+                std::to_string(doc.blocks.count) + " findings in " + std::to_string(micros / 1000) + "." +
+                std::to_string(micros / 100 % 10) + " ms",
+            [&] {
+              return std::to_string(snapshot.text->size()) + " bytes; " + std::to_string(stats.analysed) +
+                     " of " + std::to_string(stats.blocks) + " blocks analysed afresh, the others reused";
+            });
+  return true;
 }
 
-AnalyzedDocument Worker::view(const DocState& doc) const {
+AnalyzedDocument Worker::view(DocState& doc, bool merged) const {
+  if (merged && !doc.findings_current) {
+    doc.findings = doc.blocks.merged();
+    doc.findings_current = true;
+  }
   AnalyzedDocument v;
   v.uri = doc.analysed.uri;
   v.version = doc.analysed.version;
@@ -190,8 +274,8 @@ AnalyzedDocument Worker::view(const DocState& doc) const {
   return v;
 }
 
-void Worker::analyse_and_publish(DocState& doc, const Snapshot& snapshot) {
-  ensure_current(doc, snapshot);
+void Worker::analyse_and_publish(DocState& doc, const Snapshot& snapshot, std::stop_token stop) {
+  if (!ensure_current(doc, snapshot, stop)) return;  // a newer version (or a close) came first
   if (doc.published_text == snapshot.text && doc.published_settings == snapshot.settings) return;
   {
     // A newer version arrived while this one was analysed: its own analysis will publish.
@@ -203,9 +287,27 @@ void Worker::analyse_and_publish(DocState& doc, const Snapshot& snapshot) {
   }
   doc.published_text = snapshot.text;
   doc.published_settings = snapshot.settings;
-  AnalyzedDocument v = view(doc);
-  write_publish_diagnostics(snapshot.uri, snapshot.version, &v, options_.related_information, doc.message);
+  AnalyzedDocument v = view(doc, false);
+  write_publish_diagnostics(snapshot.uri, snapshot.version, v, doc.blocks, doc.writer,
+                            options_.related_information, doc.message);
   connection_.send_serialized(doc.message);
+  // The buffer is reused for the next version; a doubling that overshot (the document grew) is given
+  // back rather than kept (a 1 MB document's message is ~4.5 MB).
+  if (doc.message.capacity() > doc.message.size() + doc.message.size() / 4) doc.message.shrink_to_fit();
+  if (trace_ == Trace::kVerbose) {
+    const auto stats = doc.writer.last_stats();
+    log_trace(connection_, trace_,
+              "published " + std::to_string(doc.blocks.count) + " diagnostics for " + snapshot.uri + " v" +
+                  std::to_string(snapshot.version),
+              [&] {
+                return std::to_string(doc.message.size()) + " bytes; " + std::to_string(stats.serialized) +
+                       " of " + std::to_string(stats.blocks) + " blocks serialized afresh, the others reused";
+              });
+  } else {
+    log_trace(connection_, trace_,
+              "published " + std::to_string(doc.blocks.count) + " diagnostics for " + snapshot.uri + " v" +
+                  std::to_string(snapshot.version));
+  }
 }
 
 void Worker::run_job(Job& job) {
@@ -236,13 +338,27 @@ void Worker::run_job(Job& job) {
     connection_.notify("textDocument/publishDiagnostics", PublishDiagnosticsParams{job.uri, std::nullopt, {}});
     return;
   }
+  std::stop_token stop;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop = running_stop_.get_token();
+  }
+  auto cancelled = [&] {
+    if (!stop.stop_requested()) return false;
+    connection_.reply_error(job.id, kRequestCancelled, "request cancelled");
+    return true;
+  };
   try {
-    if (doc != nullptr) ensure_current(*doc, snapshot);
+    if (doc != nullptr && !ensure_current(*doc, snapshot, stop)) {
+      cancelled();
+      return;
+    }
+    if (cancelled()) return;
     if (job.kind == Job::Kind::kQuery) {
       if (doc == nullptr) {
         connection_.reply(job.id, job.query(nullptr));
       } else {
-        AnalyzedDocument v = view(*doc);
+        AnalyzedDocument v = view(*doc, true);
         connection_.reply(job.id, job.query(&v));
       }
       return;
@@ -253,7 +369,8 @@ void Worker::run_job(Job& job) {
       return;
     }
     std::string items;
-    write_diagnostics(view(*doc), options_.related_information, items);
+    doc->writer.write(view(*doc, false), doc->blocks, options_.related_information, items);
+    if (cancelled()) return;
     if (doc->pull_result_id.empty() || items != doc->pull_items) {
       doc->pull_result_id = std::to_string(next_result_id_++);
       doc->pull_items = std::move(items);

@@ -1,15 +1,17 @@
 // The direct diagnostics writer must produce the same JSON as to_diagnostic() + nlohmann, and the
 // forward position sweep the same positions as to_position, in every encoding.
+#include <gtest/gtest.h>
+
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
 #include "config/config.h"
 #include "core/analysis.h"
 #include "core/document.h"
+#include "core/incremental.h"
 #include "lsp/connection.h"
 #include "lsp/diagnostics_writer.h"
 #include "lsp/positions.h"
@@ -82,6 +84,93 @@ TEST(LspDiagnosticsWriter, PositionSweepEqualsToPosition) {
       int step = static_cast<int>(rng() % 40) - 8;
       offset = static_cast<uint32_t>(std::clamp<int64_t>(int64_t{offset} + step, 0, int64_t(text.size()) + 3));
       EXPECT_EQ(sweep.at(offset), lsp::to_position(lines, offset, encoding)) << offset;
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+using namespace evidential;
+
+// The block-by-block writer, whose serialized blocks outlive the versions they were written for, must
+// write exactly what write_diagnostics writes for the merged findings, version after version: blocks
+// moving by lines and columns, suppression comments, reference links (findings placed in definitions),
+// every encoding, with and without related information.
+TEST(LspDiagnosticsWriter, BlockWriterEqualsMergedWriterAcrossEdits) {
+  const std::string seed =
+      "# Plans “may” change\n"
+      "\n"
+      "The council may approve it, officials said. Prices might rise 😀 soon.\n"
+      "\n"
+      "> A quote may hedge.\n"
+      "> It continues — perhaps.\n"
+      "\n"
+      "- An item may matter\n"
+      "  and could continue\n"
+      "\n"
+      "<!-- evidential-disable-next-line hedge -->\n"
+      "This line may be quiet. Another might not.\n"
+      "\n"
+      "Critics reportedly see [the budget][b] as weak.\n"
+      "\n"
+      "[b]: https://example.org/budget\n";
+  const std::vector<std::string> pieces = {"a",
+                                           " ",
+                                           "\n",
+                                           "\n\n",
+                                           "may ",
+                                           "“",
+                                           "😀",
+                                           "> ",
+                                           "- ",
+                                           "  ",
+                                           "<!-- evidential-disable hedge -->\n",
+                                           "<!-- evidential-enable -->\n",
+                                           "[b] ",
+                                           "It could rain. ",
+                                           "é"};
+  const core::Settings settings = config::default_settings();
+  for (auto encoding : {core::Encoding::kUtf8, core::Encoding::kUtf16, core::Encoding::kUtf32}) {
+    for (bool related : {false, true}) {
+      std::mt19937 rng(static_cast<unsigned>(encoding) * 2 + related);
+      std::string text = seed;
+      core::IncrementalAnalyzer analyzer(core::Markup::kMarkdown);
+      lsp::BlockDiagnosticsWriter writer;
+      size_t reused = 0, blocks = 0;
+      for (int step = 0; step < 300; ++step) {
+        // Insert or delete at a character boundary.
+        size_t at = rng() % (text.size() + 1);
+        while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+        if (rng() % 3 == 0 && at < text.size()) {
+          size_t n = 1 + rng() % 3;
+          size_t end = std::min(text.size(), at + n);
+          while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+          text.erase(at, end - at);
+        } else {
+          text.insert(at, pieces[rng() % pieces.size()]);
+        }
+        if (text.size() > 4000) text = seed;
+        std::optional<core::BlockedFindings> blocked = analyzer.analyze_blocks(text, settings, 1);
+        ASSERT_TRUE(blocked.has_value());
+        std::vector<core::Finding> merged = blocked->merged();
+        core::LineIndex lines(text);
+        lsp::AnalyzedDocument view;
+        view.uri = "file:///w/edits.md";
+        view.text = text;
+        view.lines = &lines;
+        view.findings = &merged;
+        view.encoding = encoding;
+        std::string expected;
+        lsp::write_diagnostics(view, related, expected);
+        std::string written = "prefix";
+        writer.write(view, *blocked, related, written);
+        ASSERT_EQ(written, "prefix" + expected) << "step " << step << "\n" << text;
+        blocks += writer.last_stats().blocks;
+        reused += writer.last_stats().blocks - writer.last_stats().serialized;
+      }
+      EXPECT_GT(reused * 2, blocks) << "most blocks should be copied, not serialized again";
     }
   }
 }

@@ -1,28 +1,27 @@
 // Thousands of random edits (UTF-16 positions, multi-byte characters, surrogate pairs, newlines, Markdown
 // syntax, suppression comments, reference links) checked three ways against a fresh analysis of the
 // same text: text sync (lsp::apply_changes), core::IncrementalAnalyzer, and the server end to end.
+#include <gtest/gtest.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
-
-#include "core/utf8.h"
 
 #include "config/config.h"
 #include "core/analysis.h"
 #include "core/document.h"
 #include "core/incremental.h"
 #include "core/markup/markup.h"
+#include "core/utf8.h"
 #include "lsp/documents.h"
 #include "lsp/server.h"
 #include "lsp/transport.h"
+#include "tests/lsp/pipe_client.h"
 
 namespace {
 
@@ -291,55 +290,7 @@ TEST(LspRandomEdits, SyncAndIncrementalAnalysisEqualFullAnalysis) {
   }
 }
 
-/// A client over pipes to an in-process server session.
-class PipeClient {
- public:
-  PipeClient() {
-    int to_server[2], from_server[2];
-    EXPECT_EQ(pipe(to_server), 0);
-    EXPECT_EQ(pipe(from_server), 0);
-    server_in_ = to_server[0];
-    out_ = to_server[1];
-    in_ = from_server[0];
-    server_out_ = from_server[1];
-    evidential::lsp::ServerOptions options;
-    options.debounce = std::chrono::milliseconds(0);
-    thread_ = std::thread([this, options] { exit_code_ = evidential::lsp::serve(options, server_in_, server_out_); });
-    reader_ = std::make_unique<evidential::lsp::MessageReader>(in_, 1u << 30);
-    writer_ = std::make_unique<evidential::lsp::MessageWriter>(out_);
-  }
-  ~PipeClient() {
-    close(out_);
-    thread_.join();
-    close(server_in_);
-    close(server_out_);
-    close(in_);
-  }
-  void send(const json& m) { writer_->write(m.dump()); }
-  json read() {
-    auto r = reader_->next();
-    EXPECT_EQ(r.kind, evidential::lsp::ReadResult::Kind::kMessage);
-    return r.kind == evidential::lsp::ReadResult::Kind::kMessage ? json::parse(r.body) : json();
-  }
-  /// The next publishDiagnostics for `version` (earlier versions may be skipped by the server, or
-  /// published before it).
-  json diagnostics_for(int version) {
-    for (;;) {
-      json m = read();
-      if (m.is_null()) return m;
-      if (m.value("method", "") != "textDocument/publishDiagnostics") continue;
-      if (m["params"].value("version", -1) == version) return m["params"]["diagnostics"];
-    }
-  }
-  int exit_code() const { return exit_code_; }
-
- private:
-  int server_in_, server_out_, in_, out_;
-  int exit_code_ = -1;
-  std::thread thread_;
-  std::unique_ptr<evidential::lsp::MessageReader> reader_;
-  std::unique_ptr<evidential::lsp::MessageWriter> writer_;
-};
+using evidential::testing::PipeClient;
 
 // End to end: the server's published diagnostics, after bursts of random incremental edits, equal a
 // fresh analysis of the model's text (positions converted here, independently).
