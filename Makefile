@@ -4,8 +4,13 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 EVIDENTIAL := $(BUILD)/evidential
 SHARED ?= $(abspath $(CURDIR)/../shared)
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+# A UBSan report with a stack names the caller, not just the check.
+export UBSAN_OPTIONS ?= print_stacktrace=1
 
-.PHONY: all deps build run test test-unit test-grammar test-eval test-sanitize test-editors eval bench package-vscode clean
+.PHONY: all deps build run test test-fast test-unit test-grammar test-eval test-sanitize test-fuzz test-editors eval bench package-vscode clean
 
 all: build
 
@@ -22,9 +27,15 @@ build: deps $(BUILD)/CMakeCache.txt
 run: build
 	$(EVIDENTIAL) check --fail-on never --summary examples/harbour-expansion.md
 
-## Every test: unit, golden and protocol tests (CTest), the generated parser's freshness, and the
+## Everything CI runs (.ci/run): the fast suite, the whole suite again under ASan + UBSan, and each
+## fuzzer for FUZZ_SECONDS (two at a time on two cores). About 15 minutes on a fresh 2-core machine.
+test: test-fast
+	$(MAKE) --no-print-directory test-sanitize
+	$(MAKE) --no-print-directory test-fuzz
+
+## The developer loop: unit, golden and protocol tests (CTest), the generated parser's freshness, and the
 ## quality floors on the corpora when ../shared is present.
-test: build
+test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-grammar
 	$(MAKE) --no-print-directory test-eval
@@ -43,11 +54,16 @@ test-eval: build
 eval: build
 	python3 tools/eval/evaluate.py --binary $(EVIDENTIAL) --shared $(SHARED)
 
+## The whole CTest suite built with clang, ASan and UBSan (the sanitize preset's settings).
 test-sanitize:
 	scripts/install-deps sanitize
-	cmake --preset sanitize
-	cmake --build build-sanitize -j $(JOBS)
-	cd build-sanitize && ctest --output-on-failure -j $(JOBS)
+	cmake --preset sanitize -B $(SANITIZE_BUILD)
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	cd $(SANITIZE_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+## Each libFuzzer target for FUZZ_SECONDS on its seeds and regressions (tests/fuzz/README.md).
+test-fuzz:
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) tests/fuzz/run
 
 bench: build
 	bench/run --build $(BUILD)
@@ -61,4 +77,4 @@ test-editors: build
 	cd $(BUILD) && ctest --output-on-failure -L editors
 
 clean:
-	rm -rf $(BUILD) build-sanitize
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)
