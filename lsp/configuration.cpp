@@ -44,9 +44,27 @@ std::optional<fs::path> Configuration::default_user_config() {
   return std::nullopt;
 }
 
+Configuration::FileStamp Configuration::stamp_user_config() const {
+  FileStamp stamp;
+  std::error_code ec;
+  if (!user_config_ || !fs::is_regular_file(*user_config_, ec)) return stamp;
+  stamp.exists = true;
+  stamp.mtime = fs::last_write_time(*user_config_, ec);
+  stamp.size = fs::file_size(*user_config_, ec);
+  return stamp;
+}
+
+bool Configuration::reload_user_config_if_changed() {
+  if (stamp_user_config() == user_config_stamp_) return false;
+  const uint64_t before = client_layer_->generation;
+  load_user_config();
+  return client_layer_->generation != before;
+}
+
 void Configuration::load_user_config() {
   core::Settings settings = config::default_settings();
   std::error_code ec;
+  user_config_stamp_ = stamp_user_config();
   if (user_config_ && fs::is_regular_file(*user_config_, ec)) {
     auto loaded = config::load_config_file(*user_config_, settings);
     if (auto* error = std::get_if<config::ConfigError>(&loaded)) {
@@ -56,7 +74,9 @@ void Configuration::load_user_config() {
     }
   }
   base_ = std::make_shared<const core::Settings>(std::move(settings));
-  rebuild_client_layer();  // before the client's layers are set (initialize), so it cannot fail
+  // On initialize the client's layers are still empty, so this cannot fail. On a reload a client layer
+  // that no longer applies over the new base is reported, and the previous client layer stays.
+  rebuild_client_layer();
 }
 
 void Configuration::set_workspace_folders(std::vector<fs::path> folders) {

@@ -43,9 +43,17 @@ class Configuration {
   static std::optional<std::filesystem::path> default_user_config();
 
   /// Reads the user's configuration file (a missing file is no error; a broken one is reported and
-  /// the defaults stand in) and rebuilds the client layer over it. Called once, on initialize, before
-  /// the client's layers are set.
+  /// the defaults stand in) and rebuilds the client layer over it. Called on initialize, before the
+  /// client's layers are set, and again by reload_user_config_if_changed().
   void load_user_config();
+
+  /// Re-stats the user's configuration file (it lies outside the workspace, so no client watches it
+  /// for us) and reloads it when it appeared, disappeared or changed since it was last read. Returns
+  /// whether the settings changed, i.e. whether open documents need to be re-resolved.
+  bool reload_user_config_if_changed();
+
+  /// The user's configuration file, if the environment names one.
+  const std::optional<std::filesystem::path>& user_config_path() const { return user_config_; }
 
   /// The folders that bound the .evidential.json lookup.
   void set_workspace_folders(std::vector<std::filesystem::path> folders);
@@ -72,6 +80,15 @@ class Configuration {
 
   std::function<void(const config::ConfigError&)> report_;
   std::optional<std::filesystem::path> user_config_;
+  /// What the user's file looked like when last read: absent, or its modification time and size.
+  struct FileStamp {
+    bool exists = false;
+    std::filesystem::file_time_type mtime{};
+    uintmax_t size = 0;
+    bool operator==(const FileStamp&) const = default;
+  };
+  FileStamp user_config_stamp_;
+  FileStamp stamp_user_config() const;
   std::shared_ptr<const core::Settings> base_;  // defaults + the user's configuration
   std::vector<std::filesystem::path> workspace_folders_;
   json initialization_options_;

@@ -81,6 +81,8 @@ class Server {
   void request_workspace_settings();
   /// Re-resolves every open document's settings and re-analyses those whose settings changed.
   void reconfigure_all();
+  /// Reloads the user's configuration file if it changed, and re-resolves the open documents then.
+  void reload_user_config();
   void schedule(const OpenDocument& doc);
   std::optional<fs::path> workspace_folder_of(const fs::path& file) const;
 
@@ -439,6 +441,9 @@ void Server::on_did_open(const json& params) {
     spdlog::debug("not analysing {} (language {})", p.textDocument.uri, p.textDocument.languageId);
     return;
   }
+  // The user's configuration lies outside every workspace, where no client watches for us: it is
+  // re-stated here, as each .evidential.json on the way is.
+  reload_user_config();
   const OpenDocument& doc =
       documents_.open(p.textDocument.uri, *markup, p.textDocument.version, std::move(p.textDocument.text));
   settings_[doc.uri] = configuration_.resolve(doc.uri, /*recheck=*/true);
@@ -479,6 +484,7 @@ void Server::on_did_save(const json& params) {
 
 void Server::on_did_change_configuration(const json& params) {
   auto p = params.get<DidChangeConfigurationParams>();
+  reload_user_config();
   if (capabilities_.configuration) {
     request_workspace_settings();
     return;
@@ -492,8 +498,10 @@ void Server::on_did_change_configuration(const json& params) {
 void Server::on_did_change_watched_files(const json& params) {
   auto p = params.get<DidChangeWatchedFilesParams>();
   bool config_changed = false;
+  const std::optional<fs::path>& user_config = configuration_.user_config_path();
   for (const FileEvent& e : p.changes) {
     if (e.uri.ends_with("/.evidential.json")) config_changed = true;
+    if (user_config && uri_to_path(e.uri) == user_config->lexically_normal()) reload_user_config();
   }
   if (!config_changed) {
     spdlog::debug("didChangeWatchedFiles: no .evidential.json among {} change(s)", p.changes.size());
@@ -527,6 +535,14 @@ void Server::request_workspace_settings() {
     }
     if (configuration_.set_workspace_settings(result[0])) reconfigure_all();
   });
+}
+
+void Server::reload_user_config() {
+  if (!configuration_.reload_user_config_if_changed()) return;
+  connection_.log_message(kInfo, "Evidential: the user configuration " +
+                                     configuration_.user_config_path().value_or("").string() +
+                                     " changed; re-reading it");
+  reconfigure_all();
 }
 
 void Server::reconfigure_all() {

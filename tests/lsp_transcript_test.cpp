@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -222,6 +223,9 @@ class ServerProcess {
       close(in[1]);
       close(out[0]);
       if (chdir(cwd.c_str()) != 0) _exit(127);
+      // The user's configuration directory is the test's own (empty unless a transcript writes
+      // xdg/evidential/config.json), so a developer's ~/.config cannot change the replies.
+      setenv("XDG_CONFIG_HOME", (cwd / "xdg").c_str(), 1);
       std::vector<char*> argv;
       static std::string binary = EVIDENTIAL_BINARY;
       argv.push_back(binary.data());

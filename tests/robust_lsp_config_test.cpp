@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -108,6 +109,41 @@ TEST(RobustLspConfig, ClientSettingsLayerOverTheUserConfiguration) {
     EXPECT_EQ(severity, 4) << republished->dump();
     EXPECT_EQ(server.shutdown_and_exit(), 0);
   }
+}
+
+TEST(RobustLspConfig, UserConfigurationIsReReadWhenItChanges) {
+  TempDir dir;
+  dir.write("xdg/evidential/config.json", R"({"checks": {"hedge": "error"}})");
+  ScopedEnv xdg("XDG_CONFIG_HOME", (dir.path() / "xdg").string());
+  LspProcess server(kBinary, dir.path());
+  server.initialize(json::object(), workspace(dir.path() / "ws"));
+  const std::filesystem::path first = dir.path() / "ws" / "a.md";
+  EXPECT_EQ(hedge_severity(server, first), 1);
+  // Edited while the server runs (a different size, so the change shows even within one mtime tick):
+  // the next didOpen re-reads it, and the document already open is published again with it.
+  dir.write("xdg/evidential/config.json", R"({"checks": {"hedge": "hint"}})");
+  const std::filesystem::path second = dir.path() / "ws" / "b.md";
+  server.open("file://" + second.string(), "It may rain.\n");
+  std::map<std::string, int> severity;  // uri -> hedge severity in its latest publication
+  auto both = server.wait_for([&](const json& m) {
+    if (m.value("method", "") != "textDocument/publishDiagnostics") return false;
+    int found = 0;
+    for (const json& d : m["params"]["diagnostics"]) {
+      if (d.value("code", "") == "hedge") found = d.value("severity", 0);
+    }
+    severity[m["params"].value("uri", "")] = found;
+    return severity.size() == 2;
+  });
+  ASSERT_TRUE(both);
+  EXPECT_EQ(severity["file://" + first.string()], 4);
+  EXPECT_EQ(severity["file://" + second.string()], 4);
+  // Removed, and announced by a watched-files event for it: the built-in default (information) again.
+  std::filesystem::remove(dir.path() / "xdg" / "evidential" / "config.json");
+  server.notify("workspace/didChangeWatchedFiles",
+                {{"changes", {{{"uri", "file://" + (dir.path() / "xdg" / "evidential" / "config.json").string()},
+                               {"type", 3}}}}});
+  EXPECT_EQ(hedge_severity(server, dir.path() / "outside" / "c.md"), 3);
+  EXPECT_EQ(server.shutdown_and_exit(), 0);
 }
 
 TEST(RobustLspConfig, UserConfigurationFromHomeWhenXdgIsUnsetOrRelative) {
