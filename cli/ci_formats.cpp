@@ -19,8 +19,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-/// Where each check's documentation lives; the language server's codeDescription uses the same base.
-constexpr std::string_view kDocsBase = "https://evidential.dev/checks/";
 constexpr std::string_view kFingerprintName = "evidentialFinding/v1";
 constexpr std::string_view kResultsPlaceholder = "\"@@results@@\"";
 constexpr std::string_view kResultIndent = "\n        ";
@@ -120,7 +118,7 @@ ordered_json rule_json(const core::CheckInfo& info) {
   rule["shortDescription"] = {{"text", std::string(info.summary)}};
   rule["fullDescription"] = {{"text", std::string(info.rationale)}};
   rule["help"] = {{"text", std::string(info.advice)}, {"markdown", markdown}};
-  rule["helpUri"] = std::string(kDocsBase) + std::string(info.id);
+  rule["helpUri"] = std::string(core::kCheckDocsBase) + std::string(info.id);
   rule["defaultConfiguration"] = {{"level", sarif_level(info.default_severity)}};
   rule["properties"] = {{"category", std::string(core::category_name(info.category))},
                         {"tags", {"prose", std::string(core::category_name(info.category))}}};
@@ -269,7 +267,7 @@ class SarifFormatter : public Formatter {
     for (const core::Check* c : core::all_checks()) rules.push_back(rule_json(c->info()));
     ordered_json driver;
     driver["name"] = "evidential";
-    driver["informationUri"] = "https://evidential.dev";
+    driver["informationUri"] = std::string(core::kProjectUri);
     driver["semanticVersion"] = EVIDENTIAL_VERSION;
     driver["version"] = EVIDENTIAL_VERSION;
     driver["rules"] = std::move(rules);

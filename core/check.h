@@ -16,6 +16,11 @@ class Analysis;
 enum class Category : uint8_t { kHedging, kSourcing, kClaims };
 std::string_view category_name(Category c);
 
+/// Where the project and each check's documentation live: the server's diagnostics link
+/// kCheckDocsBase + id, and SARIF names both. One definition, so the editor and CI link the same page.
+inline constexpr std::string_view kProjectUri = "https://evidential.dev";
+inline constexpr std::string_view kCheckDocsBase = "https://evidential.dev/checks/";
+
 /// A check's documentation; `evidential explain`, the server's hover and SARIF rules all read it.
 struct CheckInfo {
   std::string_view id;         ///< names the pattern flagged, e.g. "weasel"

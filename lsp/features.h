@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/check.h"
 #include "core/finding.h"
 #include "core/line_index.h"
 #include "core/markup/markup.h"
@@ -17,7 +18,7 @@
 namespace evidential::lsp {
 
 inline constexpr std::string_view kDiagnosticSource = "evidential";
-inline constexpr std::string_view kCheckDocsBase = "https://evidential.dev/checks/";
+inline constexpr std::string_view kCheckDocsBase = core::kCheckDocsBase;
 /// The code of the one diagnostic a document above the server's size limit gets instead of findings.
 inline constexpr std::string_view kDocumentTooLarge = "document-too-large";
 
