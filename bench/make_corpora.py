@@ -9,10 +9,10 @@ Output (in OUT_DIR):
   markdown-1mb.md  1 MiB of FOLDOC entries rewritten as Markdown (headings, links, emphasis, autolinks)
   small/           1,000 Markdown files of consecutive FOLDOC entries, about 3.7 KB each
 """
+import argparse
 import gzip
 import os
 import re
-import sys
 
 JARGON = "/usr/share/doc/jargon-text/jargon.txt.gz"
 FOLDOC = "/usr/share/dictd/foldoc.dict.dz"  # dictzip is gzip-compatible
@@ -102,7 +102,11 @@ def repeat_to(text, size):
 
 
 def main():
-    out_dir = sys.argv[1] if len(sys.argv) > 1 else "bench-corpus"
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out_dir", nargs="?", default="bench-corpus",
+                        help="directory to write the corpora into (default: bench-corpus)")
+    out_dir = parser.parse_args().out_dir
     os.makedirs(os.path.join(out_dir, "small"), exist_ok=True)
     stream = plain_stream()
     with open(os.path.join(out_dir, "plain-1mb.txt"), "wb") as f:
