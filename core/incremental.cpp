@@ -395,6 +395,12 @@ std::optional<BlockedFindings> IncrementalAnalyzer::analyze_blocks(std::string_v
     std::erase_if(cache.entries, [&](const auto& e) { return e.second.last_used != cache.round; });
   }
   cache.placed = std::move(placed);
+  // Without std::string's doubling: a 1 MB document that grows by a keystroke would hold 2 MB here.
+  if (cache.text.capacity() < all.size() || cache.text.capacity() > all.size() + all.size() / 8 + (64 << 10)) {
+    std::string fresh;
+    fresh.reserve(all.size() + all.size() / 64 + 256);
+    cache.text.swap(fresh);
+  }
   cache.text.assign(all);
   cache.definitions = std::move(definitions);
   return out;

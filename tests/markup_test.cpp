@@ -312,6 +312,72 @@ TEST(Markdown, ScannerMatchesTheGrammar) {
   }
 }
 
+// A region where the grammar may keep a list item or a table open past blank lines (a list item holding
+// an HTML block, a table whose delimiter row has no pipe, a fence or HTML block that may be top-level)
+// goes to the grammar a window of a few KB at a time and ends where the window's tree closes every
+// block. Documents of dictionary-like entries with such shapes spread between them, several windows
+// long, check that the cut is where the grammar's tree of the whole text puts it, whether the shape
+// closes at the next heading, runs on for a while, or never closes.
+TEST(Markdown, ScannerMatchesTheGrammarPastOpenRegions) {
+  static const char* const kOpeners[] = {
+      "1. <body> an item holding an HTML block\n\n2. <communications> another one\n",
+      "3. <p>\n\n\n# Heading\n",
+      "3. <p>\n\n# Heading\n",
+      "- <div>\n\n  <p>\n\n## Heading\n",
+      "1. <body>\n\n\n\nWords after blank lines.\n",
+      "| a | b |\n-----\n",
+      "| a | b |\n-----\n\n| c |\n",
+      "a | b\n--- | ---\n| c | d |\n",
+      "  ```\n",
+      "```\ncode\n",
+      "- ```\nnot closed\n",
+      "<!-- open comment\n",
+      "<script>\n",
+      "  <div>\n",
+      "<div>\n\n<pre>\n",
+      "> <div>\n\n# Heading\n",
+      "1. <body>\n   - nested\n\n     <p>\n",
+      "<!DOCTYPE html\n",
+  };
+  static const char* const kTails[] = {
+      "Plain words, then more of them.\n",
+      "*category* Plain words with a [link](#link) in them.\n",
+      "1. First sense of the word.\n\n2. Second sense.\n",
+      "(1994-11-08)\n",
+      "```\n",
+      "-->\n",
+      "</div>\n",
+      "    indented code\n",
+      "- a bullet\n",
+      "> quoted\n",
+      "</script>\n",
+      "[a]: /url 'a title\n",
+      "[^n]: a footnote\n\n    its second paragraph\n",
+      "Setext heading\n---\n",
+      "",
+  };
+  std::mt19937 rng(29);
+  for (int round = 0; round < 120; ++round) {
+    std::string text;
+    const size_t target = 2000 + rng() % 24000;
+    for (int entry = 0; text.size() < target; ++entry) {
+      text += rng() % 2 == 0 ? "## Entry " : "# Entry ";
+      text += std::to_string(entry);
+      text += "\n\n";
+      const size_t paragraphs = rng() % 4;
+      for (size_t p = 0; p < paragraphs; ++p) {
+        text += "Words of an entry that run on for a while,\nover two lines.\n\n";
+      }
+      if (rng() % 6 == 0) text += kOpeners[rng() % std::size(kOpeners)];
+      if (rng() % 2 == 0) text += "\n";
+      text += kTails[rng() % std::size(kTails)];
+      text += rng() % 5 == 0 ? "\n\n\n" : "\n";
+    }
+    ASSERT_EQ(render(text, parse_markdown(text)), render(text, parse_markdown_tree(text)))
+        << "input: " << json_string(text);
+  }
+}
+
 // --- Behaviour worth stating outside the golden files -------------------------------------------
 
 TEST(Markdown, HolesReadAsSpacesKeepOffsets) {

@@ -134,33 +134,14 @@ class Walker {
   Walker(std::string_view text, MarkupResult& out)
       : text_(text), out_(out), by_symbol_(grammar().by_symbol) {}
 
-  /// For IncrementalMarkdownParser: a subtree that touches none of `changed` (ranges of the new text,
-  /// merged and sorted) is not walked; its results are copied from `previous`, the result for the text
-  /// before the edit [edit_start, old_end) -> [edit_start, new_end).
-  struct Reuse {
-    const MarkupResult* previous = nullptr;
-    std::vector<Range> changed;
-    uint32_t edit_start = 0;
-    uint32_t old_end = 0;
-    uint32_t new_end = 0;
-  };
-  void set_reuse(const Reuse* reuse) { reuse_ = reuse; }
-
   void walk(TSNode root) {
     TSTreeCursor cursor = ts_tree_cursor_new(root);
     cursor_ = &cursor;
     for (;;) {
-      const TSNode node = ts_tree_cursor_current_node(&cursor);
-      const bool reused = reuse_ != nullptr && reusable(node);
-      if (reused) {
-        copy_previous(node);
-      } else if (enter(node) && ts_tree_cursor_goto_first_child(&cursor)) {
-        continue;
-      }
-      // Leave nodes until one has a next sibling; leave() undoes enter()'s depth counting (a reused
-      // node was never entered).
-      for (bool first = true;; first = false) {
-        if (!(first && reused)) leave(ts_tree_cursor_current_node(&cursor));
+      if (enter(ts_tree_cursor_current_node(&cursor)) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+      // Leave nodes until one has a next sibling; leave() undoes enter()'s depth counting.
+      for (;;) {
+        leave(ts_tree_cursor_current_node(&cursor));
         if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
         if (!ts_tree_cursor_goto_parent(&cursor)) {
           ts_tree_cursor_delete(&cursor);
@@ -171,51 +152,6 @@ class Walker {
   }
 
  private:
-  bool reusable(TSNode node) const {
-    const uint32_t start = ts_node_start_byte(node);
-    const uint32_t end = ts_node_end_byte(node);
-    // Touching counts: the first changed range ending at or after `start` must begin after `end`.
-    const auto it = std::lower_bound(reuse_->changed.begin(), reuse_->changed.end(), start,
-                                     [](const Range& r, uint32_t at) { return r.end < at; });
-    return it == reuse_->changed.end() || it->start > end;
-  }
-
-  void copy_previous(TSNode node) {
-    const uint32_t start = ts_node_start_byte(node);
-    const uint32_t end = ts_node_end_byte(node);
-    // Untouched nodes lie wholly before the edit or wholly after it.
-    const bool after = start >= reuse_->new_end;
-    const uint32_t old_start = after ? start - reuse_->new_end + reuse_->old_end : start;
-    const uint32_t old_end = after ? end - reuse_->new_end + reuse_->old_end : end;
-    auto shift = [&](Range r) {
-      return after ? Range{r.start - reuse_->old_end + reuse_->new_end, r.end - reuse_->old_end + reuse_->new_end}
-                   : r;
-    };
-    // Every item a node yields lies inside it; each list is in document order.
-    auto each = [&](const auto& list, auto start_of, auto add) {
-      auto it = std::lower_bound(list.begin(), list.end(), old_start,
-                                 [&](const auto& item, uint32_t at) { return start_of(item) < at; });
-      for (; it != list.end() && start_of(*it) < old_end; ++it) add(*it);
-    };
-    const MarkupResult& prev = *reuse_->previous;
-    each(prev.blocks, [](const Block& b) { return b.range.start; }, [&](const Block& b) {
-      Block& copy = out_.blocks.emplace_back(b);
-      copy.range = shift(b.range);
-      for (Range& hole : copy.holes) hole = shift(hole);
-    });
-    each(prev.directives, [](const Directive& d) { return d.range.start; }, [&](const Directive& d) {
-      out_.directives.emplace_back(d).range = shift(d.range);
-    });
-    each(prev.link_definitions, [](const LinkDefinition& d) { return d.label.start; }, [&](const LinkDefinition& d) {
-      LinkDefinition& copy = out_.link_definitions.emplace_back(d);
-      copy.label = shift(d.label);
-      copy.destination = shift(d.destination);
-    });
-    each(prev.footnote_definitions, [](const Range& r) { return r.start; }, [&](const Range& r) {
-      out_.footnote_definitions.push_back(shift(r));
-    });
-  }
-
   Node kind(TSNode node) const {
     const TSSymbol symbol = ts_node_symbol(node);
     return symbol < by_symbol_.size() ? by_symbol_[symbol] : Node::kOther;
@@ -577,7 +513,6 @@ class Walker {
   uint32_t quote_depth_ = 0;
   uint32_t list_depth_ = 0;
   bool footnote_open_ = false;  // the previous block was a footnote definition
-  const Reuse* reuse_ = nullptr;
 };
 
 // tree-sitter-markdown 0.3.2's external scanner serializes its stack of open blocks (4 bytes each) into
@@ -1101,8 +1036,8 @@ class FastMarkdown {
   // column 0 after a blank line always closes, so only those opened without container syntax (or
   // indented 1-3 columns, which a list item's content may also be) keep a region open. Where such a
   // block ends is not certain (a fence in a list item ends with the item, and its closing line then
-  // opens a new fence), so the region runs to the end of the text; front matter ends at its exact
-  // closing line.
+  // opens a new fence), so the region is cut where the grammar's own tree closes it
+  // (parse_until_closed); front matter ends at its exact closing line.
   struct Open {
     enum class Kind : uint8_t { kNone, kFence, kHtml, kFrontMatter } kind = Kind::kNone;
     std::string_view end_marker;  // kHtml: "-->" for a comment; kFrontMatter: the exact closing line
@@ -1155,21 +1090,110 @@ class FastMarkdown {
       }
       prev_blank = false;
       const std::string_view line = text_.substr(l.start, l.end - l.start);
-      switch (open.kind) {
-        case Open::Kind::kFrontMatter:
-          if (line == open.end_marker) open.kind = Open::Kind::kNone;
-          break;
-        case Open::Kind::kFence:
-        case Open::Kind::kHtml:
-          break;  // to the end of the text (see Open)
-        case Open::Kind::kNone:
-          classify(l, open, maybe_html);
-          break;
+      if (open.kind == Open::Kind::kFrontMatter) {
+        if (line == open.end_marker) open.kind = Open::Kind::kNone;
+      } else {
+        classify(l, open, maybe_html);
+        // A fence or HTML block that may stay open: the grammar's tree decides where the region ends.
+        if (open.kind != Open::Kind::kNone) return parse_until_closed(start);
       }
       at = l.next;
     }
     parse_region(start, end);
     return end;
+  }
+
+  // A region where the grammar may keep a block or a container open past blank lines and lines at
+  // column 0 (see Open and classify) goes to the grammar a window at a time, and ends where the
+  // grammar's own tree closes everything: the window is parsed, and the region ends at the last line
+  // that starts a top-level block in that tree (a child of the document or of its sections) and that
+  // the scanner can resume at, with kSettledBlocks more top-level blocks after it in the window. The
+  // grammar reads left to right and decides line by line whether a line continues the open
+  // containers, so text after such a line cannot reopen what the tree closed before it; the blocks
+  // after it keep the window's end (where the truncated text closes everything) and any alternative
+  // the parser still weighs there away from it. Without such a line the window grows fourfold, up to
+  // the text's end. On the benchmark corpus a list item holding "<body>" ends a few lines later, at
+  // the next heading, where the region used to run to the end of the text.
+  static constexpr uint32_t kFirstWindow = 4096;
+  static constexpr size_t kSettledBlocks = 2;
+
+  uint32_t parse_until_closed(uint32_t start) {
+    const uint32_t size = static_cast<uint32_t>(text_.size());
+    uint64_t window = kFirstWindow;
+    for (;;) {
+      if (size - start <= window) break;
+      const uint32_t probe = start + static_cast<uint32_t>(window);
+      const void* nl = std::memchr(text_.data() + probe, '\n', size - probe);
+      if (nl == nullptr) break;
+      const uint32_t end = static_cast<uint32_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+      if (end >= size) break;
+      const uint32_t from = start > 0 ? start - 1 : 0;
+      std::unique_ptr<TSTree, TreeDeleter> tree = parse(from, end);
+      if (!tree) break;
+      const uint32_t cut = closed_boundary(ts_tree_root_node(tree.get()), from, start);
+      if (cut != 0) {
+        emit(tree.get(), from, end, cut);
+        return cut;
+      }
+      window *= 4;
+    }
+    parse_region(start, size);
+    return size;
+  }
+
+  // The last line after `start` where, by the window's tree (of the text from `from`), a top-level
+  // block starts that the scanner can take over: at column 0 after a blank line, a line starts_region
+  // accepts, no ERROR node there or in the kSettledBlocks top-level blocks after it. 0 if none.
+  uint32_t closed_boundary(TSNode root, uint32_t from, uint32_t start) {
+    top_level_.clear();
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      uint32_t depth = 1;
+      for (;;) {
+        const TSNode node = ts_tree_cursor_current_node(&cursor);
+        // Sections only group a heading with what follows it; their children are top-level blocks.
+        const char* type = ts_node_type(node);
+        const bool section = std::strcmp(type, "section") == 0;
+        if (section && ts_tree_cursor_goto_first_child(&cursor)) {
+          ++depth;
+          continue;
+        }
+        if (!section && ts_node_is_named(node)) {
+          const bool error = std::strcmp(type, "ERROR") == 0 || ts_node_is_missing(node);
+          top_level_.push_back({ts_node_start_byte(node) + from, error});
+        }
+        bool done = false;
+        while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+          if (depth == 1 || !ts_tree_cursor_goto_parent(&cursor)) {
+            done = true;
+            break;
+          }
+          --depth;
+        }
+        if (done) break;
+      }
+    }
+    ts_tree_cursor_delete(&cursor);
+    if (top_level_.size() <= kSettledBlocks) return 0;
+    for (size_t i = top_level_.size() - kSettledBlocks; i-- > 0;) {
+      const uint32_t at = top_level_[i].start;
+      if (at <= start) return 0;
+      bool settled = true;
+      for (size_t k = i; k <= i + kSettledBlocks; ++k) settled = settled && !top_level_[k].error;
+      if (settled && resumable(at)) return at;
+    }
+    return 0;
+  }
+
+  // Whether the scanner can resume at `at`: a line start at column 0 after a blank line, whose line
+  // starts_region accepts.
+  bool resumable(uint32_t at) const {
+    if (at == 0 || text_[at - 1] != '\n') return false;
+    const LineView l = lines_.line(at);
+    if (l.indent != 0 || l.blank() || !starts_region(l)) return false;
+    uint32_t prev = at - 1;  // back from the previous line's line break to its start
+    while (prev > 0 && text_[prev - 1] != '\n') --prev;
+    return lines_.line(prev).blank();
   }
 
   // A line at column 0 after a blank line that closes every container and starts a block the scanner
@@ -1187,7 +1211,7 @@ class FastMarkdown {
   // where its line tokens let it, not wherever CommonMark would (a declaration spanning lines runs to
   // the end of the document; so may a comment inside a list item), so only the common one-line comment
   // at column 0 with "-->" ending the line (a suppression comment) counts; every other HTML block of
-  // these kinds keeps the region open to the end of the text.
+  // these kinds leaves the region's end to the grammar (parse_until_closed).
   static bool html_ends(std::string_view line, size_t from, const Open& open) {
     if (open.end_marker != "-->") return false;
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
@@ -1215,7 +1239,7 @@ class FastMarkdown {
     }
     if (prefixed) seen_list_or_quote_ = true;
     // The grammar can run a pipe table on past blank lines when its delimiter row has no pipe (a row
-    // with pipes, then "-----"): such a region stays open to the end.
+    // with pipes, then "-----"): such a region's end is left to the grammar (parse_until_closed).
     const bool has_pipe = std::memchr(text_.data() + l.start, '|', l.end - l.start) != nullptr;
     if (previous_had_pipe_ && !has_pipe && l.first < l.end) {
       bool dashes_only = true;
@@ -1272,38 +1296,56 @@ class FastMarkdown {
   }
 
   void parse_region(uint32_t start, uint32_t end) {
-    if (!parser_) {
-      parser_.reset(ts_parser_new());
-      if (!ts_parser_set_language(parser_.get(), grammar().language)) return;
-    }
     // From the line break before the region, so that its first line is never the document's first
     // (where "---" would open front matter).
     const uint32_t from = start > 0 ? start - 1 : 0;
+    std::unique_ptr<TSTree, TreeDeleter> tree = parse(from, end);
+    if (tree) emit(tree.get(), from, end, end);
+  }
+
+  // The grammar's tree of text_[from, end), or null.
+  std::unique_ptr<TSTree, TreeDeleter> parse(uint32_t from, uint32_t end) {
+    if (!parser_) {
+      parser_.reset(ts_parser_new());
+      if (!ts_parser_set_language(parser_.get(), grammar().language)) {
+        parser_.reset();
+        return nullptr;
+      }
+    }
+    return std::unique_ptr<TSTree, TreeDeleter>(
+        ts_parser_parse_string(parser_.get(), nullptr, text_.data() + from, end - from));
+  }
+
+  // Walks the tree of text_[from, end) and adds what it yields before `cut` (a top-level block
+  // boundary, or `end`), in the text's offsets.
+  void emit(TSTree* tree, uint32_t from, uint32_t end, uint32_t cut) {
     const std::string_view region = text_.substr(from, end - from);
-    std::unique_ptr<TSTree, TreeDeleter> tree(
-        ts_parser_parse_string(parser_.get(), nullptr, region.data(), static_cast<uint32_t>(region.size())));
-    if (!tree) return;
     MarkupResult part;
-    Walker(region, part).walk(ts_tree_root_node(tree.get()));
+    Walker(region, part).walk(ts_tree_root_node(tree));
+    const uint32_t limit = cut - from;
     auto shift = [from](Range& r) {
       r.start += from;
       r.end += from;
     };
     for (Block& b : part.blocks) {
+      if (b.range.start >= limit) break;
       shift(b.range);
       for (Range& hole : b.holes) shift(hole);
       out_.blocks.push_back(std::move(b));
     }
     for (Directive& d : part.directives) {
+      if (d.range.start >= limit) break;
       shift(d.range);
       out_.directives.push_back(std::move(d));
     }
     for (LinkDefinition& d : part.link_definitions) {
+      if (d.label.start >= limit) break;
       shift(d.label);
       shift(d.destination);
       out_.link_definitions.push_back(d);
     }
     for (Range& r : part.footnote_definitions) {
+      if (r.start >= limit) break;
       shift(r);
       out_.footnote_definitions.push_back(r);
     }
@@ -1339,6 +1381,11 @@ class FastMarkdown {
   std::vector<Range> holes_;  // scratch for list items
   bool seen_list_or_quote_ = false;  // in the current grammar region
   bool previous_had_pipe_ = false;   // the previous line classified held a '|'
+  struct TopLevel {
+    uint32_t start;
+    bool error;
+  };
+  std::vector<TopLevel> top_level_;  // scratch for closed_boundary
 };
 
 }  // namespace
@@ -1367,219 +1414,13 @@ MarkupResult parse_markdown(std::string_view text) {
   return result;
 }
 
-// ---- incremental parsing (core/incremental.h drives this for the language server) ----
+// ---- for IncrementalMarkdownParser (core/markup/markdown_incremental.cpp) ----
 
-namespace {
+namespace markdown_internal {
 
-/// Row and byte column of `offset`, given the row and column of `from` <= offset in the same text.
-TSPoint advance_point(std::string_view text, uint32_t from, TSPoint at, uint32_t offset) {
-  for (uint32_t i = from; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++at.row;
-      at.column = 0;
-    } else {
-      ++at.column;
-    }
-  }
-  return at;
-}
+bool may_nest_too_deep(std::string_view text) { return core::may_nest_too_deep(text); }
+bool has_unusual_controls(std::string_view text) { return core::has_unusual_controls(text); }
 
-/// The point of `offset` counted from the text's start: newlines via memchr, the column from the last.
-TSPoint point_of(std::string_view text, uint32_t offset) {
-  TSPoint p{0, 0};
-  uint32_t line_start = 0;
-  const char* data = text.data();
-  for (;;) {
-    const void* nl = std::memchr(data + line_start, '\n', offset - line_start);
-    if (nl == nullptr) break;
-    ++p.row;
-    line_start = static_cast<uint32_t>(static_cast<const char*>(nl) - data) + 1;
-  }
-  p.column = offset - line_start;
-  return p;
-}
-
-}  // namespace
-
-struct IncrementalMarkdownParser::State {
-  std::unique_ptr<TSParser, ParserDeleter> parser;
-  // The tree of `text`, or null. After fast-path edits it has been ts_tree_edit()ed but not re-parsed
-  // yet; tree-sitter takes any number of edits before the next parse.
-  std::unique_ptr<TSTree, TreeDeleter> tree;
-  std::string text;
-  MarkupResult result;  // parse()'s result for `text`, reused for untouched subtrees
-};
-
-namespace {
-
-// A footnote definition changes how the block after it reads (footnote_open_), a dependency between
-// siblings that subtree reuse does not track: texts that may hold one are walked whole.
-bool may_hold_footnote(std::string_view text) { return text.find("[^") != std::string_view::npos; }
-
-// Characters that cannot start, end or reshape a block when typed or deleted after a line's first word:
-// letters, digits, spaces and sentence punctuation. Everything the block grammar reacts to anywhere in a
-// line ('|' for tables, '<' '>' for HTML and quotes, '`' '~' for fences, '[' ']' ':' for definitions,
-// '\\' for escapes, '-' '=' '*' '_' '#' '+' for breaks and underlines, '!' '(' ')' '&') is excluded, as are
-// line breaks.
-bool is_inert(unsigned char c) {
-  if (c >= 0x80) return true;  // UTF-8 bytes: letters, curly quotes, dashes
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return c == ' ' || c == '.' || c == ',' || c == ';' || c == '?' || c == '\'' || c == '"' || c == '%' ||
-         c == '$' || c == '/' || c == '@';
-}
-
-bool all_inert(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return is_inert(static_cast<unsigned char>(c)); });
-}
-
-/// Whether replacing `old`[start, old_end) by `text`[start, new_end) keeps every block boundary: the
-/// edit lies strictly inside one prose block, on one line, after that line's first word (where every
-/// block marker sits: "#", ">", "-", "1.", "```", "<tag", "|", "[label]:"), and only changes inert
-/// characters. Then the block structure is the old one with offsets shifted, and tree-sitter need not
-/// run (tests/lsp_random_edit_test.cpp compares with fresh parses).
-bool keeps_blocks(std::string_view old, std::string_view text, const MarkupResult& result, uint32_t start,
-                  uint32_t old_end, uint32_t new_end) {
-  if (!all_inert(old.substr(start, old_end - start)) || !all_inert(text.substr(start, new_end - start))) {
-    return false;
-  }
-  const auto it = std::upper_bound(result.blocks.begin(), result.blocks.end(), start,
-                                   [](uint32_t at, const Block& b) { return at < b.range.start; });
-  if (it == result.blocks.begin()) return false;
-  const Block& block = *(it - 1);
-  if (!(block.range.start < start && old_end < block.range.end)) return false;
-  // The line's content starts after its container prefix (a hole) or at the block's start.
-  uint32_t line = start;
-  while (line > block.range.start && old[line - 1] != '\n') --line;
-  for (const Range& hole : block.holes) {
-    if (hole.start <= line && line < hole.end) line = hole.end;
-  }
-  while (line < start && (old[line] == ' ' || old[line] == '\t')) ++line;
-  // A space between the first word and the edit, in the unchanged text before it.
-  for (uint32_t i = line; i < start; ++i) {
-    if (old[i] == ' ' || old[i] == '\t') return true;
-  }
-  return false;
-}
-
-/// `result` after the edit: items after it move by the size difference; the block holding it grows.
-void shift_result(MarkupResult& result, uint32_t start, uint32_t old_end, uint32_t new_end) {
-  auto shift = [&](uint32_t& offset) {
-    if (offset >= old_end) offset = offset - old_end + new_end;
-  };
-  auto shift_range = [&](Range& r) {
-    if (r.start > start) shift(r.start);
-    shift(r.end);
-  };
-  for (Block& b : result.blocks) {
-    if (b.range.end < start) continue;
-    shift_range(b.range);
-    for (Range& hole : b.holes) shift_range(hole);
-  }
-  for (Directive& d : result.directives) shift_range(d.range);
-  for (LinkDefinition& d : result.link_definitions) {
-    shift_range(d.label);
-    shift_range(d.destination);
-  }
-  for (Range& r : result.footnote_definitions) shift_range(r);
-}
-
-}  // namespace
-
-IncrementalMarkdownParser::IncrementalMarkdownParser() : state_(std::make_unique<State>()) {}
-IncrementalMarkdownParser::~IncrementalMarkdownParser() = default;
-
-const MarkupResult& IncrementalMarkdownParser::parse(std::string_view text) {
-  State& st = *state_;
-  // The same early exits as parse_markdown; the old tree is dropped so the next parse starts afresh.
-  if (text.size() >= UINT32_MAX || may_nest_too_deep(text)) {
-    st.tree.reset();
-    st.text.clear();
-    st.result = text.size() >= UINT32_MAX ? MarkupResult{} : parse_plain(text);
-    return st.result;
-  }
-  const Grammar& g = grammar();
-  if (!st.parser) {
-    st.parser.reset(ts_parser_new());
-    if (!ts_parser_set_language(st.parser.get(), g.language)) {
-      st.parser.reset();
-      st.result = {};
-      return st.result;
-    }
-  }
-  Walker::Reuse reuse;
-  bool can_reuse = false;
-  if (st.tree) {
-    // One edit spanning everything that differs: the common prefix and suffix are kept.
-    const std::string_view old = st.text;
-    const size_t limit = std::min(old.size(), text.size());
-    // memcmp over blocks first: a keystroke in a 1 MB buffer leaves ~1 MB equal.
-    constexpr size_t kBlock = 4096;
-    size_t prefix = 0;
-    while (prefix + kBlock <= limit && std::memcmp(old.data() + prefix, text.data() + prefix, kBlock) == 0) {
-      prefix += kBlock;
-    }
-    while (prefix < limit && old[prefix] == text[prefix]) ++prefix;
-    size_t suffix = 0;
-    while (suffix + kBlock <= limit - prefix &&
-           std::memcmp(old.data() + old.size() - suffix - kBlock, text.data() + text.size() - suffix - kBlock,
-                       kBlock) == 0) {
-      suffix += kBlock;
-    }
-    while (suffix < limit - prefix && old[old.size() - 1 - suffix] == text[text.size() - 1 - suffix]) {
-      ++suffix;
-    }
-    if (prefix == old.size() && prefix == text.size()) return st.result;
-    TSInputEdit edit;
-    edit.start_byte = static_cast<uint32_t>(prefix);
-    edit.old_end_byte = static_cast<uint32_t>(old.size() - suffix);
-    edit.new_end_byte = static_cast<uint32_t>(text.size() - suffix);
-    edit.start_point = point_of(text, edit.start_byte);
-    edit.old_end_point = advance_point(old, edit.start_byte, edit.start_point, edit.old_end_byte);
-    edit.new_end_point = advance_point(text, edit.start_byte, edit.start_point, edit.new_end_byte);
-    ts_tree_edit(st.tree.get(), &edit);
-    if (keeps_blocks(old, text, st.result, edit.start_byte, edit.old_end_byte, edit.new_end_byte)) {
-      shift_result(st.result, edit.start_byte, edit.old_end_byte, edit.new_end_byte);
-      st.text.assign(text);
-      return st.result;
-    }
-    reuse.edit_start = edit.start_byte;
-    reuse.old_end = edit.old_end_byte;
-    reuse.new_end = edit.new_end_byte;
-    reuse.changed.push_back({edit.start_byte, edit.new_end_byte});
-    can_reuse = !may_hold_footnote(old) && !may_hold_footnote(text);
-  }
-  std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
-      st.parser.get(), st.tree.get(), text.data(), static_cast<uint32_t>(text.size())));
-  if (!tree) {
-    st.tree.reset();
-    st.text.clear();
-    st.result = {};
-    return st.result;
-  }
-  if (can_reuse) {
-    // Where the syntax differs between the edited old tree and the new one, besides the edit itself.
-    uint32_t count = 0;
-    TSRange* ranges = ts_tree_get_changed_ranges(st.tree.get(), tree.get(), &count);
-    for (uint32_t i = 0; i < count; ++i) reuse.changed.push_back({ranges[i].start_byte, ranges[i].end_byte});
-    std::free(ranges);
-    std::sort(reuse.changed.begin(), reuse.changed.end(),
-              [](const Range& a, const Range& b) { return a.start < b.start; });
-    std::vector<Range> merged;
-    for (const Range& r : reuse.changed) {
-      if (!merged.empty() && r.start <= merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
-      else merged.push_back(r);
-    }
-    reuse.changed = std::move(merged);
-    reuse.previous = &st.result;
-  }
-  st.tree = std::move(tree);
-  st.text.assign(text);
-  MarkupResult result;
-  Walker walker(text, result);
-  if (can_reuse) walker.set_reuse(&reuse);
-  walker.walk(ts_tree_root_node(st.tree.get()));
-  st.result = std::move(result);
-  return st.result;
-}
+}  // namespace markdown_internal
 
 }  // namespace evidential::core

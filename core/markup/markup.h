@@ -69,19 +69,27 @@ MarkupResult parse_markdown(std::string_view text);
 /// against.
 MarkupResult parse_markdown_tree(std::string_view text);
 
-/// parse_markdown for a text that changes a little at a time (an editor's buffer): it keeps the previous
-/// syntax tree, finds what changed since the previous call (common prefix and suffix) and lets
-/// tree-sitter re-parse only that (ts_tree_edit). Every parse() returns exactly what parse_markdown(text)
+/// parse_markdown for a text that changes a little at a time (an editor's buffer). It keeps no syntax
+/// tree: the text is cut into segments of about `segment_bytes` where no Markdown construct stays open,
+/// and an edit (the common prefix and suffix since the previous call) re-parses only the segments it
+/// touches, merging them with their neighbours where the edit opens or closes something across a cut
+/// (core/markup/markdown_incremental.cpp). Every parse() returns exactly what parse_markdown(text)
 /// returns. One per document; not thread-safe.
 class IncrementalMarkdownParser {
  public:
-  IncrementalMarkdownParser();
+  static constexpr uint32_t kDefaultSegmentBytes = 16 * 1024;
+
+  explicit IncrementalMarkdownParser(uint32_t segment_bytes = kDefaultSegmentBytes);
   ~IncrementalMarkdownParser();
   IncrementalMarkdownParser(const IncrementalMarkdownParser&) = delete;
   IncrementalMarkdownParser& operator=(const IncrementalMarkdownParser&) = delete;
 
   /// The result stays valid until the next call.
   const MarkupResult& parse(std::string_view text);
+
+  /// How many segments the last text was cut into; 0 when it was parsed whole (it needs the block
+  /// grammar or plain text throughout). For tests.
+  size_t segment_count() const;
 
  private:
   struct State;
