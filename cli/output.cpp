@@ -2,7 +2,11 @@
 // lines and columns are 1-based with columns in code points. text, json and jsonl live here.
 #include "cli/output.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
@@ -31,14 +35,28 @@ core::LinePosition PositionCursor::at(uint32_t offset) {
   const uint32_t size = static_cast<uint32_t>(text_.size());
   if (offset > size) offset = size;
   while (offset > 0 && offset < size && (static_cast<unsigned char>(text_[offset]) & 0xC0) == 0x80) --offset;
-  if (line_ == UINT32_MAX || offset < byte_ || offset >= next_line_start_) {
+  if (line_ == UINT32_MAX || offset < line_start_ || offset >= next_line_start_) {
     line_ = lines_.line_of(offset);
-    byte_ = lines_.line_start(line_);
+    line_start_ = lines_.line_start(line_);
+    byte_ = line_start_;
     column_ = 0;
+    checkpoints_.clear();
     next_line_start_ = line_ + 1 < lines_.line_count() ? lines_.line_start(line_ + 1) : UINT32_MAX;
+  } else if (offset < byte_) {
+    // Behind the cursor on the same line: every checkpoint up to byte_ has been recorded.
+    const uint32_t k = (offset - line_start_) / kStride;
+    byte_ = line_start_ + k * kStride;
+    column_ = checkpoints_[k];
   }
-  for (; byte_ < offset; ++byte_) {
-    if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++column_;
+  for (;;) {
+    const uint32_t rel = byte_ - line_start_;
+    if (rel % kStride == 0 && rel / kStride == checkpoints_.size()) checkpoints_.push_back(column_);
+    if (byte_ >= offset) break;
+    const uint32_t stop = std::min(offset, line_start_ + (rel / kStride + 1) * kStride);
+    walked_ += stop - byte_;
+    for (; byte_ < stop; ++byte_) {
+      if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++column_;
+    }
   }
   return {line_, column_};
 }
@@ -115,7 +133,7 @@ class FindingWriter {
     }
     if (f.score) {
       out_ += ",\"score\":";
-      out_ += json(*f.score).dump();  // nlohmann's shortest round-trip form
+      score(*f.score);
     }
     out_ += ",\"severity\":";
     string(core::severity_name(f.severity));
@@ -137,6 +155,18 @@ class FindingWriter {
   }
 
  private:
+  // nlohmann's shortest round-trip form, from the function its serializer calls (a json value and its
+  // dump cost ten times as much per finding).
+  void score(double x) {
+    if (!std::isfinite(x)) {
+      out_ += "null";
+      return;
+    }
+    std::array<char, 64> buf;
+    char* end = nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), x);
+    out_.append(buf.data(), end);
+  }
+
   void number(uint64_t n) {
     char buf[24];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
@@ -177,47 +207,75 @@ class FindingWriter {
   // other control characters as \u00xx, everything else as is. A string that is not valid UTF-8 (a
   // range splitting a character would be a bug in a check) goes through nlohmann, which replaces.
   void string(std::string_view s) {
-    if (core::find_invalid_utf8(s) != std::string_view::npos) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    const char* p = s.data();
+    const size_t n = s.size();
+    // Only a string with a byte above 0x7F can be invalid: test eight bytes at a time first.
+    uint64_t high = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      high |= x & kHigh;
+    }
+    for (; i < n; ++i) high |= static_cast<unsigned char>(p[i]) & 0x80;
+    if (high != 0 && core::find_invalid_utf8(s) != std::string_view::npos) {
       out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
       return;
     }
     out_ += '"';
     size_t run = 0;  // start of the bytes not yet copied
-    for (size_t i = 0; i < s.size(); ++i) {
-      const unsigned char ch = static_cast<unsigned char>(s[i]);
-      if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
-      out_.append(s.data() + run, i - run);
-      run = i + 1;
-      switch (ch) {
-        case '"':
-          out_ += "\\\"";
-          break;
-        case '\\':
-          out_ += "\\\\";
-          break;
-        case '\b':
-          out_ += "\\b";
-          break;
-        case '\f':
-          out_ += "\\f";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        case '\t':
-          out_ += "\\t";
-          break;
-        default: {
-          static constexpr char kHex[] = "0123456789abcdef";
-          const char esc[] = {'\\', 'u', '0', '0', kHex[ch >> 4], kHex[ch & 15]};
-          out_.append(esc, sizeof esc);
+    i = 0;
+    while (i < n) {
+      if (i + 8 <= n) {
+        // Skip eight bytes with nothing to escape: none below 0x20, none '"' or '\\' (the exact
+        // "has a byte less than" and "has a zero byte" word tests).
+        uint64_t x;
+        std::memcpy(&x, p + i, 8);
+        const uint64_t quote = x ^ (kOnes * '"');
+        const uint64_t slash = x ^ (kOnes * '\\');
+        const uint64_t hits = ((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash);
+        if ((hits & kHigh) == 0) {
+          i += 8;
+          continue;
+        }
+      }
+      for (const size_t stop = std::min(n, i + 8); i < stop; ++i) {
+        const unsigned char ch = static_cast<unsigned char>(p[i]);
+        if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
+        out_.append(p + run, i - run);
+        run = i + 1;
+        switch (ch) {
+          case '"':
+            out_ += "\\\"";
+            break;
+          case '\\':
+            out_ += "\\\\";
+            break;
+          case '\b':
+            out_ += "\\b";
+            break;
+          case '\f':
+            out_ += "\\f";
+            break;
+          case '\n':
+            out_ += "\\n";
+            break;
+          case '\r':
+            out_ += "\\r";
+            break;
+          case '\t':
+            out_ += "\\t";
+            break;
+          default: {
+            static constexpr char kHex[] = "0123456789abcdef";
+            const char esc[] = {'\\', 'u', '0', '0', kHex[ch >> 4], kHex[ch & 15]};
+            out_.append(esc, sizeof esc);
+          }
         }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
+    out_.append(p + run, n - run);
     out_ += '"';
   }
 

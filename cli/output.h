@@ -73,22 +73,32 @@ struct FormatOptions {
 std::unique_ptr<Formatter> make_formatter(Format format, const FormatOptions& options);
 
 /// 1-based line and code-point column of byte offsets, for queries that mostly move forward (findings
-/// in order): each query walks on from the previous one instead of from the line's start, so a file of
-/// one long line costs O(size), not O(size x findings). Columns agree with
-/// LineIndex::position(offset, Encoding::kUtf32) on valid UTF-8, which is all the CLI analyses.
+/// in order): each query walks on from the previous one instead of from the line's start. A query
+/// behind the cursor on the same line (a finding's start after the previous finding's end, a related
+/// range) restarts from the nearest checkpoint, the column recorded every kStride bytes as the cursor
+/// passed, so a file of one long line costs O(size + queries x kStride), not O(size x queries).
+/// Columns agree with LineIndex::position(offset, Encoding::kUtf32) on valid UTF-8, which is all the
+/// CLI analyses.
 class PositionCursor {
  public:
+  static constexpr uint32_t kStride = 256;
+
   PositionCursor(std::string_view text, const core::LineIndex& lines) : text_(text), lines_(lines) {}
   /// 0-based line and column of `offset`; an offset inside a character counts as its start.
   core::LinePosition at(uint32_t offset);
+  /// Bytes walked so far, over all queries: what the tests hold to O(size + queries x kStride).
+  uint64_t bytes_walked() const { return walked_; }
 
  private:
   std::string_view text_;
   const core::LineIndex& lines_;
   uint32_t line_ = UINT32_MAX;
+  uint32_t line_start_ = 0;
   uint32_t next_line_start_ = 0;
   uint32_t byte_ = 0;
   uint32_t column_ = 0;
+  std::vector<uint32_t> checkpoints_;  // column at line_start_ + k * kStride, for each k passed
+  uint64_t walked_ = 0;
 };
 
 // Shared by the formats in output.cpp and ci_formats.cpp.

@@ -282,6 +282,10 @@ std::variant<core::Settings, ConfigError> apply_checked(const json& root, std::s
 
 core::Settings default_settings() {
   static const std::shared_ptr<const core::SourceRegistry> registry = [] {
+    std::vector<core::SourceEntry> builtin;
+    if (detail::builtin_registry(&builtin)) {
+      return std::make_shared<const core::SourceRegistry>(std::move(builtin));
+    }
     auto parsed = parse_registry(core::embedded_file("sources/registry.json"), "registry.json");
     // The registry is our own data, validated by tests; an error here is a build defect.
     if (auto* entries = std::get_if<std::vector<core::SourceEntry>>(&parsed)) {

@@ -51,4 +51,11 @@ inline constexpr std::string_view kConfigFileName = ".evidential.json";
 std::variant<std::vector<core::SourceEntry>, ConfigError> parse_registry(std::string_view json,
                                                                          std::string_view origin);
 
+namespace detail {
+/// The built-in registry's entries, compiled in from grammar/sources/registry.json by
+/// cmake/registry_codegen.cpp (generated registry_data.cpp); false when the binary has none (the
+/// generator itself), and default_settings() then parses the embedded JSON.
+bool builtin_registry(std::vector<core::SourceEntry>* out);
+}  // namespace detail
+
 }  // namespace evidential::config

@@ -133,7 +133,17 @@ void sort_findings(std::vector<Finding>& findings) {
   // Blocks are disjoint and each unit's findings come sorted, so a merge is almost always in order
   // already; a stable sort of 13k findings would move every one of them.
   if (std::is_sorted(findings.begin(), findings.end(), before)) return;
-  std::stable_sort(findings.begin(), findings.end(), before);
+  // Sort indices, then move each finding once: a Finding holds several strings and vectors, and a
+  // stable sort of the findings themselves moves each of them many times. Ties keep their index order,
+  // so the result is the stable sort's.
+  std::vector<uint32_t> order(findings.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return before(findings[a], findings[b]); });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (uint32_t i : order) sorted.push_back(std::move(findings[i]));
+  findings = std::move(sorted);
 }
 
 std::vector<Finding> analyze(const Document& doc, const Settings& settings) {

@@ -64,6 +64,25 @@ TEST(CliPositionCursor, AgreesWithLineIndex) {
   }
 }
 
+TEST(CliPositionCursor, OneLongLineIsLinear) {
+  // One line of 3,000 sentences, queried as the writers do: each finding's start, then its end, then
+  // the next start, which lies behind the previous end. Walking back to the line's start for every
+  // such query was quadratic; the checkpoints bound each step back to kStride bytes.
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "Caf\xC3\xA9 owners said \xE2\x80\x9Cprices rose\xE2\x80\x9D last year. ";
+  core::LineIndex lines(text);
+  PositionCursor cursor(text, lines);
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  uint64_t queries = 0;
+  for (uint32_t start = 0; start + 200 < size; start += 37) {
+    for (uint32_t off : {start, start + 200, start + 3}) {
+      ++queries;
+      ASSERT_EQ(cursor.at(off), lines.position(off, core::Encoding::kUtf32)) << "offset " << off;
+    }
+  }
+  EXPECT_LE(cursor.bytes_walked(), size + queries * PositionCursor::kStride);
+}
+
 TEST(CliRejectText, BinaryAndUtf8) {
   EXPECT_FALSE(reject_text("plain ASCII text that is long enough for the word loop").has_value());
   EXPECT_FALSE(reject_text("caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80").has_value());

@@ -1,6 +1,7 @@
 // Configuration: comments allowed, every error names file, line and column, and the built-in registry
 // loads.
 #include "config/config.h"
+#include "core/embedded.h"
 
 #include <gtest/gtest.h>
 
@@ -82,6 +83,29 @@ TEST(Config, FindsTheNearestFileWalkingUp) {
   std::ofstream(root / "a" / ".evidential.json") << "{}";
   EXPECT_EQ(find_config(root / "a" / "b" / "doc.md"), root / "a" / ".evidential.json");
   fs::remove_all(root);
+}
+
+
+TEST(Config, CompiledRegistryEqualsTheParsedJson) {
+  // The registry compiled in at build time (cmake/registry_codegen.cpp) is what parsing the embedded
+  // JSON at run time gives, entry for entry and byte for byte.
+  std::vector<core::SourceEntry> builtin;
+  ASSERT_TRUE(config::detail::builtin_registry(&builtin));
+  auto parsed = config::parse_registry(core::embedded_file("sources/registry.json"), "registry.json");
+  ASSERT_TRUE(std::holds_alternative<std::vector<core::SourceEntry>>(parsed));
+  const auto& want = std::get<std::vector<core::SourceEntry>>(parsed);
+  ASSERT_EQ(builtin.size(), want.size());
+  ASSERT_GT(want.size(), 100u);
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(builtin[i].name, want[i].name);
+    EXPECT_EQ(builtin[i].aliases, want[i].aliases) << want[i].name;
+    EXPECT_EQ(builtin[i].domains, want[i].domains) << want[i].name;
+    EXPECT_EQ(builtin[i].kind, want[i].kind) << want[i].name;
+    EXPECT_EQ(builtin[i].country, want[i].country) << want[i].name;
+    EXPECT_EQ(builtin[i].reliability, want[i].reliability) << want[i].name;
+    EXPECT_EQ(builtin[i].note, want[i].note) << want[i].name;
+  }
+  EXPECT_EQ(config::default_settings().sources->entries().size(), want.size());
 }
 
 }  // namespace

@@ -86,10 +86,16 @@ enum CueWord : uint32_t {
   kRankingTail = 1u << 23,  // "to", "in", "since", "ever" after "the first/only/largest ..."
 };
 
+/// FNV-1a, inline: std::hash<string_view> (an out-of-line Murmur call) cost more than the probe.
+struct WordHash {
+  size_t operator()(std::string_view s) const { return static_cast<size_t>(FeatureHash().add(s).value()); }
+};
+using CueTable = std::unordered_map<std::string_view, uint32_t, WordHash>;
+
 /// One hash probe per token gives every class the word belongs to.
-const std::unordered_map<std::string_view, uint32_t>& cue_words() {
+const CueTable& cue_words() {
   static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string_view, uint32_t>;
+    auto* t = new CueTable;
     auto add = [t](uint32_t bit, std::initializer_list<std::string_view> words) {
       for (std::string_view w : words) (*t)[w] |= bit;
     };
