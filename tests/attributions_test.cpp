@@ -66,6 +66,22 @@ TEST_F(Attributions, SubjectBeforeTheVerb) {
   EXPECT_EQ(f.source, "The mayor");
 }
 
+// A time phrase between the subject and the verb, and a dateline or clause joined by a spaced dash,
+// are not part of the source; a hyphen inside a name is.
+TEST_F(Attributions, SourceEndsBeforeTimePhrasesAndSpacedDashes) {
+  Found f = only("Turnout fell, according to the harbour board on Monday.", "according to");
+  EXPECT_EQ(f.source, "the harbour board");
+
+  f = only("LISBON - Dock workers said the strike would go on.", "said");
+  EXPECT_EQ(f.source, "Dock workers");
+
+  f = only("Rep. Ana Ruiz (D-Calif.) said the levee held.", "said");
+  EXPECT_EQ(f.source, "Rep. Ana Ruiz (D-Calif.)");
+
+  f = only("The cranes stay idle, said a spokesman for Alves-Costa Shipping.", "said");
+  EXPECT_EQ(f.source, "a spokesman for Alves-Costa Shipping");
+}
+
 TEST_F(Attributions, InvertedSaidX) {
   Found f = only("“We will appeal the ruling,” said Ana Ruiz, the club’s lawyer.", "said");
   EXPECT_EQ(f.source, "Ana Ruiz, the club’s lawyer");

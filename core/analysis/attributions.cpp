@@ -128,6 +128,15 @@ bool is_day_or_time(std::string_view w) {
   return s.count(w) > 0;
 }
 
+// Whether the punctuation token at `i` stands apart, with a space on either side: a dash between
+// clauses ("BRUSSELS - European leaders", "predictable - Donald J. Trump"), not the hyphen or slash
+// inside a name ("D-R.I.", "Urban-Brookings").
+template <class V>
+bool spaced(const V& v, size_t i) {
+  return (i > 0 && v[i - 1].range.end < v[i].range.start) ||
+         (i + 1 < v.size() && v[i].range.end < v[i + 1].range.start);
+}
+
 // Partitive heads: in "one of his aides" or "part of an official statement" the source's kind is
 // decided by what follows "of".
 bool is_partitive(std::string_view w) {
@@ -364,6 +373,10 @@ Span right_np(const View& v, size_t i, size_t limit) {
       ++j;
       continue;
     }
+    // "according to the board on Monday": a time phrase is not part of the source.
+    if (words > 0 && t.word && is_np_preposition(t.norm) && j + 1 < limit && is_day_or_time(v[j + 1].norm)) {
+      break;
+    }
     if (np_word(t)) {
       // After the head, a lower-case "-ed" word is the next clause's verb: "The Arizona Republican
       // survived ..."; before it, an adjective: "the embattled governor".
@@ -404,7 +417,8 @@ Span right_np(const View& v, size_t i, size_t limit) {
       }
       break;
     }
-    if (words > 0 && !t.word && (t.norm == "/" || t.norm == "-") && j + 1 < limit && v[j + 1].word) {
+    if (words > 0 && !t.word && (t.norm == "/" || t.norm == "-") && !spaced(v, j) && j + 1 < limit &&
+        v[j + 1].word) {
       ++j;
       continue;
     }
@@ -451,6 +465,11 @@ bool after_blank_line(const View& v, size_t i) {
 
 Span left_np_simple(const View& v, size_t end, size_t floor) {
   if (end == 0 || end <= floor) return {end, end};
+  // "The Security Council on Friday pledged": the time phrase before the verb is not the source's.
+  if (end >= floor + 3 && v[end - 1].word && is_day_or_time(v[end - 1].norm) && v[end - 2].word &&
+      (v[end - 2].norm == "on" || v[end - 2].norm == "in" || v[end - 2].norm == "at")) {
+    end -= 2;
+  }
   size_t j = end;
   size_t b = end;
   size_t words = 0;
@@ -536,7 +555,8 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
       }
       break;
     }
-    if (words > 0 && !t.word && (t.norm == "/" || t.norm == "-") && j >= floor + 2 && v[j - 2].word) {
+    if (words > 0 && !t.word && (t.norm == "/" || t.norm == "-") && !spaced(v, j - 1) &&
+        j >= floor + 2 && v[j - 2].word) {
       --j;
       continue;
     }
@@ -1384,6 +1404,18 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       neighbour->cue = {std::min(neighbour->cue.begin, i), std::max(neighbour->cue.end, e)};
       neighbour->a.cue = v.range(neighbour->cue);
       for (size_t k = i; k < e; ++k) used[k] = true;
+      i = e;
+      continue;
+    }
+    // A cue of function words alone ("has", "are", "on", "has never") is the tagger reading a clause
+    // boundary, not a report: with no word that could say, think or intend, it is left out.
+    bool content = false;
+    for (size_t k = i; k < e && !content; ++k) {
+      const std::string_view w = v[k].norm;
+      content = v[k].word && !is_cue_auxiliary(w) && !is_np_stop(w) && !determiners().count(w) &&
+                !is_np_preposition(w);
+    }
+    if (!content) {
       i = e;
       continue;
     }
