@@ -596,7 +596,11 @@ class Finder {
     int32_t prev = -1;
     for (size_t k = first; k < cues.size(); ++k) {
       Cue& c = cues[k];
-      if (c.kind != CueKind::kHedge || c.in_quotation || c.category == "approximator") continue;
+      // An open question ("unclear whether") is what the hedge is about, not a second hedge on it.
+      if (c.kind != CueKind::kHedge || c.in_quotation || c.category == "approximator" ||
+          c.category == "question") {
+        continue;
+      }
       if (prev >= 0) {
         const Cue& p = cues[static_cast<size_t>(prev)];
         size_t base = doc_.sentences()[c.sentence].token_begin;
@@ -699,7 +703,7 @@ class Finder {
       if (next != "that" && !next.empty() && !ends_with(w(i), "ing")) {
         bool object = has(end, kArticle) || next == "to" || (next.size() > 5 && ends_with(next, "ing")) ||
                       is_number(end);
-        if (object && !evidence_subject(i)) return false;
+        if (object && !evidence_subject(i) && !explanation_object(end)) return false;
       }
     }
     if (f & kClause) {
@@ -726,9 +730,9 @@ class Finder {
       if (!after_be(i) && !has(end, kBeliefComplement)) return false;
     }
     if ((f & kPredicate) && !has(end, kBeliefComplement) &&
-        !(after_be(i) && next != "by" && judgement_follows(end))) {
-      // "regarded as", "considered him a traitor", "is considered the best"; not "considered the
-      // offer" or "was considered for a week", which deliberate.
+        !(after_be(i) && next != "by" && judgement_follows(end)) && !object_as(end)) {
+      // "regarded as", "considered him a traitor", "is considered the best", "regarded the king as a
+      // puppet"; not "considered the offer" or "was considered for a week", which deliberate.
       return false;
     }
     if ((f & kThatClause) && !has(end, kClauseOpener)) return false;  // "feel they", not "felt the heat"
@@ -779,12 +783,38 @@ class Finder {
     return true;
   }
 
+  /// An object that names an explanation ("a role for", "a novel mechanism", "the involvement of"):
+  /// one proposes a name or a plan, but suggests a role or a cause only as an inference.
+  /// A person who suggests ("she suggested a new role for him") still proposes, so a subject pronoun
+  /// just before the verb keeps that reading.
+  bool explanation_object(size_t k) const {
+    if (has(back(k, 2), kSubjectPronoun)) return false;
+    if (has(k, kArticle)) ++k;
+    for (int skipped = 0; skipped < 2 && is_word(k) && !has(k, kExplanationNoun); ++skipped) ++k;
+    return has(k, kExplanationNoun);
+  }
+
   /// After "is considered": a judgement ("the best", "one of", "important", "biologically inert",
   /// "a \"classic\"") rather than a deliberation ("was considered for a week", "considered.").
   bool judgement_follows(size_t k) const {
     if (in(k) && words_[k].kind == TokenKind::kOpenQuote) return true;
-    if (ends_with(w(k), "ly") && !has(k, kPredicateAdjective)) ++k;  // "biologically inert"
+    if (possessive(k)) return true;  // "is considered Hill's finest work"
+    if (ends_with(w(k), "ly") && !has(k, kPredicateAdjective)) {
+      // "biologically inert": an adverb of degree or domain before the judged quality; "considered
+      // carefully by", "considered briefly." deliberate.
+      ++k;
+      return is_word(k) && !has(k, kPreposition | kClauseBreak);
+    }
     return has(k, kPredicateAdjective | kBeliefComplement) || adjective_like(w(k)) || ends_with(w(k), "est");
+  }
+
+  /// A short object, then "as": "regarded Dong Khanh as a puppet", "considered the treaty as void".
+  bool object_as(size_t k) const {
+    for (size_t steps = 0; steps < 4 && is_word(k); ++steps, ++k) {
+      if (steps > 0 && w(k) == "as") return true;
+      if (has(k, kPreposition | kClauseBreak) || (words_[k].info != nullptr && !has(k, kArticle))) break;
+    }
+    return false;
   }
 
   /// A form of "be" just before i, past at most two adverbs ("is widely expected").

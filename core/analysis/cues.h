@@ -33,7 +33,7 @@ struct Cue {
 ///
 /// With `use_model` (the default; option "hedge.model"), the hedge-cue disambiguator learned from
 /// tune-on data (grammar/lexicon/hedge_model.tsv, trained by tools/hedge_model/train.py) reviews the
-/// hedges the rules accept on the ambiguous words it lists ("possible", "unknown", "appeared", ...):
+/// hedges the rules accept on the ambiguous words it lists ("unknown", "appeared", "tend to", ...):
 /// from the neighbouring words it keeps or drops each one; it never adds a hedge. Without it the rules
 /// alone decide.
 std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon, bool use_model = true);

@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 18> kExamples = {
+constexpr std::array<std::string_view, 22> kExamples = {
     "The new policy [[may]] reduce costs.",
     "The talks resumed in May and ended in June.",
     "Kim [[May]] Side With Putin In Border Dispute",
@@ -28,6 +28,10 @@ constexpr std::array<std::string_view, 18> kExamples = {
     "\"We may lose the vote,\" the senator said.",
     "Analysts [[expect]] the merger to close in March.",
     "Prices tend to rise in spring.",
+    "Investigators are still trying to establish [[whether]] the fire was set deliberately.",
+    "If the dam fails, the valley floods.",
+    "The senator was [[accused]] of taking bribes.",
+    "The accused was released on bail.",
 };
 
 constexpr CheckInfo kInfo{
@@ -37,14 +41,15 @@ constexpr CheckInfo kInfo{
         "Hedges tell the reader that the writer is not sure: modal verbs (may, might, could), adverbs "
         "(possibly, probably, reportedly, allegedly), evidential and belief verbs (appears to, seems, "
         "suggests, is expected to), adjectives and nouns (possible, unclear, the likelihood) and "
-        "approximators (slightly, mostly, to some extent). Used on purpose they are honest; used by habit "
+        "approximators (slightly, mostly, to some extent), open questions (\"investigating whether\", "
+        "\"to see if\") and charges (\"accused of\"). Used on purpose they are honest; used by habit "
         "they blur which claims the writer stands behind and which are guesses, and \"reportedly\" or "
         "\"allegedly\" pass a claim on without saying who made it. Context decides what is a hedge: "
         "\"in May\" and \"May 2014\" are the month but a title-case headline's \"May\" is the modal; "
         "\"military might\" is a noun; \"could not be reached\" is ability, not doubt (Evidential does not "
         "flag \"can\" at all); \"appears on stage\" and \"suggested a new name\" hedge nothing; an "
         "approximator before a number (\"slightly above 60 percent\") has been quantified. On about "
-        "thirty ambiguous words (\"possible\", \"unknown\", \"appeared\", \"felt\", \"tend to\") a small "
+        "twenty-five ambiguous words (\"unknown\", \"appeared\", \"likely\", \"tend to\") a small "
         "model, learned from annotated Wikipedia, news and biomedical text, then reviews each hedge the "
         "rules found and drops those its neighbouring words show to be another sense (\"prices tend "
         "to rise in spring\" states a habit, not a doubt); it never adds one, and "
@@ -94,6 +99,16 @@ std::string message_for(std::string_view cue, std::string_view category) {
   }
   if (category == "approximator") {
     return q + " leaves the amount vague: give the figure if you have it";
+  }
+  if (category == "question") {
+    return q +
+           " leaves the claim an open question: if it has been settled, say how; if not, say what is "
+           "known so far";
+  }
+  if (category == "allegation") {
+    return q +
+           " reports a charge, not a finding: say who makes it and on what evidence, and whether it "
+           "has been proven";
   }
   if (category == "adjective" || category == "noun") {
     return q + " marks this as uncertain: say what is known and what is not, or how likely it is";
