@@ -3,22 +3,14 @@
 // constants, so start-up parses no registry JSON (it was half of a small file's start-up instructions).
 // Usage: registry_codegen OUTPUT.cpp registry.json. The output is rewritten only when it changes.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <variant>
 
+#include "cmake/codegen_io.h"
 #include "config/config.h"
 
 namespace {
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 /// A C++ string_view literal of any bytes: printable ASCII as is, the rest as three-digit octal
 /// escapes (which, unlike \x, cannot swallow the next character).
@@ -45,7 +37,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string output = argv[1];
-  auto parsed = evidential::config::parse_registry(read_all(argv[2]), "registry.json");
+  auto parsed = evidential::config::parse_registry(evidential::codegen::read_all(argv[2]), "registry.json");
   if (auto* err = std::get_if<evidential::config::ConfigError>(&parsed)) {
     std::cerr << err->to_string() << "\n";
     return 1;
@@ -97,8 +89,5 @@ int main(int argc, char** argv) {
       "  }\n"
       "  return true;\n"
       "}\n\n}  // namespace evidential::config::detail\n";
-  if (read_all(output) == code) return 0;
-  std::ofstream out(output, std::ios::binary);
-  out << code;
-  return out ? 0 : 1;
+  return evidential::codegen::write_if_changed(output, code);
 }

@@ -5,21 +5,10 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
+#include "cmake/codegen_io.h"
 #include "core/analysis/weights.h"
-
-namespace {
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -43,7 +32,7 @@ int main(int argc, char** argv) {
       std::cerr << "weights_codegen: cannot read " << base << "/" << path << "\n";
       return 1;
     }
-    const evidential::core::WeightTable t = evidential::core::WeightTable::parse(read_all(base + "/" + path));
+    const evidential::core::WeightTable t = evidential::core::WeightTable::parse(evidential::codegen::read_all(base + "/" + path));
     const std::string name = "kSlots" + std::to_string(i - 3);
     code += "const WeightSlot " + name + "[] = {\n";
     size_t column = 0;
@@ -85,8 +74,5 @@ int main(int argc, char** argv) {
       "  return false;\n"
       "}\n\n"
       "}  // namespace evidential::core\n";
-  if (read_all(output) == code) return 0;
-  std::ofstream out(output, std::ios::binary);
-  out << code;
-  return out ? 0 : 1;
+  return evidential::codegen::write_if_changed(output, code);
 }

@@ -149,6 +149,26 @@ bool quotes_match(std::string_view open, std::string_view close) {
   return true;
 }
 
+/// The citation that a citation or URL leaf of the prose grammar makes. `leaf` is the leaf's text: a
+/// citation's kind is read from it; a URL is its own target, without an autolink's angle brackets.
+Citation leaf_citation(Range range, std::string_view leaf, bool url, bool footnote, bool autolink) {
+  Citation cit;
+  cit.range = range;
+  if (!url) {
+    cit.kind = footnote || leaf.substr(0, 2) == "[^" ? CitationKind::kFootnote
+               : leaf.substr(0, 1) == "("            ? CitationKind::kAuthorYear
+                                                     : CitationKind::kBracket;
+    return cit;
+  }
+  cit.kind = CitationKind::kUrl;
+  cit.target = range;
+  if (autolink && cit.target.size() >= 2) {
+    cit.target.start += 1;
+    cit.target.end -= 1;
+  }
+  return cit;
+}
+
 class BlockWalker {
  public:
   BlockWalker(Document& doc_text_owner, std::string_view text, uint32_t base, uint32_t block_index,
@@ -224,24 +244,10 @@ class BlockWalker {
         link_text_here = true;
       } else if (info.role == Role::kLeaf || !has_children) {
         emit(node, info.role == Role::kLeaf ? info.kind : TokenKind::kSymbol, link_text_here);
-        if (info.citation) {
-          Citation cit;
-          cit.range = absolute(node);
-          std::string_view t = slice(text_, {ts_node_start_byte(node), ts_node_end_byte(node)});
-          cit.kind = info.footnote || t.substr(0, 2) == "[^" ? CitationKind::kFootnote
-                     : t.substr(0, 1) == "("                 ? CitationKind::kAuthorYear
-                                                             : CitationKind::kBracket;
-          citations_.push_back(cit);
-        } else if (info.url) {
-          Citation cit;
-          cit.range = absolute(node);
-          cit.kind = CitationKind::kUrl;
-          cit.target = cit.range;
-          if (info.autolink && cit.target.size() >= 2) {
-            cit.target.start += 1;
-            cit.target.end -= 1;
-          }
-          citations_.push_back(cit);
+        if (info.citation || info.url) {
+          const std::string_view leaf = slice(text_, {ts_node_start_byte(node), ts_node_end_byte(node)});
+          citations_.push_back(leaf_citation(absolute(node), leaf, info.url && !info.citation, info.footnote,
+                                             info.autolink));
         }
       } else {
         descend = true;
@@ -484,24 +490,9 @@ bool add_block_from_stream(std::string_view text, uint32_t base, uint32_t block_
     }
     if (!info.token) continue;
     tokens.push_back({range, info.kind, in_text});
-    if (info.citation) {
-      Citation cit;
-      cit.range = range;
-      std::string_view s = text.substr(t.start, t.end - t.start);
-      cit.kind = info.footnote || s.substr(0, 2) == "[^" ? CitationKind::kFootnote
-                 : s.substr(0, 1) == "("                 ? CitationKind::kAuthorYear
-                                                         : CitationKind::kBracket;
-      citations.push_back(cit);
-    } else if (info.url) {
-      Citation cit;
-      cit.range = range;
-      cit.kind = CitationKind::kUrl;
-      cit.target = range;
-      if (info.autolink && cit.target.size() >= 2) {
-        cit.target.start += 1;
-        cit.target.end -= 1;
-      }
-      citations.push_back(cit);
+    if (info.citation || info.url) {
+      citations.push_back(leaf_citation(range, text.substr(t.start, t.end - t.start), info.url && !info.citation,
+                                        info.footnote, info.autolink));
     }
   }
   end_links(depth, last_end);
