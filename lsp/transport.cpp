@@ -3,6 +3,8 @@
 #include "lsp/transport.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -171,6 +173,19 @@ ReadResult MessageReader::next() {
   ReadResult result{ReadResult::Kind::kMessage, buffer_.substr(pos_, length), ""};
   pos_ += length;
   return result;
+}
+
+// A 1 MB document's publishDiagnostics is several megabytes. Through the default 64 KB pipe the
+// server and the editor take turns some seventy times per message, each turn a pair of context
+// switches; a 1 MB buffer (the unprivileged limit, /proc/sys/fs/pipe-max-size) cuts that to a few.
+// Best effort: anything else (a file, a socket, a refused size) keeps the default.
+constexpr int kPipeBytes = 1 << 20;
+
+MessageWriter::MessageWriter(int fd) : fd_(fd) {
+#ifdef F_SETPIPE_SZ
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) (void)::fcntl(fd, F_SETPIPE_SZ, kPipeBytes);
+#endif
 }
 
 bool MessageWriter::write(std::string_view body) {

@@ -49,7 +49,8 @@ class MessageReader {
 /// written whole under a lock.
 class MessageWriter {
  public:
-  explicit MessageWriter(int fd) : fd_(fd) {}
+  /// When `fd` is a pipe, asks the kernel for a larger pipe buffer (see transport.cpp).
+  explicit MessageWriter(int fd);
 
   /// Frames and writes `body`; false once the stream is broken (later calls do nothing).
   bool write(std::string_view body);
