@@ -98,10 +98,10 @@ void PhraseList::reindex() {
 const LexiconEntry* PhraseList::longest_match(const std::vector<std::string_view>& words,
                                               size_t i) const {
   if (i >= words.size()) return nullptr;
-  auto it = by_first_word_.find(words[i]);
-  if (it == by_first_word_.end()) return nullptr;
+  const std::vector<size_t>* starting = by_first_word_.find(words[i]);
+  if (starting == nullptr) return nullptr;
   const LexiconEntry* best = nullptr;
-  for (size_t index : it->second) {
+  for (size_t index : *starting) {
     const LexiconEntry& e = entries_[index];
     if (i + e.words.size() > words.size()) continue;
     if (best != nullptr && e.words.size() <= best->words.size()) continue;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <charconv>
 #include <string_view>
-#include <unordered_set>
 
 #include "core/analysis/text_map.h"
 #include "core/analysis/weights.h"
@@ -36,7 +35,7 @@ std::string source_caution(const SourceEntry& e) {
 
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+using WordSet = TextSet;  // flat and inline-hashed: these are asked of nearly every token
 
 // ---- closed word classes ------------------------------------------------------------------------
 // Function words are grammar, not vocabulary a user would tune, so they live here rather than in a

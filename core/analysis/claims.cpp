@@ -11,9 +11,8 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "core/analysis/text_map.h"
 #include "core/analysis/weights.h"
 #include "core/embedded.h"
 #include "core/lexicon.h"
@@ -21,7 +20,7 @@
 namespace evidential::core {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+using WordSet = TextSet;  // flat and inline-hashed: these are asked of nearly every token
 
 // ---- the check-worthiness model -----------------------------------------------------------------
 
@@ -54,6 +53,9 @@ struct ClaimToken {
   std::string text;  // normalised word, or a number class
   bool cap = false;
   uint32_t cues = 0;  // CueWord bits of the word
+  /// Compared as a string_view, which checks the size first: std::string's == with a literal calls
+  /// memcmp for every token.
+  bool is(std::string_view w) const { return std::string_view(text) == w; }
 };
 
 // The writer-recognisable word classes (DESIGN.md section 4's check-worthy elements, and the marks of
@@ -86,11 +88,7 @@ enum CueWord : uint32_t {
   kRankingTail = 1u << 23,  // "to", "in", "since", "ever" after "the first/only/largest ..."
 };
 
-/// FNV-1a, inline: std::hash<string_view> (an out-of-line Murmur call) cost more than the probe.
-struct WordHash {
-  size_t operator()(std::string_view s) const { return static_cast<size_t>(FeatureHash().add(s).value()); }
-};
-using CueTable = std::unordered_map<std::string_view, uint32_t, WordHash>;
+using CueTable = TextMap<uint32_t>;
 
 /// One hash probe per token gives every class the word belongs to.
 const CueTable& cue_words() {
@@ -164,8 +162,8 @@ const CueTable& cue_words() {
 
 uint32_t cue_bits(std::string_view word) {
   const auto& table = cue_words();
-  auto it = table.find(word);
-  return it == table.end() ? 0 : it->second;
+  const uint32_t* bits = table.find(word);
+  return bits == nullptr ? 0 : *bits;
 }
 
 bool is_figure(std::string_view t) { return t == "<num>" || t == "<pct>" || t == "<money>" || t == "<year>"; }
@@ -180,7 +178,7 @@ bool is_past(const ClaimToken& t) {
   return t.text.size() > 4 && t.text.ends_with("ed") && !(t.cues & kNotPast);
 }
 
-bool is_ordinal(const ClaimToken& t) { return (t.cues & kOrdinalWord) || t.text == "<ord>"; }
+bool is_ordinal(const ClaimToken& t) { return (t.cues & kOrdinalWord) || t.is("<ord>"); }
 
 std::vector<ClaimToken> claim_tokens(const Document& doc, const Sentence& s) {
   std::vector<ClaimToken> out;
@@ -223,9 +221,8 @@ struct Checkables {
 Checkables checkables(const std::vector<ClaimToken>& toks) {
   Checkables c;
   for (const ClaimToken& t : toks) {
-    const std::string& w = t.text;
-    if (w == "<num>" || w == "<pct>" || w == "<money>") c.figure = true;
-    if (w == "<year>" || (t.cap && (t.cues & kMonthWord))) c.date = true;
+    if (t.is("<num>") || t.is("<pct>") || t.is("<money>")) c.figure = true;
+    if (t.is("<year>") || (t.cap && (t.cues & kMonthWord))) c.date = true;
     if (is_ordinal(t)) c.ordinal = true;
     if (t.cues & kExclusiveWord) c.exclusive = true;
     if (is_superlative(t)) c.superlative = true;
@@ -275,7 +272,7 @@ double model_score(const std::vector<ClaimToken>& toks, bool question) {
     if (c & kWeWord) cue("<we>");
     if (c & kSecondPerson) cue("<you>");
     if (c & kOpinionWord) cue("<opinion>");
-    if ((c & kFutureWord) || (t.text == "going" && k + 1 < toks.size() && toks[k + 1].text == "to")) {
+    if ((c & kFutureWord) || (t.is("going") && k + 1 < toks.size() && toks[k + 1].is("to"))) {
       cue("<future>");
     }
     if (c & kModalWord) cue("<modal>");
@@ -284,7 +281,7 @@ double model_score(const std::vector<ClaimToken>& toks, bool question) {
     if (is_past(t)) ++past;
     if ((c & kPerfectAux) && k + 1 < toks.size() && is_past(toks[k + 1])) cue("<perfect>");
     // Names: capitalised words after the first ("the Department of Commerce" is one span).
-    bool named = t.cap && k > 0 && t.text != "i" && !t.text.starts_with("i'");
+    bool named = t.cap && k > 0 && !t.is("i") && !t.text.starts_with("i'");
     if (named) {
       ++names;
       if (!in_span) ++spans;
@@ -298,7 +295,7 @@ double model_score(const std::vector<ClaimToken>& toks, bool question) {
   // A ranking: "the first country to", "the only state in", "the largest ... since".
   for (size_t k = 0; k + 2 < toks.size(); ++k) {
     const ClaimToken& t = toks[k + 1];
-    if (toks[k].text != "the" || !(is_ordinal(t) || t.text == "only" || is_superlative(t))) continue;
+    if (!toks[k].is("the") || !(is_ordinal(t) || t.is("only") || is_superlative(t))) continue;
     bool ranked = false;
     for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m)
       ranked = ranked || (toks[m].cues & kRankingTail);

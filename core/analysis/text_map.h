@@ -21,6 +21,16 @@ inline uint64_t text_hash(std::string_view s) {
   return h;
 }
 
+/// Whether two texts are equal, compared inline: the keys are short words, for which the call to
+/// memcmp that string_view's == makes cost more than the comparison itself.
+inline bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 /// Text to V. Keys are copied into storage the map owns, so callers may look up and insert slices
 /// of short-lived strings. Entries keep insertion order; a reference to a value stays valid until
 /// the next insertion.
@@ -52,7 +62,7 @@ class TextMap {
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.entry == kEmpty) return nullptr;
-      if (s.hash == hash && entries_[s.entry].first == key) return &entries_[s.entry].second;
+      if (s.hash == hash && same_text(entries_[s.entry].first, key)) return &entries_[s.entry].second;
     }
   }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
@@ -67,7 +77,7 @@ class TextMap {
     for (;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.entry == kEmpty) break;
-      if (s.hash == hash && entries_[s.entry].first == key) return {entries_[s.entry].second, false};
+      if (s.hash == hash && same_text(entries_[s.entry].first, key)) return {entries_[s.entry].second, false};
     }
     slots_[i] = Slot{hash, static_cast<uint32_t>(entries_.size())};
     entries_.emplace_back(store(key), V{});
@@ -80,6 +90,12 @@ class TextMap {
     mask_ = 0;
     chunks_.clear();
     room_ = 0;
+  }
+
+  /// Calls f(key, value) for every entry in insertion order, the value mutable.
+  template <class F>
+  void for_each(F&& f) {
+    for (auto& [key, value] : entries_) f(key, value);
   }
 
   /// The entries in insertion order, as (key, value) pairs.
