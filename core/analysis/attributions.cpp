@@ -1112,9 +1112,12 @@ bool is_pronoun_feature(std::string_view w) {
 
 /// The weights of the features that depend on one word alone, for one word type: as the word itself,
 /// its suffixes, as each neighbour, and after each previous decision (O, C) as the word or the next.
+/// For the word-pair features, the hash of each template up to and including "<word>|", so a pair
+/// costs only the second word's bytes.
 struct WordWeights {
   float w = 0, s3 = 0, s2 = 0, wm1 = 0, wp1 = 0, wm2 = 0, wp2 = 0;
   float pw[2] = {}, pwp1[2] = {};
+  uint64_t wm1w = 0, wwp1 = 0, wm1wp1 = 0;  // "w-1w=<word>|", "ww+1=<word>|", "w-1w+1=<word>|"
 };
 
 /// The tagger over one document's sentences. Nine of a word's twelve word features depend on one word
@@ -1129,8 +1132,21 @@ class CueTagger {
  private:
   const WordWeights& weights_of(std::string_view w);
 
+  // Per token of the sentence being tagged, with two boundary words on each side; kept between
+  // sentences so tagging one allocates nothing.
+  struct Pre {
+    std::string_view norm;
+    WordWeights weights;
+    std::string_view cat;  // empty when none ("-" in the weights file)
+    std::string_view shape;
+    int shape_index = -1;  // 0-2 for C, l, D; 3 and 4 for the boundaries
+    bool quoted = false;
+  };
+  static constexpr size_t kPad = 2;
+
   const CueModel& model_ = cue_model();
   TextMap<WordWeights> by_word_;
+  std::vector<Pre> pre_;
 };
 
 const WordWeights& CueTagger::weights_of(std::string_view w) {
@@ -1149,6 +1165,9 @@ const WordWeights& CueTagger::weights_of(std::string_view w) {
     ww.pw[p] = weight(fnv(kPW, kPrevious[p]), w);
     ww.pwp1[p] = weight(fnv(kPWp1, kPrevious[p]), w);
   }
+  ww.wm1w = fnv(fnv(kWm1W, w), "|");
+  ww.wwp1 = fnv(fnv(kWWp1, w), "|");
+  ww.wm1wp1 = fnv(fnv(kWm1Wp1, w), "|");
   return ww;
 }
 
@@ -1160,16 +1179,8 @@ std::vector<bool> CueTagger::tag(const View& v) {
   const Document& doc = v.doc();
   // Per token, once: its word (with two boundary words on each side, so neighbours need no range
   // checks), its word-type weights, category, shape and whether it lies inside quotation marks.
-  constexpr size_t kPad = 2;
-  struct Pre {
-    std::string_view norm;
-    WordWeights weights;
-    std::string_view cat;  // empty when none ("-" in the weights file)
-    std::string_view shape;
-    int shape_index = -1;  // 0-2 for C, l, D; 3 and 4 for the boundaries
-    bool quoted = false;
-  };
-  std::vector<Pre> pre(n + 2 * kPad);
+  std::vector<Pre>& pre = pre_;
+  pre.assign(n + 2 * kPad, Pre{});
   const WordWeights start = weights_of("<s>"), end = weights_of("</s>");
   for (size_t k = 0; k < kPad; ++k) {
     pre[k].norm = "<s>";
@@ -1215,11 +1226,11 @@ std::vector<bool> CueTagger::tag(const View& v) {
     sum += at[1].weights.wp1;
     sum += at[-2].weights.wm2;
     sum += at[2].weights.wp2;
-    sum += model.weight(fnv(fnv(fnv(kWm1W, wm1), "|"), w));
-    sum += model.weight(fnv(fnv(fnv(kWWp1, w), "|"), wp1));
+    sum += model.weight(fnv(at[-1].weights.wm1w, w));
+    sum += model.weight(fnv(at->weights.wwp1, wp1));
     sum += at->weights.pw[prev];
     sum += at[1].weights.pwp1[prev];
-    sum += model.weight(fnv(fnv(fnv(kWm1Wp1, wm1), "|"), wp1));
+    sum += model.weight(fnv(at[-1].weights.wm1wp1, wp1));
     for (size_t slot = 0; slot < 5; ++slot) {
       std::string_view cat = at[kCatOffset[slot]].cat;
       sum += cat.empty() ? model.no_category[slot] : model.weight(fnv(kCatPrefix[slot], cat));

@@ -116,11 +116,7 @@ class WeightTable {
   float weight(uint64_t key) const {
     if (slots_ == nullptr) return 0.0f;
     if (key == 0) key = 1;  // 0 marks an empty slot
-    if (!may_hold(key)) return 0.0f;
-    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].key == key) return slots_[i].weight;
-      if (slots_[i].key == 0) return 0.0f;
-    }
+    return may_hold(key) ? probe(key) : 0.0f;
   }
 
   /// Bits of the filter per slot: 8, so the filter is half the slots' size over 16 (256 KB for the cue
@@ -139,6 +135,13 @@ class WeightTable {
   bool may_hold(uint64_t key) const {
     const size_t bit = filter_bit(key);
     return (filter_[bit / 64] >> (bit % 64)) & 1;
+  }
+  // Kept out of line so that weight(), the filter test most calls end at, is inlined at its callers.
+  [[gnu::noinline]] float probe(uint64_t key) const {
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].key == key) return slots_[i].weight;
+      if (slots_[i].key == 0) return 0.0f;
+    }
   }
 
   void insert(uint64_t key, float w) {
