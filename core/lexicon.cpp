@@ -20,10 +20,15 @@ bool LexiconEntry::has_flag(std::string_view flag) const {
 }
 
 std::string normalise_word(std::string_view word) {
+  std::string out(word.size(), '\0');
+  out.resize(normalise_word_to(word, out.data()));
+  return out;
+}
+
+size_t normalise_word_to(std::string_view word, char* out) {
   // Written through a raw pointer, not push_back: this runs for every word of every sentence (cues,
   // attributions and claims each normalise), and the capacity check per byte was half its cost.
-  std::string out(word.size(), '\0');
-  char* o = out.data();
+  char* o = out;
   const size_t n = word.size();
   // ASCII runs (nearly every word) lower-case without a branch per letter; from the first other byte on,
   // the loop below also folds curly apostrophes.
@@ -33,7 +38,7 @@ std::string normalise_word(std::string_view word) {
     if (c >= 0x80) break;
     o[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
-  if (i == n) return out;
+  if (i == n) return n;
   o += i;
   for (; i < n; ++i) {
     const char c = word[i];
@@ -49,8 +54,7 @@ std::string normalise_word(std::string_view word) {
       *o++ = c;
     }
   }
-  out.resize(static_cast<size_t>(o - out.data()));
-  return out;
+  return static_cast<size_t>(o - out);
 }
 
 bool starts_upper(std::string_view t) {

@@ -61,6 +61,10 @@ class Lexicon {
 /// Lower-cases ASCII letters and maps curly apostrophes to "'", as lexicon phrases are stored.
 std::string normalise_word(std::string_view word);
 
+/// normalise_word() written to `out`, which has room for word.size() bytes (the normalised word is
+/// never longer); returns its length. For callers that keep many words in one buffer.
+size_t normalise_word_to(std::string_view word, char* out);
+
 /// Whether a word starts with a capital letter (ASCII, or Latin-1 capitals such as "É").
 bool starts_upper(std::string_view word);
 

@@ -162,7 +162,7 @@ struct Tok {
   uint32_t index = 0;  // into Document::tokens
   TokenKind kind = TokenKind::kSymbol;
   Range range;
-  std::string norm;  // normalised word text; the raw text for punctuation
+  std::string_view norm;  // normalised word text (in the View's buffer); the raw text for punctuation
   bool cap = false;  // begins with an upper-case letter
   bool word = false;  // word, abbreviation or number
   bool quoted = false;  // inside a direct quotation
@@ -186,6 +186,12 @@ class View {
       : doc_(doc) {
     auto [first, last] = doc.tokens_of(s);
     toks_.reserve(static_cast<size_t>(last - first));
+    // The normalised words, one buffer per sentence: a word never grows when normalised, so the
+    // sentence's length is room enough and the views into it stay valid.
+    size_t room = 0;
+    for (const Token* t = first; t != last; ++t) room += t->range.size();
+    norms_.resize(room);
+    size_t used = 0;
     uint32_t link_end = 0;  // inside a Markdown link, only the words of its text are prose
     for (const Token* t = first; t != last; ++t) {
       if (t->kind == TokenKind::kLink) {
@@ -201,7 +207,13 @@ class View {
       std::string_view text = doc.slice(t->range);
       k.word = t->kind == TokenKind::kWord || t->kind == TokenKind::kAbbreviation ||
                t->kind == TokenKind::kNumber;
-      k.norm = k.word ? normalise_word(text) : std::string(text);
+      if (k.word) {
+        const size_t n = normalise_word_to(text, norms_.data() + used);
+        k.norm = std::string_view(norms_.data() + used, n);
+        used += n;
+      } else {
+        k.norm = text;
+      }
       k.cap = k.word && starts_upper(text);
       k.quoted = quoted[k.index];
       if (k.word) {
@@ -219,7 +231,6 @@ class View {
     // spans punctuation, since no lexicon word is punctuation).
     std::vector<std::string_view> norms(toks_.size());
     for (size_t i = 0; i < toks_.size(); ++i) norms[i] = toks_[i].norm;
-    std::vector<std::string_view> one_word(1);
     for (size_t i = 0; i < toks_.size(); ++i) {
       Tok& k = toks_[i];
       if (!k.word) continue;
@@ -228,7 +239,7 @@ class View {
       k.verb = longest;
       const LexiconEntry* e = longest;
       if (e->words.size() > 1) {
-        one_word[0] = k.norm;
+        const std::vector<std::string_view> one_word{k.norm};  // rare: multi-word verbs only
         e = verbs.longest_match(one_word, 0);
         if (e == nullptr) continue;
       }
@@ -270,6 +281,7 @@ class View {
 
  private:
   const Document& doc_;
+  std::string norms_;  // the words' normalised text; Tok::norm views it
   std::vector<Tok> toks_;
 };
 

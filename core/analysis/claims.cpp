@@ -50,12 +50,10 @@ std::string_view number_class(std::string_view t) {
 }
 
 struct ClaimToken {
-  std::string text;  // normalised word, or a number class
+  std::string_view text;  // normalised word (in the sentence's buffer), or a number class
   bool cap = false;
   uint32_t cues = 0;  // CueWord bits of the word
-  /// Compared as a string_view, which checks the size first: std::string's == with a literal calls
-  /// memcmp for every token.
-  bool is(std::string_view w) const { return std::string_view(text) == w; }
+  bool is(std::string_view w) const { return text == w; }
 };
 
 // The writer-recognisable word classes (DESIGN.md section 4's check-worthy elements, and the marks of
@@ -180,10 +178,17 @@ bool is_past(const ClaimToken& t) {
 
 bool is_ordinal(const ClaimToken& t) { return (t.cues & kOrdinalWord) || t.is("<ord>"); }
 
-std::vector<ClaimToken> claim_tokens(const Document& doc, const Sentence& s) {
+/// The sentence's words as the model reads them. Their normalised text is written to `words`, one
+/// buffer for the sentence (a word never grows when normalised, so the views stay valid), instead of
+/// a string per token.
+std::vector<ClaimToken> claim_tokens(const Document& doc, const Sentence& s, std::string& words) {
   std::vector<ClaimToken> out;
   auto [first, last] = doc.tokens_of(s);
   out.reserve(static_cast<size_t>(last - first));
+  size_t room = 0;
+  for (const Token* t = first; t != last; ++t) room += t->range.size();
+  words.resize(room);
+  size_t used = 0;
   for (const Token* t = first; t != last; ++t) {
     std::string_view text = doc.slice(t->range);
     // A compound that starts with a figure ("15-year", "$50,000-a-year") is a word to the grammar
@@ -192,11 +197,13 @@ std::vector<ClaimToken> claim_tokens(const Document& doc, const Sentence& s) {
                                                     ((text[0] >= '0' && text[0] <= '9') || text[0] == '$' ||
                                                      text.starts_with("£") || text.starts_with("€")));
     if (figure) {
-      out.push_back({std::string(number_class(text)), false, 0});
+      out.push_back({number_class(text), false, 0});
     } else if (t->kind == TokenKind::kWord || t->kind == TokenKind::kAbbreviation) {
-      ClaimToken c{normalise_word(text), starts_upper(text), 0};
+      const size_t n = normalise_word_to(text, words.data() + used);
+      ClaimToken c{std::string_view(words.data() + used, n), starts_upper(text), 0};
+      used += n;
       c.cues = cue_bits(c.text);
-      out.push_back(std::move(c));
+      out.push_back(c);
     }
   }
   return out;
@@ -470,6 +477,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
   }
   std::vector<bool> in_quotation = continued_quotations(doc);
   size_t cue_index = 0;
+  std::string words;  // the current sentence's normalised words, reused
   // The last sourced sentence of the current block, and whether what follows it may inherit.
   int32_t context = -1;
   int32_t context_attribution = -1;
@@ -483,7 +491,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     }
     while (cue_index < cues.size() && cues[cue_index].sentence < s) ++cue_index;
 
-    std::vector<ClaimToken> toks = claim_tokens(doc, sentence);
+    std::vector<ClaimToken> toks = claim_tokens(doc, sentence, words);
     claim.score = model_score(toks, is_question(doc, sentence));
     Checkables hard = checkables(toks);
     bool check_worthy = claim.score >= threshold && claim.score > 0;

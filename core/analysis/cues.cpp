@@ -421,7 +421,9 @@ class Finder {
       w.in_quotation = q < quotations.size() && quotations[q].inner.contains(t.range);
       switch (t.kind) {
         case TokenKind::kWord:
-          w.norm = normalise_word(text);  // short words stay in the string's inline buffer
+          // Into the slot's own string, kept between sentences: no string is built per word.
+          w.norm.resize(text.size());
+          w.norm.resize(normalise_word_to(text, w.norm.data()));
           w.info = tables_.info(w.norm);
           w.ctx = w.info ? w.info->ctx : 0;
           w.capitalised = !text.empty() && text.front() >= 'A' && text.front() <= 'Z';
