@@ -181,11 +181,17 @@ struct Span {
 
 class View {
  public:
-  /// `quoted` flags, per document token, the tokens inside a direct quotation.
-  View(const Document& doc, const Sentence& s, const PhraseList& verbs, const std::vector<bool>& quoted)
-      : doc_(doc) {
+  /// `quoted` flags, per document token, the tokens inside a direct quotation. One View reads every
+  /// sentence of the document in turn (read()), so its buffers are allocated once, not per sentence.
+  View(const Document& doc, const PhraseList& verbs, const std::vector<bool>& quoted)
+      : doc_(doc), verbs_(verbs), quoted_(quoted) {}
+
+  void read(const Sentence& s) {
+    const Document& doc = doc_;
+    const PhraseList& verbs = verbs_;
+    const std::vector<bool>& quoted = quoted_;
+    toks_.clear();
     auto [first, last] = doc.tokens_of(s);
-    toks_.reserve(static_cast<size_t>(last - first));
     // The normalised words, one buffer per sentence: a word never grows when normalised, so the
     // sentence's length is room enough and the views into it stay valid.
     size_t room = 0;
@@ -229,7 +235,8 @@ class View {
     }
     // The reporting-verb phrases, looked up once per word over the whole sentence (a phrase never
     // spans punctuation, since no lexicon word is punctuation).
-    std::vector<std::string_view> norms(toks_.size());
+    std::vector<std::string_view>& norms = verb_words_;
+    norms.resize(toks_.size());
     for (size_t i = 0; i < toks_.size(); ++i) norms[i] = toks_[i].norm;
     for (size_t i = 0; i < toks_.size(); ++i) {
       Tok& k = toks_[i];
@@ -281,8 +288,11 @@ class View {
 
  private:
   const Document& doc_;
+  const PhraseList& verbs_;
+  const std::vector<bool>& quoted_;
   std::string norms_;  // the words' normalised text; Tok::norm views it
   std::vector<Tok> toks_;
+  std::vector<std::string_view> verb_words_;  // toks_' norms, as PhraseList::longest_match reads them
 };
 
 // A word that may be part of a source noun phrase.
@@ -1607,6 +1617,7 @@ std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& l
     }
   }
   CueTagger tagger;
+  View v(doc, lists.verbs, quoted);
   size_t block_first = 0;  // index into `out` of the current block's first attribution
   uint32_t block = UINT32_MAX;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
@@ -1614,7 +1625,7 @@ std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& l
       block = sentences[s].block;
       block_first = out.size();
     }
-    View v(doc, sentences[s], lists.verbs, quoted);
+    v.read(sentences[s]);
     std::vector<Candidate> found;
     bool heading = doc.blocks()[sentences[s].block].kind == BlockKind::kHeading;
     find_in_sentence(v, s, heading, lists, sources, tagger, found);

@@ -178,13 +178,13 @@ bool is_past(const ClaimToken& t) {
 
 bool is_ordinal(const ClaimToken& t) { return (t.cues & kOrdinalWord) || t.is("<ord>"); }
 
-/// The sentence's words as the model reads them. Their normalised text is written to `words`, one
-/// buffer for the sentence (a word never grows when normalised, so the views stay valid), instead of
-/// a string per token.
-std::vector<ClaimToken> claim_tokens(const Document& doc, const Sentence& s, std::string& words) {
-  std::vector<ClaimToken> out;
+/// The sentence's words as the model reads them, into `out`. Their normalised text is written to
+/// `words`, one buffer for the sentence (a word never grows when normalised, so the views stay
+/// valid), instead of a string per token. Both buffers are the caller's, reused from sentence to
+/// sentence: most sentences of a document are short, and their allocations cost more than their words.
+void claim_tokens(const Document& doc, const Sentence& s, std::string& words, std::vector<ClaimToken>& out) {
+  out.clear();
   auto [first, last] = doc.tokens_of(s);
-  out.reserve(static_cast<size_t>(last - first));
   size_t room = 0;
   for (const Token* t = first; t != last; ++t) room += t->range.size();
   words.resize(room);
@@ -206,7 +206,6 @@ std::vector<ClaimToken> claim_tokens(const Document& doc, const Sentence& s, std
       out.push_back(c);
     }
   }
-  return out;
 }
 
 /// Whether the sentence ends in a question mark.
@@ -242,11 +241,11 @@ char bucket(size_t n, size_t top) { return static_cast<char>('0' + std::min(n, t
 /// The model's score: a logistic regression over the writer-recognisable features of the sentence and
 /// its frequent words and word pairs. Mirrors features() in tools/claim_model/train.py: every feature
 /// counts once, and a feature absent from the weights file weighs nothing.
-double model_score(const std::vector<ClaimToken>& toks, bool question) {
+/// `feats` is the caller's buffer for the feature hashes, reused from sentence to sentence.
+double model_score(const std::vector<ClaimToken>& toks, bool question, std::vector<uint64_t>& feats) {
   const WeightTable& model = claim_model();
   if (model.empty()) return 0;
-  std::vector<uint64_t> feats;
-  feats.reserve(2 * toks.size() + 32);
+  feats.clear();
   auto f = [&](const FeatureHash& h) { feats.push_back(h.value()); };
   auto cue = [&](std::string_view name) { f(FeatureHash().add(name)); };
   f(FeatureHash().add("bias"));
@@ -477,7 +476,10 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
   }
   std::vector<bool> in_quotation = continued_quotations(doc);
   size_t cue_index = 0;
-  std::string words;  // the current sentence's normalised words, reused
+  // The current sentence's tokens, their normalised words and the model's features, reused.
+  std::vector<ClaimToken> toks;
+  std::string words;
+  std::vector<uint64_t> feats;
   // The last sourced sentence of the current block, and whether what follows it may inherit.
   int32_t context = -1;
   int32_t context_attribution = -1;
@@ -491,8 +493,8 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     }
     while (cue_index < cues.size() && cues[cue_index].sentence < s) ++cue_index;
 
-    std::vector<ClaimToken> toks = claim_tokens(doc, sentence, words);
-    claim.score = model_score(toks, is_question(doc, sentence));
+    claim_tokens(doc, sentence, words, toks);
+    claim.score = model_score(toks, is_question(doc, sentence), feats);
     Checkables hard = checkables(toks);
     bool check_worthy = claim.score >= threshold && claim.score > 0;
 
