@@ -1148,8 +1148,9 @@ struct WordWeights {
 /// missed the cache on nearly every probe (a fifth of the whole run's time on the plain-text corpus).
 class CueTagger {
  public:
-  /// Which words of the sentence the tagger puts inside a cue (features mirror train_cues.py).
-  std::vector<bool> tag(const View& v);
+  /// Which words of the sentence the tagger puts inside a cue (features mirror train_cues.py); none
+  /// in a heading. Valid until the next call: the flags live in a buffer kept between sentences.
+  const std::vector<bool>& tag(const View& v, bool heading);
 
  private:
   const WordWeights& weights_of(std::string_view w);
@@ -1169,6 +1170,7 @@ class CueTagger {
   const CueModel& model_ = cue_model();
   TextMap<WordWeights> by_word_;
   std::vector<Pre> pre_;
+  std::vector<bool> tagged_;
 };
 
 const WordWeights& CueTagger::weights_of(std::string_view w) {
@@ -1193,11 +1195,12 @@ const WordWeights& CueTagger::weights_of(std::string_view w) {
   return ww;
 }
 
-std::vector<bool> CueTagger::tag(const View& v) {
+const std::vector<bool>& CueTagger::tag(const View& v, bool heading) {
   const CueModel& model = model_;
   size_t n = v.size();
-  std::vector<bool> out(n, false);
-  if (model.table.empty() || n == 0) return out;
+  std::vector<bool>& out = tagged_;
+  out.assign(n, false);
+  if (heading || model.table.empty() || n == 0) return out;
   const Document& doc = v.doc();
   // Per token, once: its word (with two boundary words on each side, so neighbours need no range
   // checks), its word-type weights, category, shape and whether it lies inside quotation marks.
@@ -1274,10 +1277,11 @@ bool asks_for_source(const View& v, Span src) {
 }
 
 void find_in_sentence(const View& v, uint32_t sentence, bool heading, const Lists& lists,
-                      const SourceRegistry& reg, CueTagger& tagger, std::vector<Candidate>& out) {
+                      const SourceRegistry& reg, CueTagger& tagger, std::vector<bool>& used,
+                      std::vector<Candidate>& out) {
   size_t n = v.size();
   std::vector<Candidate> found;
-  std::vector<bool> used(n, false);  // tokens already in a cue or a source
+  used.assign(n, false);  // tokens already in a cue or a source (the caller's buffer, reused)
   // Fills in what every attribution carries once its cue and source are known.
   auto complete = [&](Candidate& c, bool source_after) {
     c.a.sentence = sentence;
@@ -1457,7 +1461,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
   }
   // The learned tagger adds the cues no rule knows; each gets its source the way a verb does.
   // Headings are labels, not reports: the tagger, trained on running news text, stays out of them.
-  std::vector<bool> tagged = heading ? std::vector<bool>(n, false) : tagger.tag(v);
+  const std::vector<bool>& tagged = tagger.tag(v, heading);
   for (size_t i = 0; i < n;) {
     if (!tagged[i] || used[i]) {
       ++i;
@@ -1618,6 +1622,7 @@ std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& l
   }
   CueTagger tagger;
   View v(doc, lists.verbs, quoted);
+  std::vector<bool> used;
   size_t block_first = 0;  // index into `out` of the current block's first attribution
   uint32_t block = UINT32_MAX;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
@@ -1628,7 +1633,7 @@ std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& l
     v.read(sentences[s]);
     std::vector<Candidate> found;
     bool heading = doc.blocks()[sentences[s].block].kind == BlockKind::kHeading;
-    find_in_sentence(v, s, heading, lists, sources, tagger, found);
+    find_in_sentence(v, s, heading, lists, sources, tagger, used, found);
     for (Candidate& c : found) {
       Attribution& a = c.a;
       // A pronoun source takes what is known about the last named source of the same block ("Rodong
