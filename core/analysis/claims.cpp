@@ -236,7 +236,9 @@ Checkables checkables(const std::vector<ClaimToken>& toks) {
   return c;
 }
 
-char bucket(size_t n, size_t top) { return static_cast<char>('0' + std::min(n, top)); }
+/// The hash of a feature whose text is fixed, computed at compile time: a sentence has a dozen, and
+/// hashing them per sentence was half of the model's cost on a corpus of short sentences.
+consteval uint64_t fixed(std::string_view feature) { return FeatureHash(feature).value(); }
 
 /// The model's score: a logistic regression over the writer-recognisable features of the sentence and
 /// its frequent words and word pairs. Mirrors features() in tools/claim_model/train.py: every feature
@@ -247,8 +249,8 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
   if (model.empty()) return 0;
   feats.clear();
   auto f = [&](const FeatureHash& h) { feats.push_back(h.value()); };
-  auto cue = [&](std::string_view name) { f(FeatureHash().add(name)); };
-  f(FeatureHash().add("bias"));
+  auto cue = [&](uint64_t hash) { feats.push_back(hash); };
+  cue(fixed("bias"));
   size_t past = 0, names = 0, spans = 0;
   bool in_span = false;
   for (size_t k = 0; k < toks.size(); ++k) {
@@ -261,31 +263,31 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
           .add(" ")
           .add(t.text));
     if (is_figure(t.text)) {
-      cue("<figure>");
-      cue(t.text);
+      cue(fixed("<figure>"));
+      f(FeatureHash().add(t.text));
     }
-    if (is_ordinal(t)) cue("<ordinal>");
-    if (c & kExclusiveWord) cue("<exclusive>");
-    if (is_superlative(t)) cue("<superlative>");
-    if ((c & kMonthWord) && t.cap) cue("<month>");
-    if (c & kCausalWord) cue("<causal>");
-    if (c & kMagnitudeWord) cue("<magnitude>");
-    if (c & kNumberWord) cue("<number-word>");
-    if (c & kPercentWord) cue("<percent>");
-    if (c & kStatisticWord) cue("<statistic>");
-    if (c & kComparativeWord) cue("<comparative>");
-    if (c & kFirstPerson) cue("<i>");
-    if (c & kWeWord) cue("<we>");
-    if (c & kSecondPerson) cue("<you>");
-    if (c & kOpinionWord) cue("<opinion>");
+    if (is_ordinal(t)) cue(fixed("<ordinal>"));
+    if (c & kExclusiveWord) cue(fixed("<exclusive>"));
+    if (is_superlative(t)) cue(fixed("<superlative>"));
+    if ((c & kMonthWord) && t.cap) cue(fixed("<month>"));
+    if (c & kCausalWord) cue(fixed("<causal>"));
+    if (c & kMagnitudeWord) cue(fixed("<magnitude>"));
+    if (c & kNumberWord) cue(fixed("<number-word>"));
+    if (c & kPercentWord) cue(fixed("<percent>"));
+    if (c & kStatisticWord) cue(fixed("<statistic>"));
+    if (c & kComparativeWord) cue(fixed("<comparative>"));
+    if (c & kFirstPerson) cue(fixed("<i>"));
+    if (c & kWeWord) cue(fixed("<we>"));
+    if (c & kSecondPerson) cue(fixed("<you>"));
+    if (c & kOpinionWord) cue(fixed("<opinion>"));
     if ((c & kFutureWord) || (t.is("going") && k + 1 < toks.size() && toks[k + 1].is("to"))) {
-      cue("<future>");
+      cue(fixed("<future>"));
     }
-    if (c & kModalWord) cue("<modal>");
-    if (c & kPhaticWord) cue("<phatic>");
-    if ((c & kNegationWord) || t.text.ends_with("n't")) cue("<negation>");
+    if (c & kModalWord) cue(fixed("<modal>"));
+    if (c & kPhaticWord) cue(fixed("<phatic>"));
+    if ((c & kNegationWord) || t.text.ends_with("n't")) cue(fixed("<negation>"));
     if (is_past(t)) ++past;
-    if ((c & kPerfectAux) && k + 1 < toks.size() && is_past(toks[k + 1])) cue("<perfect>");
+    if ((c & kPerfectAux) && k + 1 < toks.size() && is_past(toks[k + 1])) cue(fixed("<perfect>"));
     // Names: capitalised words after the first ("the Department of Commerce" is one span).
     bool named = t.cap && k > 0 && !t.is("i") && !t.text.starts_with("i'");
     if (named) {
@@ -297,7 +299,7 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
   if (!toks.empty())
     f(FeatureHash().add("b:").add(toks.back().text).add(" </s>"));
   else
-    f(FeatureHash().add("b:<s> </s>"));
+    cue(fixed("b:<s> </s>"));
   // A ranking: "the first country to", "the only state in", "the largest ... since".
   for (size_t k = 0; k + 2 < toks.size(); ++k) {
     const ClaimToken& t = toks[k + 1];
@@ -306,24 +308,23 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
     for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m)
       ranked = ranked || (toks[m].cues & kRankingTail);
     if (ranked) {
-      cue("<ranking>");
+      cue(fixed("<ranking>"));
       break;
     }
   }
-  if (question) cue("<question>");
-  const char past_b[] = {bucket(past, 2), '\0'};
-  const char names_b[] = {bucket(names, 3), '\0'};
-  const char spans_b[] = {bucket(spans, 2), '\0'};
-  f(FeatureHash().add("<past>").add(past_b));
-  f(FeatureHash().add("<names>").add(names_b));
-  f(FeatureHash().add("<spans>").add(spans_b));
+  if (question) cue(fixed("<question>"));
+  // The counts in buckets ("<past>0".."<past>2"; the training script's spelling), hashed at compile time.
+  static constexpr uint64_t kPast[] = {fixed("<past>0"), fixed("<past>1"), fixed("<past>2")};
+  static constexpr uint64_t kNames[] = {fixed("<names>0"), fixed("<names>1"), fixed("<names>2"),
+                                        fixed("<names>3")};
+  static constexpr uint64_t kSpans[] = {fixed("<spans>0"), fixed("<spans>1"), fixed("<spans>2")};
+  static constexpr uint64_t kLength[] = {fixed("<len>0"), fixed("<len>1"), fixed("<len>2"),
+                                         fixed("<len>3"), fixed("<len>4"), fixed("<len>5")};
+  cue(kPast[std::min<size_t>(past, 2)]);
+  cue(kNames[std::min<size_t>(names, 3)]);
+  cue(kSpans[std::min<size_t>(spans, 2)]);
   size_t n = toks.size();
-  f(FeatureHash().add("<len>").add(n < 6    ? "0"
-                                   : n < 10 ? "1"
-                                   : n < 15 ? "2"
-                                   : n < 22 ? "3"
-                                   : n < 32 ? "4"
-                                            : "5"));
+  cue(kLength[n < 6 ? 0 : n < 10 ? 1 : n < 15 ? 2 : n < 22 ? 3 : n < 32 ? 4 : 5]);
   std::sort(feats.begin(), feats.end());
   feats.erase(std::unique(feats.begin(), feats.end()), feats.end());
   double z = 0;

@@ -16,16 +16,16 @@ namespace evidential::core {
 /// the whole string "w=<word>" as the weights file spells it.
 class FeatureHash {
  public:
-  FeatureHash() = default;
-  explicit FeatureHash(std::string_view prefix) { add(prefix); }
-  FeatureHash& add(std::string_view s) {
+  constexpr FeatureHash() = default;
+  constexpr explicit FeatureHash(std::string_view prefix) { add(prefix); }
+  constexpr FeatureHash& add(std::string_view s) {
     for (char c : s) {
       h_ ^= static_cast<unsigned char>(c);
       h_ *= 1099511628211ULL;
     }
     return *this;
   }
-  uint64_t value() const { return h_; }
+  constexpr uint64_t value() const { return h_; }
 
  private:
   uint64_t h_ = 14695981039346656037ULL;
