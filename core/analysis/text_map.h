@@ -1,4 +1,4 @@
-// A flat open-addressing hash map keyed by text: looked up by string_view with an inline FNV-1a hash,
+// A flat open-addressing hash map keyed by text: looked up by string_view with an inline hash,
 // so the analysis's per-token look-ups build no key string and chase no node pointer.
 #pragma once
 
