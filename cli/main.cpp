@@ -11,6 +11,10 @@
 #include "cli/commands.h"
 #include "lsp/server.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace {
 
 constexpr std::string_view kUsage = R"(evidential: hedges, attributions and unsourced claims in prose
@@ -37,6 +41,18 @@ Run "evidential check --help" for the linter's options.
   std::_Exit(code);
 }
 
+/// For a batch run: freed memory stays in the heap for reuse. A large file is analysed in runs of
+/// 1 MiB, each allocating and freeing token and fact arrays of a few MB; glibc served those with mmap
+/// and returned them on free, so every run paid page faults on fresh zeroed pages (0.06-0.14 s of
+/// system time on the 20 MB corpus, against 0.01-0.02 s kept). The server keeps glibc's defaults: it
+/// lives long and should give memory back.
+void keep_freed_memory() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,7 +68,10 @@ int main(int argc, char** argv) {
   std::string command = args[0];
   args.erase(args.begin());
   try {
-    if (command == "check") return finish(evidential::cli::run_check(args));
+    if (command == "check") {
+      keep_freed_memory();
+      return finish(evidential::cli::run_check(args));
+    }
     if (command == "checks") return finish(evidential::cli::run_checks(args));
     if (command == "explain") return finish(evidential::cli::run_explain(args));
     if (command == "parse") return finish(evidential::cli::run_parse(args));

@@ -50,24 +50,35 @@ int main(int argc, char** argv) {
       }
     }
     code += "};\n\n";
-    table += "    {\"" + path + "\", " + name + ", " + std::to_string(t.size()) + "},\n";
+    const std::string filter = "kFilter" + std::to_string(i - 3);
+    code += "const uint64_t " + filter + "[] = {\n";
+    column = 0;
+    for (uint64_t word : t.filter()) {
+      const int n = std::snprintf(buf, sizeof buf, "0x%llxULL,", static_cast<unsigned long long>(word));
+      code.append(buf, static_cast<size_t>(n));
+      column += static_cast<size_t>(n);
+      if (column > 100) {
+        code += "\n";
+        column = 0;
+      }
+    }
+    code += "};\n\n";
+    table += "    {\"" + path + "\", {" + name + ", " + filter + ", " + std::to_string(t.size()) + "}},\n";
   }
   code +=
       "struct Precompiled {\n"
       "  std::string_view path;\n"
-      "  std::span<const WeightSlot> slots;\n"
-      "  size_t size;\n"
+      "  PrecompiledWeights weights;\n"
       "};\n\n"
       "const Precompiled kTables[] = {\n" +
       table +
       "};\n\n"
       "}  // namespace\n\n"
-      "bool precompiled_weights(std::string_view tsv, std::span<const WeightSlot>* slots, size_t* size) {\n"
+      "bool precompiled_weights(std::string_view tsv, PrecompiledWeights* out) {\n"
       "  for (const Precompiled& t : kTables) {\n"
       "    const std::string_view data = embedded_file(t.path);\n"
       "    if (data.data() == tsv.data() && data.size() == tsv.size()) {\n"
-      "      *slots = t.slots;\n"
-      "      *size = t.size;\n"
+      "      *out = t.weights;\n"
       "      return true;\n"
       "    }\n"
       "  }\n"

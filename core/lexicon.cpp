@@ -2,6 +2,7 @@
 #include "core/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/embedded.h"
 
@@ -20,10 +21,65 @@ bool LexiconEntry::has_flag(std::string_view flag) const {
 }
 
 std::string normalise_word(std::string_view word) {
+  std::string out(word.size(), '\0');
+  out.resize(normalise_word_to(word, out.data()));
+  return out;
+}
+
+namespace {
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+/// Every byte of `x` lower-cased at once when it is an ASCII capital; every byte must be below 0x80.
+/// A byte plus 0x3F reaches 0x80 from 'A' on, plus 0x25 from past 'Z' on: both sums stay below 0x100.
+constexpr uint64_t lower_ascii(uint64_t x) {
+  const uint64_t capitals = (x + 0x3F3F3F3F3F3F3F3FULL) & ~(x + 0x2525252525252525ULL) & kHighBits;
+  return x | (capitals >> 2);  // 0x80 >> 2 is the 0x20 between 'A' and 'a'
+}
+
+template <class Word>
+Word load(const char* p) {
+  Word w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+template <class Word>
+void store(char* p, Word w) {
+  std::memcpy(p, &w, sizeof w);
+}
+
+/// An all-ASCII word of four bytes or more, lower-cased eight (or four) bytes at a time, the last
+/// step overlapping the one before; false, with nothing written, for any other word.
+bool normalise_ascii_word(std::string_view word, char* out) {
+  const char* p = word.data();
+  const size_t n = word.size();
+  if (n >= 8) {
+    uint64_t high = load<uint64_t>(p + n - 8);
+    for (size_t i = 0; i + 8 < n; i += 8) high |= load<uint64_t>(p + i);
+    if (high & kHighBits) return false;
+    for (size_t i = 0; i + 8 < n; i += 8) store(out + i, lower_ascii(load<uint64_t>(p + i)));
+    store(out + n - 8, lower_ascii(load<uint64_t>(p + n - 8)));
+    return true;
+  }
+  if (n >= 4) {
+    const uint32_t first = load<uint32_t>(p), last = load<uint32_t>(p + n - 4);
+    if ((first | last) & 0x80808080U) return false;
+    store(out, static_cast<uint32_t>(lower_ascii(first)));
+    store(out + n - 4, static_cast<uint32_t>(lower_ascii(last)));
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+size_t normalise_word_to(std::string_view word, char* out) {
+  // A word of four or more ASCII bytes (most words) needs no byte loop at all.
+  if (normalise_ascii_word(word, out)) return word.size();
   // Written through a raw pointer, not push_back: this runs for every word of every sentence (cues,
   // attributions and claims each normalise), and the capacity check per byte was half its cost.
-  std::string out(word.size(), '\0');
-  char* o = out.data();
+  char* o = out;
   const size_t n = word.size();
   // ASCII runs (nearly every word) lower-case without a branch per letter; from the first other byte on,
   // the loop below also folds curly apostrophes.
@@ -33,7 +89,7 @@ std::string normalise_word(std::string_view word) {
     if (c >= 0x80) break;
     o[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
-  if (i == n) return out;
+  if (i == n) return n;
   o += i;
   for (; i < n; ++i) {
     const char c = word[i];
@@ -49,8 +105,7 @@ std::string normalise_word(std::string_view word) {
       *o++ = c;
     }
   }
-  out.resize(static_cast<size_t>(o - out.data()));
-  return out;
+  return static_cast<size_t>(o - out);
 }
 
 bool starts_upper(std::string_view t) {
@@ -98,10 +153,10 @@ void PhraseList::reindex() {
 const LexiconEntry* PhraseList::longest_match(const std::vector<std::string_view>& words,
                                               size_t i) const {
   if (i >= words.size()) return nullptr;
-  auto it = by_first_word_.find(words[i]);
-  if (it == by_first_word_.end()) return nullptr;
+  const std::vector<size_t>* starting = by_first_word_.find(words[i]);
+  if (starting == nullptr) return nullptr;
   const LexiconEntry* best = nullptr;
-  for (size_t index : it->second) {
+  for (size_t index : *starting) {
     const LexiconEntry& e = entries_[index];
     if (i + e.words.size() > words.size()) continue;
     if (best != nullptr && e.words.size() <= best->words.size()) continue;

@@ -7,8 +7,9 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "core/analysis/text_map.h"
 
 namespace evidential::core {
 
@@ -33,16 +34,8 @@ class PhraseList {
  private:
   void reindex();
   std::vector<LexiconEntry> entries_;
-  // Looked up by string_view (no key string built per token) with an inline FNV-1a hash.
-  struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      uint64_t h = 14695981039346656037ULL;
-      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-      return static_cast<size_t>(h);
-    }
-  };
-  std::unordered_map<std::string, std::vector<size_t>, WordHash, std::equal_to<>> by_first_word_;
+  // Looked up by string_view (no key string built per token), flat, with an inline FNV-1a hash.
+  TextMap<std::vector<size_t>> by_first_word_;
 };
 
 /// All lists by name ("hedges", "boosters", "weasels", "reporting_verbs", ...).
@@ -67,6 +60,10 @@ class Lexicon {
 
 /// Lower-cases ASCII letters and maps curly apostrophes to "'", as lexicon phrases are stored.
 std::string normalise_word(std::string_view word);
+
+/// normalise_word() written to `out`, which has room for word.size() bytes (the normalised word is
+/// never longer); returns its length. For callers that keep many words in one buffer.
+size_t normalise_word_to(std::string_view word, char* out);
 
 /// Whether a word starts with a capital letter (ASCII, or Latin-1 capitals such as "É").
 bool starts_upper(std::string_view word);

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <charconv>
 #include <string_view>
-#include <unordered_set>
 
+#include "core/analysis/text_map.h"
 #include "core/analysis/weights.h"
 #include "core/embedded.h"
 
@@ -35,7 +35,7 @@ std::string source_caution(const SourceEntry& e) {
 
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+using WordSet = TextSet;  // flat and inline-hashed: these are asked of nearly every token
 
 // ---- closed word classes ------------------------------------------------------------------------
 // Function words are grammar, not vocabulary a user would tune, so they live here rather than in a
@@ -162,7 +162,7 @@ struct Tok {
   uint32_t index = 0;  // into Document::tokens
   TokenKind kind = TokenKind::kSymbol;
   Range range;
-  std::string norm;  // normalised word text; the raw text for punctuation
+  std::string_view norm;  // normalised word text (in the View's buffer); the raw text for punctuation
   bool cap = false;  // begins with an upper-case letter
   bool word = false;  // word, abbreviation or number
   bool quoted = false;  // inside a direct quotation
@@ -181,11 +181,23 @@ struct Span {
 
 class View {
  public:
-  /// `quoted` flags, per document token, the tokens inside a direct quotation.
-  View(const Document& doc, const Sentence& s, const PhraseList& verbs, const std::vector<bool>& quoted)
-      : doc_(doc) {
+  /// `quoted` flags, per document token, the tokens inside a direct quotation. One View reads every
+  /// sentence of the document in turn (read()), so its buffers are allocated once, not per sentence.
+  View(const Document& doc, const PhraseList& verbs, const std::vector<bool>& quoted)
+      : doc_(doc), verbs_(verbs), quoted_(quoted) {}
+
+  void read(const Sentence& s) {
+    const Document& doc = doc_;
+    const PhraseList& verbs = verbs_;
+    const std::vector<bool>& quoted = quoted_;
+    toks_.clear();
     auto [first, last] = doc.tokens_of(s);
-    toks_.reserve(static_cast<size_t>(last - first));
+    // The normalised words, one buffer per sentence: a word never grows when normalised, so the
+    // sentence's length is room enough and the views into it stay valid.
+    size_t room = 0;
+    for (const Token* t = first; t != last; ++t) room += t->range.size();
+    norms_.resize(room);
+    size_t used = 0;
     uint32_t link_end = 0;  // inside a Markdown link, only the words of its text are prose
     for (const Token* t = first; t != last; ++t) {
       if (t->kind == TokenKind::kLink) {
@@ -201,7 +213,13 @@ class View {
       std::string_view text = doc.slice(t->range);
       k.word = t->kind == TokenKind::kWord || t->kind == TokenKind::kAbbreviation ||
                t->kind == TokenKind::kNumber;
-      k.norm = k.word ? normalise_word(text) : std::string(text);
+      if (k.word) {
+        const size_t n = normalise_word_to(text, norms_.data() + used);
+        k.norm = std::string_view(norms_.data() + used, n);
+        used += n;
+      } else {
+        k.norm = text;
+      }
       k.cap = k.word && starts_upper(text);
       k.quoted = quoted[k.index];
       if (k.word) {
@@ -217,9 +235,9 @@ class View {
     }
     // The reporting-verb phrases, looked up once per word over the whole sentence (a phrase never
     // spans punctuation, since no lexicon word is punctuation).
-    std::vector<std::string_view> norms(toks_.size());
+    std::vector<std::string_view>& norms = verb_words_;
+    norms.resize(toks_.size());
     for (size_t i = 0; i < toks_.size(); ++i) norms[i] = toks_[i].norm;
-    std::vector<std::string_view> one_word(1);
     for (size_t i = 0; i < toks_.size(); ++i) {
       Tok& k = toks_[i];
       if (!k.word) continue;
@@ -228,7 +246,7 @@ class View {
       k.verb = longest;
       const LexiconEntry* e = longest;
       if (e->words.size() > 1) {
-        one_word[0] = k.norm;
+        const std::vector<std::string_view> one_word{k.norm};  // rare: multi-word verbs only
         e = verbs.longest_match(one_word, 0);
         if (e == nullptr) continue;
       }
@@ -270,7 +288,11 @@ class View {
 
  private:
   const Document& doc_;
+  const PhraseList& verbs_;
+  const std::vector<bool>& quoted_;
+  std::string norms_;  // the words' normalised text; Tok::norm views it
   std::vector<Tok> toks_;
+  std::vector<std::string_view> verb_words_;  // toks_' norms, as PhraseList::longest_match reads them
 };
 
 // A word that may be part of a source noun phrase.
@@ -1029,6 +1051,16 @@ constexpr uint64_t fnv(uint64_t h, std::string_view s) {
 }
 constexpr uint64_t fnv(std::string_view s) { return fnv(14695981039346656037ULL, s); }
 
+/// fnv() continued from two states over the same text in one pass: FNV-1a is a chain of multiplies,
+/// one per byte, and two chains side by side take about the time of one.
+constexpr std::pair<uint64_t, uint64_t> fnv2(uint64_t a, uint64_t b, std::string_view s) {
+  for (char c : s) {
+    a = (a ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    b = (b ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return {a, b};
+}
+
 constexpr uint64_t kW = fnv("w="), kS3 = fnv("s3="), kS2 = fnv("s2="), kSh = fnv("sh="),
                    kWm1 = fnv("w-1="), kWp1 = fnv("w+1="), kWm2 = fnv("w-2="), kWp2 = fnv("w+2="),
                    kWm1W = fnv("w-1w="), kWWp1 = fnv("ww+1="), kPW = fnv("pw="), kPWp1 = fnv("pw+1="),
@@ -1110,34 +1142,94 @@ bool is_pronoun_feature(std::string_view w) {
   }
 }
 
-/// Which words of the sentence the tagger puts inside a cue (features mirror train_cues.py).
-std::vector<bool> tag_cues(const View& v) {
-  const CueModel& model = cue_model();
-  size_t n = v.size();
-  std::vector<bool> out(n, false);
-  if (model.table.empty() || n == 0) return out;
-  const Document& doc = v.doc();
-  // Per token, once: its word (with two boundary words on each side, so neighbours need no range
-  // checks), category, shape and whether it lies inside quotation marks.
-  constexpr size_t kPad = 2;
+/// The weights of the features that depend on one word alone, for one word type: as the word itself,
+/// its suffixes, as each neighbour, and after each previous decision (O, C) as the word or the next.
+/// For the word-pair features, the hash of each template up to and including "<word>|", so a pair
+/// costs only the second word's bytes.
+struct WordWeights {
+  float w = 0, s3 = 0, s2 = 0, wm1 = 0, wp1 = 0, wm2 = 0, wp2 = 0;
+  float pw[2] = {}, pwp1[2] = {};
+  uint64_t wm1w = 0, wwp1 = 0, wm1wp1 = 0;  // "w-1w=<word>|", "ww+1=<word>|", "w-1w+1=<word>|"
+};
+
+/// The tagger over one document's sentences. Nine of a word's twelve word features depend on one word
+/// alone, so their weights are kept per word type: a repeated word (most words of running text) costs one
+/// probe of this small, warm table instead of nine hashes and nine probes of the 4 MB model, which
+/// missed the cache on nearly every probe (a fifth of the whole run's time on the plain-text corpus).
+class CueTagger {
+ public:
+  /// Which words of the sentence the tagger puts inside a cue (features mirror train_cues.py); none
+  /// in a heading. Valid until the next call: the flags live in a buffer kept between sentences.
+  const std::vector<bool>& tag(const View& v, bool heading);
+
+ private:
+  const WordWeights& weights_of(std::string_view w);
+
+  // Per token of the sentence being tagged, with two boundary words on each side; kept between
+  // sentences so tagging one allocates nothing.
   struct Pre {
     std::string_view norm;
+    WordWeights weights;
     std::string_view cat;  // empty when none ("-" in the weights file)
     std::string_view shape;
     int shape_index = -1;  // 0-2 for C, l, D; 3 and 4 for the boundaries
     bool quoted = false;
   };
-  std::vector<Pre> pre(n + 2 * kPad);
+  static constexpr size_t kPad = 2;
+
+  const CueModel& model_ = cue_model();
+  TextMap<WordWeights> by_word_;
+  std::vector<Pre> pre_;
+  std::vector<bool> tagged_;
+};
+
+const WordWeights& CueTagger::weights_of(std::string_view w) {
+  auto [ww, added] = by_word_.emplace(w, text_hash(w));
+  if (!added) return ww;
+  auto weight = [&](uint64_t prefix, std::string_view s) { return model_.weight(fnv(prefix, s)); };
+  ww.w = weight(kW, w);
+  ww.s3 = weight(kS3, w.size() > 3 ? w.substr(w.size() - 3) : w);
+  ww.s2 = weight(kS2, w.size() > 2 ? w.substr(w.size() - 2) : w);
+  ww.wm1 = weight(kWm1, w);
+  ww.wp1 = weight(kWp1, w);
+  ww.wm2 = weight(kWm2, w);
+  ww.wp2 = weight(kWp2, w);
+  static constexpr std::string_view kPrevious[2] = {"O|", "C|"};
+  for (size_t p = 0; p < 2; ++p) {
+    ww.pw[p] = weight(fnv(kPW, kPrevious[p]), w);
+    ww.pwp1[p] = weight(fnv(kPWp1, kPrevious[p]), w);
+  }
+  ww.wm1w = fnv(fnv(kWm1W, w), "|");
+  ww.wwp1 = fnv(fnv(kWWp1, w), "|");
+  ww.wm1wp1 = fnv(fnv(kWm1Wp1, w), "|");
+  return ww;
+}
+
+const std::vector<bool>& CueTagger::tag(const View& v, bool heading) {
+  const CueModel& model = model_;
+  size_t n = v.size();
+  std::vector<bool>& out = tagged_;
+  out.assign(n, false);
+  if (heading || model.table.empty() || n == 0) return out;
+  const Document& doc = v.doc();
+  // Per token, once: its word (with two boundary words on each side, so neighbours need no range
+  // checks), its word-type weights, category, shape and whether it lies inside quotation marks.
+  std::vector<Pre>& pre = pre_;
+  pre.assign(n + 2 * kPad, Pre{});
+  const WordWeights start = weights_of("<s>"), end = weights_of("</s>");
   for (size_t k = 0; k < kPad; ++k) {
     pre[k].norm = "<s>";
+    pre[k].weights = start;
     pre[k].shape_index = 3;
     pre[n + kPad + k].norm = "</s>";
+    pre[n + kPad + k].weights = end;
     pre[n + kPad + k].shape_index = 4;
   }
   bool inside = false;
   for (size_t i = 0; i < n; ++i) {
     Pre& p = pre[i + kPad];
     p.norm = v[i].norm;
+    p.weights = weights_of(p.norm);
     p.cat = v[i].category;
     p.shape = shape_of(doc, v[i]);
     p.shape_index = shape_index(p.shape);
@@ -1159,21 +1251,23 @@ std::vector<bool> tag_cues(const View& v) {
     }
     const Pre* at = &pre[i + kPad];
     std::string_view w = at->norm, wm1 = at[-1].norm, wp1 = at[1].norm;
-    std::string_view p = prev ? "C|" : "O|";
+    // The features are added in the training script's order, so the float sum is the same.
     float sum = model.bias + model.prev[prev] + model.quoted[at->quoted] +
                 model.position[std::min<size_t>(i, 5)] + model.pronoun[is_pronoun_feature(wm1)];
-    sum += model.weight(fnv(kW, w));
-    sum += model.weight(fnv(kS3, w.size() > 3 ? w.substr(w.size() - 3) : w));
-    sum += model.weight(fnv(kS2, w.size() > 2 ? w.substr(w.size() - 2) : w));
-    sum += model.weight(fnv(kWm1, wm1));
-    sum += model.weight(fnv(kWp1, wp1));
-    sum += model.weight(fnv(kWm2, at[-2].norm));
-    sum += model.weight(fnv(kWp2, at[2].norm));
-    sum += model.weight(fnv(fnv(fnv(kWm1W, wm1), "|"), w));
-    sum += model.weight(fnv(fnv(fnv(kWWp1, w), "|"), wp1));
-    sum += model.weight(fnv(fnv(kPW, p), w));
-    sum += model.weight(fnv(fnv(kPWp1, p), wp1));
-    sum += model.weight(fnv(fnv(fnv(kWm1Wp1, wm1), "|"), wp1));
+    sum += at->weights.w;
+    sum += at->weights.s3;
+    sum += at->weights.s2;
+    sum += at[-1].weights.wm1;
+    sum += at[1].weights.wp1;
+    sum += at[-2].weights.wm2;
+    sum += at[2].weights.wp2;
+    // "ww+1=<word>|<next>" and "w-1w+1=<previous>|<next>" both end with the next word.
+    const auto [wwp1, wm1wp1] = fnv2(at->weights.wwp1, at[-1].weights.wm1wp1, wp1);
+    sum += model.weight(fnv(at[-1].weights.wm1w, w));
+    sum += model.weight(wwp1);
+    sum += at->weights.pw[prev];
+    sum += at[1].weights.pwp1[prev];
+    sum += model.weight(wm1wp1);
     for (size_t slot = 0; slot < 5; ++slot) {
       std::string_view cat = at[kCatOffset[slot]].cat;
       sum += cat.empty() ? model.no_category[slot] : model.weight(fnv(kCatPrefix[slot], cat));
@@ -1195,10 +1289,11 @@ bool asks_for_source(const View& v, Span src) {
 }
 
 void find_in_sentence(const View& v, uint32_t sentence, bool heading, const Lists& lists,
-                      const SourceRegistry& reg, std::vector<Candidate>& out) {
+                      const SourceRegistry& reg, CueTagger& tagger, std::vector<bool>& used,
+                      std::vector<Candidate>& out) {
   size_t n = v.size();
   std::vector<Candidate> found;
-  std::vector<bool> used(n, false);  // tokens already in a cue or a source
+  used.assign(n, false);  // tokens already in a cue or a source (the caller's buffer, reused)
   // Fills in what every attribution carries once its cue and source are known.
   auto complete = [&](Candidate& c, bool source_after) {
     c.a.sentence = sentence;
@@ -1378,7 +1473,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
   }
   // The learned tagger adds the cues no rule knows; each gets its source the way a verb does.
   // Headings are labels, not reports: the tagger, trained on running news text, stays out of them.
-  std::vector<bool> tagged = heading ? std::vector<bool>(n, false) : tag_cues(v);
+  const std::vector<bool>& tagged = tagger.tag(v, heading);
   for (size_t i = 0; i < n;) {
     if (!tagged[i] || used[i]) {
       ++i;
@@ -1537,6 +1632,9 @@ std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& l
       quoted[static_cast<size_t>(it - doc.tokens().begin())] = true;
     }
   }
+  CueTagger tagger;
+  View v(doc, lists.verbs, quoted);
+  std::vector<bool> used;
   size_t block_first = 0;  // index into `out` of the current block's first attribution
   uint32_t block = UINT32_MAX;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
@@ -1544,10 +1642,10 @@ std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& l
       block = sentences[s].block;
       block_first = out.size();
     }
-    View v(doc, sentences[s], lists.verbs, quoted);
+    v.read(sentences[s]);
     std::vector<Candidate> found;
     bool heading = doc.blocks()[sentences[s].block].kind == BlockKind::kHeading;
-    find_in_sentence(v, s, heading, lists, sources, found);
+    find_in_sentence(v, s, heading, lists, sources, tagger, used, found);
     for (Candidate& c : found) {
       Attribution& a = c.a;
       // A pronoun source takes what is known about the last named source of the same block ("Rodong

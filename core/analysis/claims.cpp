@@ -11,9 +11,8 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "core/analysis/text_map.h"
 #include "core/analysis/weights.h"
 #include "core/embedded.h"
 #include "core/lexicon.h"
@@ -21,7 +20,7 @@
 namespace evidential::core {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+using WordSet = TextSet;  // flat and inline-hashed: these are asked of nearly every token
 
 // ---- the check-worthiness model -----------------------------------------------------------------
 
@@ -51,9 +50,10 @@ std::string_view number_class(std::string_view t) {
 }
 
 struct ClaimToken {
-  std::string text;  // normalised word, or a number class
+  std::string_view text;  // normalised word (in the sentence's buffer), or a number class
   bool cap = false;
   uint32_t cues = 0;  // CueWord bits of the word
+  bool is(std::string_view w) const { return text == w; }
 };
 
 // The writer-recognisable word classes (DESIGN.md section 4's check-worthy elements, and the marks of
@@ -86,11 +86,7 @@ enum CueWord : uint32_t {
   kRankingTail = 1u << 23,  // "to", "in", "since", "ever" after "the first/only/largest ..."
 };
 
-/// FNV-1a, inline: std::hash<string_view> (an out-of-line Murmur call) cost more than the probe.
-struct WordHash {
-  size_t operator()(std::string_view s) const { return static_cast<size_t>(FeatureHash().add(s).value()); }
-};
-using CueTable = std::unordered_map<std::string_view, uint32_t, WordHash>;
+using CueTable = TextMap<uint32_t>;
 
 /// One hash probe per token gives every class the word belongs to.
 const CueTable& cue_words() {
@@ -164,8 +160,8 @@ const CueTable& cue_words() {
 
 uint32_t cue_bits(std::string_view word) {
   const auto& table = cue_words();
-  auto it = table.find(word);
-  return it == table.end() ? 0 : it->second;
+  const uint32_t* bits = table.find(word);
+  return bits == nullptr ? 0 : *bits;
 }
 
 bool is_figure(std::string_view t) { return t == "<num>" || t == "<pct>" || t == "<money>" || t == "<year>"; }
@@ -180,12 +176,19 @@ bool is_past(const ClaimToken& t) {
   return t.text.size() > 4 && t.text.ends_with("ed") && !(t.cues & kNotPast);
 }
 
-bool is_ordinal(const ClaimToken& t) { return (t.cues & kOrdinalWord) || t.text == "<ord>"; }
+bool is_ordinal(const ClaimToken& t) { return (t.cues & kOrdinalWord) || t.is("<ord>"); }
 
-std::vector<ClaimToken> claim_tokens(const Document& doc, const Sentence& s) {
-  std::vector<ClaimToken> out;
+/// The sentence's words as the model reads them, into `out`. Their normalised text is written to
+/// `words`, one buffer for the sentence (a word never grows when normalised, so the views stay
+/// valid), instead of a string per token. Both buffers are the caller's, reused from sentence to
+/// sentence: most sentences of a document are short, and their allocations cost more than their words.
+void claim_tokens(const Document& doc, const Sentence& s, std::string& words, std::vector<ClaimToken>& out) {
+  out.clear();
   auto [first, last] = doc.tokens_of(s);
-  out.reserve(static_cast<size_t>(last - first));
+  size_t room = 0;
+  for (const Token* t = first; t != last; ++t) room += t->range.size();
+  words.resize(room);
+  size_t used = 0;
   for (const Token* t = first; t != last; ++t) {
     std::string_view text = doc.slice(t->range);
     // A compound that starts with a figure ("15-year", "$50,000-a-year") is a word to the grammar
@@ -194,14 +197,15 @@ std::vector<ClaimToken> claim_tokens(const Document& doc, const Sentence& s) {
                                                     ((text[0] >= '0' && text[0] <= '9') || text[0] == '$' ||
                                                      text.starts_with("£") || text.starts_with("€")));
     if (figure) {
-      out.push_back({std::string(number_class(text)), false, 0});
+      out.push_back({number_class(text), false, 0});
     } else if (t->kind == TokenKind::kWord || t->kind == TokenKind::kAbbreviation) {
-      ClaimToken c{normalise_word(text), starts_upper(text), 0};
+      const size_t n = normalise_word_to(text, words.data() + used);
+      ClaimToken c{std::string_view(words.data() + used, n), starts_upper(text), 0};
+      used += n;
       c.cues = cue_bits(c.text);
-      out.push_back(std::move(c));
+      out.push_back(c);
     }
   }
-  return out;
 }
 
 /// Whether the sentence ends in a question mark.
@@ -223,9 +227,8 @@ struct Checkables {
 Checkables checkables(const std::vector<ClaimToken>& toks) {
   Checkables c;
   for (const ClaimToken& t : toks) {
-    const std::string& w = t.text;
-    if (w == "<num>" || w == "<pct>" || w == "<money>") c.figure = true;
-    if (w == "<year>" || (t.cap && (t.cues & kMonthWord))) c.date = true;
+    if (t.is("<num>") || t.is("<pct>") || t.is("<money>")) c.figure = true;
+    if (t.is("<year>") || (t.cap && (t.cues & kMonthWord))) c.date = true;
     if (is_ordinal(t)) c.ordinal = true;
     if (t.cues & kExclusiveWord) c.exclusive = true;
     if (is_superlative(t)) c.superlative = true;
@@ -233,94 +236,100 @@ Checkables checkables(const std::vector<ClaimToken>& toks) {
   return c;
 }
 
-char bucket(size_t n, size_t top) { return static_cast<char>('0' + std::min(n, top)); }
+/// The hash of a feature whose text is fixed, computed at compile time: a sentence has a dozen, and
+/// hashing them per sentence was half of the model's cost on a corpus of short sentences.
+consteval uint64_t fixed(std::string_view feature) { return FeatureHash(feature).value(); }
 
 /// The model's score: a logistic regression over the writer-recognisable features of the sentence and
 /// its frequent words and word pairs. Mirrors features() in tools/claim_model/train.py: every feature
 /// counts once, and a feature absent from the weights file weighs nothing.
-double model_score(const std::vector<ClaimToken>& toks, bool question) {
+/// `feats` is the caller's buffer for the feature hashes, reused from sentence to sentence.
+double model_score(const std::vector<ClaimToken>& toks, bool question, std::vector<uint64_t>& feats) {
   const WeightTable& model = claim_model();
   if (model.empty()) return 0;
-  std::vector<uint64_t> feats;
-  feats.reserve(2 * toks.size() + 32);
+  feats.clear();
   auto f = [&](const FeatureHash& h) { feats.push_back(h.value()); };
-  auto cue = [&](std::string_view name) { f(FeatureHash().add(name)); };
-  f(FeatureHash().add("bias"));
+  auto cue = [&](uint64_t hash) { feats.push_back(hash); };
+  cue(fixed("bias"));
   size_t past = 0, names = 0, spans = 0;
   bool in_span = false;
+  // Each word is in three features: "w:<word>", the pair "b:<previous> <word>" and the next pair
+  // "b:<word> <next>". FNV-1a costs a multiply per byte, one after another, so the three hashes are
+  // continued over the word's bytes in one loop, side by side, instead of in three passes.
+  FeatureHash left = FeatureHash("b:<s> ");  // "b:<previous> ", the start of the word's pair
   for (size_t k = 0; k < toks.size(); ++k) {
     const ClaimToken& t = toks[k];
     const uint32_t c = t.cues;
-    f(FeatureHash().add("w:").add(t.text));
-    f(FeatureHash()
-          .add("b:")
-          .add(k == 0 ? std::string_view("<s>") : std::string_view(toks[k - 1].text))
-          .add(" ")
-          .add(t.text));
+    FeatureHash word("w:"), pair = left, next("b:");
+    for (char ch : t.text) {
+      const std::string_view byte(&ch, 1);
+      word.add(byte);
+      pair.add(byte);
+      next.add(byte);
+    }
+    f(word);
+    f(pair);
+    left = next.add(" ");
     if (is_figure(t.text)) {
-      cue("<figure>");
-      cue(t.text);
+      cue(fixed("<figure>"));
+      f(FeatureHash().add(t.text));
     }
-    if (is_ordinal(t)) cue("<ordinal>");
-    if (c & kExclusiveWord) cue("<exclusive>");
-    if (is_superlative(t)) cue("<superlative>");
-    if ((c & kMonthWord) && t.cap) cue("<month>");
-    if (c & kCausalWord) cue("<causal>");
-    if (c & kMagnitudeWord) cue("<magnitude>");
-    if (c & kNumberWord) cue("<number-word>");
-    if (c & kPercentWord) cue("<percent>");
-    if (c & kStatisticWord) cue("<statistic>");
-    if (c & kComparativeWord) cue("<comparative>");
-    if (c & kFirstPerson) cue("<i>");
-    if (c & kWeWord) cue("<we>");
-    if (c & kSecondPerson) cue("<you>");
-    if (c & kOpinionWord) cue("<opinion>");
-    if ((c & kFutureWord) || (t.text == "going" && k + 1 < toks.size() && toks[k + 1].text == "to")) {
-      cue("<future>");
+    if (is_ordinal(t)) cue(fixed("<ordinal>"));
+    if (c & kExclusiveWord) cue(fixed("<exclusive>"));
+    if (is_superlative(t)) cue(fixed("<superlative>"));
+    if ((c & kMonthWord) && t.cap) cue(fixed("<month>"));
+    if (c & kCausalWord) cue(fixed("<causal>"));
+    if (c & kMagnitudeWord) cue(fixed("<magnitude>"));
+    if (c & kNumberWord) cue(fixed("<number-word>"));
+    if (c & kPercentWord) cue(fixed("<percent>"));
+    if (c & kStatisticWord) cue(fixed("<statistic>"));
+    if (c & kComparativeWord) cue(fixed("<comparative>"));
+    if (c & kFirstPerson) cue(fixed("<i>"));
+    if (c & kWeWord) cue(fixed("<we>"));
+    if (c & kSecondPerson) cue(fixed("<you>"));
+    if (c & kOpinionWord) cue(fixed("<opinion>"));
+    if ((c & kFutureWord) || (t.is("going") && k + 1 < toks.size() && toks[k + 1].is("to"))) {
+      cue(fixed("<future>"));
     }
-    if (c & kModalWord) cue("<modal>");
-    if (c & kPhaticWord) cue("<phatic>");
-    if ((c & kNegationWord) || t.text.ends_with("n't")) cue("<negation>");
+    if (c & kModalWord) cue(fixed("<modal>"));
+    if (c & kPhaticWord) cue(fixed("<phatic>"));
+    if ((c & kNegationWord) || t.text.ends_with("n't")) cue(fixed("<negation>"));
     if (is_past(t)) ++past;
-    if ((c & kPerfectAux) && k + 1 < toks.size() && is_past(toks[k + 1])) cue("<perfect>");
+    if ((c & kPerfectAux) && k + 1 < toks.size() && is_past(toks[k + 1])) cue(fixed("<perfect>"));
     // Names: capitalised words after the first ("the Department of Commerce" is one span).
-    bool named = t.cap && k > 0 && t.text != "i" && !t.text.starts_with("i'");
+    bool named = t.cap && k > 0 && !t.is("i") && !t.text.starts_with("i'");
     if (named) {
       ++names;
       if (!in_span) ++spans;
     }
     in_span = named || (in_span && (c & kSpanJoiner) && k + 1 < toks.size() && toks[k + 1].cap);
   }
-  if (!toks.empty())
-    f(FeatureHash().add("b:").add(toks.back().text).add(" </s>"));
-  else
-    f(FeatureHash().add("b:<s> </s>"));
+  f(left.add("</s>"));  // "b:<last> </s>", or "b:<s> </s>" for no words
   // A ranking: "the first country to", "the only state in", "the largest ... since".
   for (size_t k = 0; k + 2 < toks.size(); ++k) {
     const ClaimToken& t = toks[k + 1];
-    if (toks[k].text != "the" || !(is_ordinal(t) || t.text == "only" || is_superlative(t))) continue;
+    if (!toks[k].is("the") || !(is_ordinal(t) || t.is("only") || is_superlative(t))) continue;
     bool ranked = false;
     for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m)
       ranked = ranked || (toks[m].cues & kRankingTail);
     if (ranked) {
-      cue("<ranking>");
+      cue(fixed("<ranking>"));
       break;
     }
   }
-  if (question) cue("<question>");
-  const char past_b[] = {bucket(past, 2), '\0'};
-  const char names_b[] = {bucket(names, 3), '\0'};
-  const char spans_b[] = {bucket(spans, 2), '\0'};
-  f(FeatureHash().add("<past>").add(past_b));
-  f(FeatureHash().add("<names>").add(names_b));
-  f(FeatureHash().add("<spans>").add(spans_b));
+  if (question) cue(fixed("<question>"));
+  // The counts in buckets ("<past>0".."<past>2"; the training script's spelling), hashed at compile time.
+  static constexpr uint64_t kPast[] = {fixed("<past>0"), fixed("<past>1"), fixed("<past>2")};
+  static constexpr uint64_t kNames[] = {fixed("<names>0"), fixed("<names>1"), fixed("<names>2"),
+                                        fixed("<names>3")};
+  static constexpr uint64_t kSpans[] = {fixed("<spans>0"), fixed("<spans>1"), fixed("<spans>2")};
+  static constexpr uint64_t kLength[] = {fixed("<len>0"), fixed("<len>1"), fixed("<len>2"),
+                                         fixed("<len>3"), fixed("<len>4"), fixed("<len>5")};
+  cue(kPast[std::min<size_t>(past, 2)]);
+  cue(kNames[std::min<size_t>(names, 3)]);
+  cue(kSpans[std::min<size_t>(spans, 2)]);
   size_t n = toks.size();
-  f(FeatureHash().add("<len>").add(n < 6    ? "0"
-                                   : n < 10 ? "1"
-                                   : n < 15 ? "2"
-                                   : n < 22 ? "3"
-                                   : n < 32 ? "4"
-                                            : "5"));
+  cue(kLength[n < 6 ? 0 : n < 10 ? 1 : n < 15 ? 2 : n < 22 ? 3 : n < 32 ? 4 : 5]);
   std::sort(feats.begin(), feats.end());
   feats.erase(std::unique(feats.begin(), feats.end()), feats.end());
   double z = 0;
@@ -473,6 +482,10 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
   }
   std::vector<bool> in_quotation = continued_quotations(doc);
   size_t cue_index = 0;
+  // The current sentence's tokens, their normalised words and the model's features, reused.
+  std::vector<ClaimToken> toks;
+  std::string words;
+  std::vector<uint64_t> feats;
   // The last sourced sentence of the current block, and whether what follows it may inherit.
   int32_t context = -1;
   int32_t context_attribution = -1;
@@ -486,8 +499,8 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     }
     while (cue_index < cues.size() && cues[cue_index].sentence < s) ++cue_index;
 
-    std::vector<ClaimToken> toks = claim_tokens(doc, sentence);
-    claim.score = model_score(toks, is_question(doc, sentence));
+    claim_tokens(doc, sentence, words, toks);
+    claim.score = model_score(toks, is_question(doc, sentence), feats);
     Checkables hard = checkables(toks);
     bool check_worthy = claim.score >= threshold && claim.score > 0;
 

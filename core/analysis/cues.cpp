@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
+#include "core/analysis/text_map.h"
 #include "core/analysis/weights.h"
 #include "core/embedded.h"
 
@@ -281,7 +281,6 @@ struct WordInfo {
 class Tables {
  public:
   Tables(const Lexicon& lexicon, const WeightTable* model) : model_(model) {
-    words_.reserve(2048);
     for (const LexiconEntry& e : lexicon.list("hedges").entries()) {
       words_[e.words.front()].hedges.push_back({&e, parse_flags(e.flags)});
     }
@@ -319,7 +318,7 @@ class Tables {
     auto longest_first = [](const auto& a, const auto& b) {
       return a.entry->words.size() > b.entry->words.size();
     };
-    for (auto& [word, info] : words_) {
+    words_.for_each([&](std::string_view word, WordInfo& info) {
       // The model decides only words the hedge list still holds: a user's removal wins.
       if (model_ != nullptr && !info.hedges.empty() &&
           model_->weight(FeatureHash().add(word).add("|b").value()) != 0.0f) {
@@ -329,13 +328,12 @@ class Tables {
       std::stable_sort(info.boosters.begin(), info.boosters.end(), longest_first);
       std::stable_sort(info.weasel_phrases.begin(), info.weasel_phrases.end(), longest_first);
       std::stable_sort(info.weasel_multi.begin(), info.weasel_multi.end(), longest_first);
-    }
+    });
   }
 
   /// The word's entry, or nullptr for a word no list mentions (most words).
   const WordInfo* info(std::string_view w) const {
-    auto it = words_.find(w);
-    return it == words_.end() ? nullptr : &it->second;
+    return words_.find(w);
   }
 
   /// The disambiguator's weights, or nullptr when it is switched off.
@@ -349,7 +347,7 @@ class Tables {
     return nullptr;
   }
 
-  std::unordered_map<std::string_view, WordInfo> words_;
+  TextMap<WordInfo> words_;  // never grows once built, so the WordInfo pointers handed out stay valid
   const WeightTable* model_ = nullptr;
 };
 
@@ -423,7 +421,9 @@ class Finder {
       w.in_quotation = q < quotations.size() && quotations[q].inner.contains(t.range);
       switch (t.kind) {
         case TokenKind::kWord:
-          w.norm = normalise_word(text);  // short words stay in the string's inline buffer
+          // Into the slot's own string, kept between sentences: no string is built per word.
+          w.norm.resize(text.size());
+          w.norm.resize(normalise_word_to(text, w.norm.data()));
           w.info = tables_.info(w.norm);
           w.ctx = w.info ? w.info->ctx : 0;
           w.capitalised = !text.empty() && text.front() >= 'A' && text.front() <= 'Z';

@@ -4,10 +4,9 @@
 namespace evidential::core {
 
 WeightTable::WeightTable(std::string_view tsv) {
-  std::span<const WeightSlot> slots;
-  size_t size = 0;
-  if (precompiled_weights(tsv, &slots, &size)) {
-    *this = view(slots, size);
+  PrecompiledWeights compiled;
+  if (precompiled_weights(tsv, &compiled)) {
+    *this = view(compiled.slots, compiled.filter, compiled.size);
   } else {
     *this = parse(tsv);
   }

@@ -61,6 +61,12 @@ class UnsourcedClaimCheck final : public Check {
     const auto& sentences = doc.sentences();
     const auto& attributions = analysis.attributions();
     bool list_attributed = analysis.settings().option("unsourced-claim", "attributed", 0) >= 1;
+    // Attributions are in text order, so those of a sentence are found by bisection: a scan from
+    // either end per claim made the check quadratic in the length of the document.
+    auto first_of_sentence = [&](uint32_t sentence) {
+      return std::partition_point(attributions.begin(), attributions.end(),
+                                  [&](const Attribution& a) { return a.sentence < sentence; });
+    };
     for (const SentenceClaim& c : analysis.claims()) {
       double score = c.score;
       std::string message;
@@ -85,8 +91,10 @@ class UnsourcedClaimCheck final : public Check {
       Finding& f = out.report(s.range, std::move(message));
       f.score = score;
       if (c.status == ClaimStatus::kAttributedByContext && c.context >= 0) {
-        for (const Attribution& a : attributions) {
-          if (static_cast<int32_t>(a.sentence) == c.context && !a.inferred) {
+        for (auto it = first_of_sentence(static_cast<uint32_t>(c.context)); it != attributions.end(); ++it) {
+          const Attribution& a = *it;
+          if (static_cast<int32_t>(a.sentence) != c.context) break;
+          if (!a.inferred) {
             f.related.push_back(Related{a.cue, "the attribution this sentence continues"});
             break;
           }
@@ -96,9 +104,9 @@ class UnsourcedClaimCheck final : public Check {
       if (c.status == ClaimStatus::kAttributed) continue;
       // Point to the paragraph's last attribution before the claim: it does not carry over here (the
       // sentence turns to the writer's own voice), which is worth seeing next to the finding.
-      for (size_t k = attributions.size(); k-- > 0;) {
+      for (size_t k = static_cast<size_t>(first_of_sentence(c.sentence) - attributions.begin()); k-- > 0;) {
         const Attribution& a = attributions[k];
-        if (a.sentence >= c.sentence || a.inferred) continue;
+        if (a.inferred) continue;
         if (sentences[a.sentence].block != s.block) break;
         f.related.push_back(Related{a.cue, "the nearest attribution in this paragraph does not cover this sentence"});
         break;
