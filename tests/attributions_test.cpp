@@ -82,6 +82,42 @@ TEST_F(Attributions, SourceEndsBeforeTimePhrasesAndSpacedDashes) {
   EXPECT_EQ(f.source, "a spokesman for Alves-Costa Shipping");
 }
 
+// The source's edges as PolNeAR draws them: a coordination that opens the clause, a quantifier before
+// a number, a bare title after an inverted name, an author after "by", and no time of day.
+TEST_F(Attributions, SourceEdgesFollowTheCorpusConvention) {
+  Found f = only("Ferry captains and harbour pilots said the channel was too shallow.", "said");
+  EXPECT_EQ(f.source, "Ferry captains and harbour pilots");
+
+  f = only("The crew repaired the crane and dock workers said it held.", "said");
+  EXPECT_EQ(f.source, "dock workers");
+
+  f = only("Nearly six of 10 anglers said the season was poor.", "said");
+  EXPECT_EQ(f.source, "Nearly six of 10 anglers");
+
+  f = only("The pier will close in May, said Tomas Ek, head of the harbour trust.", "said");
+  EXPECT_EQ(f.source, "Tomas Ek, head of the harbour trust");
+
+  f = only("Catches fell by a third, according to a survey by the Fisheries Board.", "according to");
+  EXPECT_EQ(f.source, "a survey by the Fisheries Board");
+
+  f = only("4:10 p.m. Mayor Ida Berg has opened the new quay, saying it cost less than planned.", "saying");
+  EXPECT_EQ(f.source, "Mayor Ida Berg");
+}
+
+// A participle set off by a comma inside closing quotation marks, or by a dash, shares the subject
+// of the clause before it; so does a verb after ", then".
+TEST_F(Attributions, ParticiplesAfterQuotesAndDashes) {
+  Found f = only("The skipper praised the \u201cquiet, steady crew,\u201d adding that the nets were new.",
+                 "adding");
+  EXPECT_EQ(f.source, "The skipper");
+
+  f = only("Ana Lind changed her vote on the spot \u2013 saying the harbour needed it.", "saying");
+  EXPECT_EQ(f.source, "Ana Lind");
+
+  f = only("Ana Lind waved to the crowd in Bergen with her crew, declaring the race over.", "declaring");
+  EXPECT_EQ(f.source, "Ana Lind");
+}
+
 TEST_F(Attributions, InvertedSaidX) {
   Found f = only("“We will appeal the ruling,” said Ana Ruiz, the club’s lawyer.", "said");
   EXPECT_EQ(f.source, "Ana Ruiz, the club’s lawyer");

@@ -112,7 +112,9 @@ bool is_np_stop(std::string_view w) {
       "ultimately", "additionally", "overall", "anyway", "besides", "rather", "actually", "apparently",
       "reportedly", "allegedly", "purportedly", "really", "certainly", "clearly", "obviously",
       "surely", "simply", "mostly", "largely", "partly", "particularly", "especially", "notably",
-      "eventually", "initially", "originally", "currently", "immediately", "subsequently"};
+      "eventually", "initially", "originally", "currently", "immediately", "subsequently",
+      // a time of day: the live blogs' "9:45 p.m. Donald Trump said" must not take the time in
+      "a.m.", "p.m.", "a.m", "p.m"};
   return s.count(w) > 0;
 }
 
@@ -380,7 +382,11 @@ Span right_np(const View& v, size_t i, size_t limit) {
     if (np_word(t)) {
       // After the head, a lower-case "-ed" word is the next clause's verb: "The Arizona Republican
       // survived ..."; before it, an adjective: "the embattled governor".
-      if (words > 0 && is_verbish(t) && !(j + 1 < limit && np_word(v[j + 1]) && !is_verbish(v[j + 1]))) {
+      // A preposition or a determiner after it marks a verb too: "Clinton celebrated in Florida",
+      // "Rubio flipped his choice", "a news report published in".
+      if (words > 0 && is_verbish(t) &&
+          !(j + 1 < limit && np_word(v[j + 1]) && !is_verbish(v[j + 1]) &&
+            !is_np_preposition(v[j + 1].norm) && !determiners().count(v[j + 1].norm))) {
         break;
       }
       ++words;
@@ -390,6 +396,12 @@ Span right_np(const View& v, size_t i, size_t limit) {
     }
     if (words > 0 && t.word && is_np_preposition(t.norm) && j + 1 < limit &&
         (np_word(v[j + 1]) || determiners().count(v[j + 1].norm) || v.open_quote(j + 1))) {
+      ++j;
+      continue;
+    }
+    // "according to a count by The Associated Press", "an analysis by Lily Batchelder": an author.
+    if (words > 0 && t.norm == "by" && j + 1 < limit && v[j + 1].word && !v[j - 1].cap &&
+        (v[j + 1].cap || determiners().count(v[j + 1].norm))) {
       ++j;
       continue;
     }
@@ -435,6 +447,8 @@ Span with_apposition(const View& v, Span np, size_t limit) {
   if (k >= limit || !v[k].word) return np;
   bool starts = determiners().count(v[k].norm) || v[k].cap || v[k].kind == TokenKind::kNumber ||
                 v[k].norm == "who" || v[k].norm == "which" || v[k].norm == "whose";
+  // A bare title after a name: "said Len Burman, head of the centre."
+  if (!starts && v[np.end - 1].cap && np_word(v[k]) && !is_verbish(v[k])) starts = true;
   if (!starts) return np;
   // The apposition must run to the end of the sentence (or a closing bracket or quote): only then is
   // it certainly a description of the source and not the next clause.
@@ -473,6 +487,7 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
   size_t j = end;
   size_t b = end;
   size_t words = 0;
+  size_t before_and = end;  // where the phrase began before an "and" taken on trial, or `end`
   while (j > floor && end - j < kMaxNpTokens) {
     if (after_blank_line(v, j)) break;  // a source never reaches back over a paragraph break
     const Tok& t = v[j - 1];
@@ -532,6 +547,14 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
       --j;
       continue;
     }
+    // "Regulators and environmental groups said", "Federal and state officials": other
+    // coordinations are taken on trial and kept only if the phrase then opens its clause, since
+    // "He toured Iowa and voters said" must not make "Iowa" a source.
+    if (words > 0 && t.norm == "and" && before_and == end && j >= floor + 2 && np_word(v[j - 2])) {
+      before_and = b;
+      --j;
+      continue;
+    }
     if (t.kind == TokenKind::kCloseQuote) {
       // A quoted name inside the phrase ("the “Donetsk People’s Republic”"), never a quotation.
       size_t k = j - 1;
@@ -565,6 +588,27 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
   // Never begin with an attaching preposition or a conjunction.
   while (b < end && v[b].word && (is_np_preposition(v[b].norm) || v[b].norm == "and")) ++b;
   if (words == 0 || b >= end) return {end, end};
+  if (before_and < end) {
+    bool opens_clause = b <= floor || !v[b - 1].word || (v[b - 1].initial && is_np_stop(v[b - 1].norm));
+    if (!opens_clause) b = before_and;
+  }
+  // "Nearly eight of 10 voters", "Only 52 percent", "Not everyone": PolNeAR counts a quantifier
+  // before a number or a quantity word as part of the source.
+  static const WordSet counted = {"one", "two", "three", "four", "five", "six", "seven", "eight",
+                                  "nine", "ten", "half", "everyone", "everybody", "all", "most",
+                                  "many", "few", "dozens", "hundreds", "thousands", "some"};
+  if (b > floor && (v[b].kind == TokenKind::kNumber || counted.count(v[b].norm))) {
+    static const WordSet single = {"about", "nearly", "almost", "roughly", "only", "just", "not",
+                                   "approximately", "around", "some"};
+    if (b >= floor + 2 && v.is(b - 1, "than") &&
+        (v.is(b - 2, "more") || v.is(b - 2, "fewer") || v.is(b - 2, "less"))) {
+      b -= 2;
+    } else if (b >= floor + 2 && v.is(b - 1, "least") && v.is(b - 2, "at")) {
+      b -= 2;
+    } else if (v[b - 1].word && single.count(v[b - 1].norm) && v[b - 1].norm != v[b].norm) {
+      b -= 1;
+    }
+  }
   return {b, end};
 }
 
@@ -894,25 +938,41 @@ Span subject_before(const View& v, size_t b, size_t floor) {
   return src;
 }
 
+/// Where a participle at `b` continues the clause before it: the comma ("..., saying"), the comma that
+/// closes a quotation ('... party," claiming that'), or a dash between clauses ("on the spot – saying").
+/// Returns `b` when nothing sets it off.
+size_t clause_break_before(const View& v, size_t b) {
+  if (b == 0) return b;
+  if (v.punct(b - 1, ",")) return b - 1;
+  if (b >= 2 && v.close_quote(b - 1) && v.punct(b - 2, ",")) return b - 2;
+  const std::string_view d = v[b - 1].norm;
+  if (!v[b - 1].word && (d == "—" || d == "–" || d == "--" || d == "-") && spaced(v, b - 1)) return b - 1;
+  return b;
+}
+
 /// The subject of a participial report after a comma ("..., saying ...", "..., adding that"): the
 /// source of an earlier attribution in the sentence, else the sentence's first noun phrase.
 Span participle_subject(const View& v, size_t cue, const std::vector<Candidate>& earlier) {
   if (!earlier.empty() && !earlier.back().source.empty()) return earlier.back().source;
   size_t i = 0;
-  // Skip a short introductory phrase: "Hours later, Trump ...", "On Monday, the campaign ...".
-  for (size_t k = 0; k < cue && k < 7; ++k) {
+  // Skip a short introductory phrase: "Hours later, Trump ...", "On Monday, the campaign ...". It is
+  // known by its first or its last word; a preposition inside the clause ("Clinton celebrated in
+  // Florida with supporters, declaring") does not make one.
+  auto intro_word = [&](const Tok& t) {
+    return t.word && (is_np_stop(t.norm) || is_np_preposition(t.norm) || is_day_or_time(t.norm) ||
+                      t.kind == TokenKind::kNumber);
+  };
+  for (size_t k = 0; k < cue && k < 10; ++k) {
     if (v.punct(k, ",")) {
-      bool intro = false;
-      for (size_t m = 0; m < k; ++m) {
-        if (!v[m].word) continue;
-        intro = intro || is_np_stop(v[m].norm) || is_np_preposition(v[m].norm) ||
-                is_day_or_time(v[m].norm) || v[m].kind == TokenKind::kNumber;
-      }
-      if (intro) i = k + 1;
+      size_t first = 0;
+      while (first < k && !v[first].word) ++first;
+      if (first < k && (intro_word(v[first]) || intro_word(v[k - 1]))) i = k + 1;
       break;
     }
   }
-  while (i < cue && (!v[i].word || is_np_stop(v[i].norm) || (v[i].norm.ends_with("ly") && !v[i].cap))) {
+  // Past connectives, adverbs and a live blog's time of day ("9:34 p.m. Donald Trump has ...").
+  while (i < cue && (!v[i].word || is_np_stop(v[i].norm) || (v[i].norm.ends_with("ly") && !v[i].cap) ||
+                     (v[i].kind == TokenKind::kNumber && i + 1 < cue && is_np_stop(v[i + 1].norm)))) {
     ++i;
   }
   if (i < cue && v[i].word && is_personal_pronoun(v[i].norm)) return {i, i + 1};
@@ -1305,11 +1365,14 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
             (v[before - 1].norm == "then" || v[before - 1].norm == "now")) {
           --before;
         }
-        bool coordinated = before > 0 && v[before - 1].word &&
-                           (v[before - 1].norm == "and" || v[before - 1].norm == "but" ||
-                            v[before - 1].norm == "or");
-        if (src.empty() && ((gerund && b > 0 && v.punct(b - 1, ",")) || (coordinated && !gerund))) {
-          src = participle_subject(v, coordinated ? before - 1 : b - 1, found);
+        // ", then says" continues the clause as "and says" does.
+        bool coordinated = before > 0 && ((v[before - 1].word && (v[before - 1].norm == "and" ||
+                                                                  v[before - 1].norm == "but" ||
+                                                                  v[before - 1].norm == "or")) ||
+                                          (before < b && v.punct(before - 1, ",")));
+        const size_t set_off = clause_break_before(v, b);
+        if (src.empty() && ((gerund && set_off < b) || (coordinated && !gerund))) {
+          src = participle_subject(v, coordinated ? before - 1 : set_off, found);
         }
         bool inverted = false;
         if (src.empty() && has_flag(*e, "inv") && b == i) {
@@ -1434,9 +1497,10 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     } else {
       src = subject_before(v, i, 0);
     }
-    if (src.empty() && i > 0 &&
-        (v.punct(i - 1, ",") || v.is(i - 1, "and") || v.is(i - 1, "but"))) {
+    if (src.empty() && i > 0 && (v.is(i - 1, "and") || v.is(i - 1, "but"))) {
       src = participle_subject(v, i - 1, found);
+    } else if (src.empty() && clause_break_before(v, i) < i) {
+      src = participle_subject(v, clause_break_before(v, i), found);
     }
     // A capitalised word with no source is a label or a name more often than a cue ("Notes").
     if ((src.empty() && v[i].cap) || asks_for_source(v, src)) {
