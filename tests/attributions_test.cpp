@@ -118,6 +118,15 @@ TEST_F(Attributions, ParticiplesAfterQuotesAndDashes) {
   EXPECT_EQ(f.source, "Ana Lind");
 }
 
+// A preposition completes a cue that is not a plain verb of saying; after "said" it opens an adjunct.
+TEST_F(Attributions, CuesTakeTheirPreposition) {
+  EXPECT_EQ(only("The dockers' union called for a recount of the ballots.", "called for").source,
+            "The dockers' union");
+  std::vector<Found> all = find("The harbour master said on Monday that the pier was safe.");
+  ASSERT_FALSE(all.empty());
+  EXPECT_EQ(all[0].cue, "said");
+}
+
 TEST_F(Attributions, InvertedSaidX) {
   Found f = only("“We will appeal the ruling,” said Ana Ruiz, the club’s lawyer.", "said");
   EXPECT_EQ(f.source, "Ana Ruiz, the club’s lawyer");
