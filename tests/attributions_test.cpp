@@ -268,6 +268,29 @@ TEST_F(Attributions, HeadlineAndTranscriptColons) {
   }
 }
 
+// A lead-in ending in ":" runs on into the next paragraph as one sentence; a speaker's label that
+// opens that paragraph is still a source.
+TEST_F(Attributions, TranscriptLabelAfterALeadIn) {
+  std::vector<std::string> sources;
+  for (const Found& a : find("The exchange went as follows:\n\n\"HOST: Let us begin with the harbour "
+                             "vote and what it means for the ferries.\n")) {
+    if (a.cue == ":") sources.push_back(a.source);
+  }
+  EXPECT_EQ(sources, std::vector<std::string>{"HOST"});
+}
+
+// A long opening phrase is introductory when it begins with a preposition or a participle, and a
+// verb before a name ends the subject: the participle's source is the clause's subject.
+TEST_F(Attributions, ParticipleSubjectsPastLongOpenings) {
+  Found f = only("In a long column printed the week before the harbour vote, two former pilots "
+                 "urged the board to wait, arguing that the channel was unsafe.", "arguing");
+  EXPECT_EQ(f.source, "two former pilots");
+
+  f = only("Early on, Ana Lind thanked Bergen for its support, adding that the quay would open.",
+           "adding");
+  EXPECT_EQ(f.source, "Ana Lind");
+}
+
 TEST_F(Attributions, QuestionsAboutASourceNameNone) {
   EXPECT_TRUE(find("# Who says so\n\nThe pier reopened.", Markup::kMarkdown).empty());
   EXPECT_TRUE(find("Who said the pier would reopen?").empty());

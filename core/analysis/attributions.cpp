@@ -283,7 +283,9 @@ bool np_word(const Tok& t) {
     // A capitalised word inside a sentence is a name ("USA Today", "The Hill"); at the start of one,
     // connectives and auxiliaries ("But", "Later") are still not names.
     if (!t.initial) return t.norm != "i";
-    return !is_np_stop(t.norm) && !is_personal_pronoun(t.norm);
+    // "In a column ...", "With Clinton ...": a preposition opening the sentence is no name.
+    static const WordSet opening = {"in", "on", "at", "of", "for", "from", "with"};
+    return !is_np_stop(t.norm) && !is_personal_pronoun(t.norm) && !opening.count(t.norm);
   }
   if (t.reporting || is_np_stop(t.norm) || is_personal_pronoun(t.norm)) return false;
   if (t.norm.size() > 4 && t.norm.ends_with("ly") && !is_ly_nonadverb(t.norm)) return false;
@@ -384,8 +386,9 @@ Span right_np(const View& v, size_t i, size_t limit) {
       // survived ..."; before it, an adjective: "the embattled governor".
       // A preposition or a determiner after it marks a verb too: "Clinton celebrated in Florida",
       // "Rubio flipped his choice", "a news report published in".
+      // So does a name: "Trump attacked Clinton", "Cruz exhorted Republicans".
       if (words > 0 && is_verbish(t) &&
-          !(j + 1 < limit && np_word(v[j + 1]) && !is_verbish(v[j + 1]) &&
+          !(j + 1 < limit && np_word(v[j + 1]) && !is_verbish(v[j + 1]) && !v[j + 1].cap &&
             !is_np_preposition(v[j + 1].norm) && !determiners().count(v[j + 1].norm))) {
         break;
       }
@@ -962,11 +965,19 @@ Span participle_subject(const View& v, size_t cue, const std::vector<Candidate>&
     return t.word && (is_np_stop(t.norm) || is_np_preposition(t.norm) || is_day_or_time(t.norm) ||
                       t.kind == TokenKind::kNumber);
   };
-  for (size_t k = 0; k < cue && k < 10; ++k) {
+  size_t first = 0;
+  while (first < cue && !v[first].word) ++first;
+  // A sentence that opens with a preposition or a participle ("In a column read the day before the
+  // debate, ...", "Chastened by the analyses, ...") is introduced however long the phrase runs.
+  bool opens_intro = false;
+  if (first < cue && v[first].kind == TokenKind::kWord) {
+    const std::string_view w = v[first].norm;
+    opens_intro = is_np_preposition(w) || (w.size() > 4 && w.ends_with("ed")) ||
+                  (w.size() > 5 && w.ends_with("ing"));
+  }
+  for (size_t k = first; k < cue && (k < 10 || opens_intro); ++k) {
     if (v.punct(k, ",")) {
-      size_t first = 0;
-      while (first < k && !v[first].word) ++first;
-      if (first < k && (intro_word(v[first]) || intro_word(v[k - 1]))) i = k + 1;
+      if (k > first && (intro_word(v[first]) || intro_word(v[k - 1]) || opens_intro)) i = k + 1;
       break;
     }
   }
@@ -1026,9 +1037,10 @@ bool is_colon_label(std::string_view w) {
   return s.count(w) > 0;
 }
 
-/// "Name: content" at the start of a sentence (or of a quoted line): the name is the source.
-bool colon_attribution(const View& v, Candidate& c) {
-  size_t b = 0;
+/// "Name: content" at the start of a sentence, of a quoted line, or of a paragraph that a lead-in
+/// ending in ":" runs on into ("Partial transcript:" then "\"SMITH: Let's start ..."): the name is the
+/// source. `b` is where the sentence or paragraph starts.
+bool colon_attribution(const View& v, size_t b, Candidate& c) {
   while (b < v.size() && (v.open_quote(b) || (!v[b].word && v[b].kind == TokenKind::kMarkup))) ++b;
   size_t e = b;
   size_t words = 0;
@@ -1439,7 +1451,11 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
   // Layout attributions: a headline's or transcript's "Name:", a signature's "― Name".
   {
     Candidate c;
-    if (colon_attribution(v, c) || dash_attribution(v, c)) {
+    bool layout = colon_attribution(v, 0, c) || dash_attribution(v, c);
+    for (size_t k = 1; k < n && !layout; ++k) {
+      if (after_blank_line(v, k)) layout = colon_attribution(v, k, c);
+    }
+    if (layout) {
       bool clash = false;
       for (size_t k = c.source.begin; k < c.source.end; ++k) clash = clash || used[k];
       if (!clash) {
