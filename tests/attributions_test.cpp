@@ -102,6 +102,9 @@ TEST_F(Attributions, SourceEdgesFollowTheCorpusConvention) {
 
   f = only("4:10 p.m. Mayor Ida Berg has opened the new quay, saying it cost less than planned.", "saying");
   EXPECT_EQ(f.source, "Mayor Ida Berg");
+
+  f = only("A harbour survey found that 74 percent of anglers said the season was poor.", "said");
+  EXPECT_EQ(f.source, "74 percent of anglers");
 }
 
 // A participle set off by a comma inside closing quotation marks, or by a dash, shares the subject
