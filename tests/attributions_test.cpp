@@ -91,6 +91,9 @@ TEST_F(Attributions, SourceEdgesFollowTheCorpusConvention) {
   f = only("The crew repaired the crane and dock workers said it held.", "said");
   EXPECT_EQ(f.source, "dock workers");
 
+  f = only("Lind and her rivals for the harbour seat have said the quay must stay open.", "have said");
+  EXPECT_EQ(f.source, "Lind and her rivals for the harbour seat");
+
   f = only("Nearly six of 10 anglers said the season was poor.", "said");
   EXPECT_EQ(f.source, "Nearly six of 10 anglers");
 

@@ -540,6 +540,8 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
         --j;
         continue;
       }
+      // "Bush and his rivals": the coordination below decides.
+      if (j >= floor + 2 && (v.is(j - 1, "and") || v.punct(j - 1, "&"))) continue;
       break;
     }
     if (words > 0 && t.word && j >= floor + 2 && np_word(v[j - 2]) &&
