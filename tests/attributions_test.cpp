@@ -82,6 +82,57 @@ TEST_F(Attributions, SourceEndsBeforeTimePhrasesAndSpacedDashes) {
   EXPECT_EQ(f.source, "a spokesman for Alves-Costa Shipping");
 }
 
+// The source's edges as PolNeAR draws them: a coordination that opens the clause, a quantifier before
+// a number, a bare title after an inverted name, an author after "by", and no time of day.
+TEST_F(Attributions, SourceEdgesFollowTheCorpusConvention) {
+  Found f = only("Ferry captains and harbour pilots said the channel was too shallow.", "said");
+  EXPECT_EQ(f.source, "Ferry captains and harbour pilots");
+
+  f = only("The crew repaired the crane and dock workers said it held.", "said");
+  EXPECT_EQ(f.source, "dock workers");
+
+  f = only("Lind and her rivals for the harbour seat have said the quay must stay open.", "have said");
+  EXPECT_EQ(f.source, "Lind and her rivals for the harbour seat");
+
+  f = only("Nearly six of 10 anglers said the season was poor.", "said");
+  EXPECT_EQ(f.source, "Nearly six of 10 anglers");
+
+  f = only("The pier will close in May, said Tomas Ek, head of the harbour trust.", "said");
+  EXPECT_EQ(f.source, "Tomas Ek, head of the harbour trust");
+
+  f = only("Catches fell by a third, according to a survey by the Fisheries Board.", "according to");
+  EXPECT_EQ(f.source, "a survey by the Fisheries Board");
+
+  f = only("4:10 p.m. Mayor Ida Berg has opened the new quay, saying it cost less than planned.", "saying");
+  EXPECT_EQ(f.source, "Mayor Ida Berg");
+
+  f = only("A harbour survey found that 74 percent of anglers said the season was poor.", "said");
+  EXPECT_EQ(f.source, "74 percent of anglers");
+}
+
+// A participle set off by a comma inside closing quotation marks, or by a dash, shares the subject
+// of the clause before it; so does a verb after ", then".
+TEST_F(Attributions, ParticiplesAfterQuotesAndDashes) {
+  Found f = only("The skipper praised the \u201cquiet, steady crew,\u201d adding that the nets were new.",
+                 "adding");
+  EXPECT_EQ(f.source, "The skipper");
+
+  f = only("Ana Lind changed her vote on the spot \u2013 saying the harbour needed it.", "saying");
+  EXPECT_EQ(f.source, "Ana Lind");
+
+  f = only("Ana Lind waved to the crowd in Bergen with her crew, declaring the race over.", "declaring");
+  EXPECT_EQ(f.source, "Ana Lind");
+}
+
+// A preposition completes a cue that is not a plain verb of saying; after "said" it opens an adjunct.
+TEST_F(Attributions, CuesTakeTheirPreposition) {
+  EXPECT_EQ(only("The dockers' union called for a recount of the ballots.", "called for").source,
+            "The dockers' union");
+  std::vector<Found> all = find("The harbour master said on Monday that the pier was safe.");
+  ASSERT_FALSE(all.empty());
+  EXPECT_EQ(all[0].cue, "said");
+}
+
 TEST_F(Attributions, InvertedSaidX) {
   Found f = only("“We will appeal the ruling,” said Ana Ruiz, the club’s lawyer.", "said");
   EXPECT_EQ(f.source, "Ana Ruiz, the club’s lawyer");
@@ -221,6 +272,29 @@ TEST_F(Attributions, HeadlineAndTranscriptColons) {
   for (const Found& a : find("Further reading: the ferry timetable and the harbour map.")) {
     EXPECT_NE(a.cue, ":") << a.source;
   }
+}
+
+// A lead-in ending in ":" runs on into the next paragraph as one sentence; a speaker's label that
+// opens that paragraph is still a source.
+TEST_F(Attributions, TranscriptLabelAfterALeadIn) {
+  std::vector<std::string> sources;
+  for (const Found& a : find("The exchange went as follows:\n\n\"HOST: Let us begin with the harbour "
+                             "vote and what it means for the ferries.\n")) {
+    if (a.cue == ":") sources.push_back(a.source);
+  }
+  EXPECT_EQ(sources, std::vector<std::string>{"HOST"});
+}
+
+// A long opening phrase is introductory when it begins with a preposition or a participle, and a
+// verb before a name ends the subject: the participle's source is the clause's subject.
+TEST_F(Attributions, ParticipleSubjectsPastLongOpenings) {
+  Found f = only("In a long column printed the week before the harbour vote, two former pilots "
+                 "urged the board to wait, arguing that the channel was unsafe.", "arguing");
+  EXPECT_EQ(f.source, "two former pilots");
+
+  f = only("Early on, Ana Lind thanked Bergen for its support, adding that the quay would open.",
+           "adding");
+  EXPECT_EQ(f.source, "Ana Lind");
 }
 
 TEST_F(Attributions, QuestionsAboutASourceNameNone) {
