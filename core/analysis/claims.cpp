@@ -330,6 +330,11 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
   cue(kSpans[std::min<size_t>(spans, 2)]);
   size_t n = toks.size();
   cue(kLength[n < 6 ? 0 : n < 10 ? 1 : n < 15 ? 2 : n < 22 ? 3 : n < 32 ? 4 : 5]);
+  // A feature counts once however often it occurs. Most features are not in the model (the table's bit
+  // filter says so cheaply), so only those that are get sorted and de-duplicated; they are summed in
+  // hash order, as before, so the score is the same to the last bit.
+  feats.erase(std::remove_if(feats.begin(), feats.end(), [&](uint64_t h) { return model.weight(h) == 0; }),
+              feats.end());
   std::sort(feats.begin(), feats.end());
   feats.erase(std::unique(feats.begin(), feats.end()), feats.end());
   double z = 0;
