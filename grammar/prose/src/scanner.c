@@ -1927,6 +1927,13 @@ enum ProseNext prose_tokenizer_next(ProseTokenizer *t, ProseToken *token) {
     t->depth--;
     token->links_ended = 1;
   }
+  // Link tokens are valid only inside a link (see the valid[] set above), so depth is at least one
+  // here; the check keeps phase[-1] out of reach should that ever stop being so.
+  const bool in_link_syntax = type == PROSE_LINK_CLOSE || type == PROSE_DESTINATION_OPEN ||
+                              type == PROSE_LINK_DESTINATION || type == PROSE_LINK_TITLE ||
+                              type == PROSE_LABEL_OPEN || type == PROSE_LINK_LABEL ||
+                              type == PROSE_DESTINATION_CLOSE || type == PROSE_LABEL_CLOSE;
+  if (in_link_syntax && t->depth == 0) return PROSE_TOKEN;
   switch (type) {
     case PROSE_LINK_CLOSE: t->phase[t->depth - 1] = PHASE_CLOSED; return PROSE_TOKEN;
     case PROSE_DESTINATION_OPEN: t->phase[t->depth - 1] = PHASE_DESTINATION; return PROSE_TOKEN;
