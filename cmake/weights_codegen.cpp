@@ -35,19 +35,23 @@ int main(int argc, char** argv) {
     const evidential::core::WeightTable t = evidential::core::WeightTable::parse(evidential::codegen::read_all(base + "/" + path));
     const std::string name = "kSlots" + std::to_string(i - 3);
     code += "const WeightSlot " + name + "[] = {\n";
+    // Appends one array element of `buf`, breaking the line after about 100 columns.
     size_t column = 0;
-    for (const evidential::core::WeightSlot& slot : t.slots()) {
-      // Hexadecimal floats round-trip exactly.
-      const int n = slot.key == 0 ? std::snprintf(buf, sizeof buf, "{},")
-                                  : std::snprintf(buf, sizeof buf, "{0x%llxULL,%af},",
-                                                  static_cast<unsigned long long>(slot.key),
-                                                  static_cast<double>(slot.weight));
+    auto element = [&](int n) {
       code.append(buf, static_cast<size_t>(n));
       column += static_cast<size_t>(n);
       if (column > 100) {
         code += "\n";
         column = 0;
       }
+    };
+    for (const evidential::core::WeightSlot& slot : t.slots()) {
+      // Hexadecimal floats round-trip exactly.
+      const int n = slot.key == 0 ? std::snprintf(buf, sizeof buf, "{},")
+                                  : std::snprintf(buf, sizeof buf, "{0x%llxULL,%af},",
+                                                  static_cast<unsigned long long>(slot.key),
+                                                  static_cast<double>(slot.weight));
+      element(n);
     }
     code += "};\n\n";
     const std::string filter = "kFilter" + std::to_string(i - 3);
@@ -55,12 +59,7 @@ int main(int argc, char** argv) {
     column = 0;
     for (uint64_t word : t.filter()) {
       const int n = std::snprintf(buf, sizeof buf, "0x%llxULL,", static_cast<unsigned long long>(word));
-      code.append(buf, static_cast<size_t>(n));
-      column += static_cast<size_t>(n);
-      if (column > 100) {
-        code += "\n";
-        column = 0;
-      }
+      element(n);
     }
     code += "};\n\n";
     table += "    {\"" + path + "\", {" + name + ", " + filter + ", " + std::to_string(t.size()) + "}},\n";
