@@ -79,6 +79,12 @@ class Server {
   void on_set_trace(const json& params);
 
   void request_workspace_settings();
+  /// Settings from workspace/configuration or didChangeConfiguration: maxDocumentBytes for the server,
+  /// the rest for the analysis.
+  void apply_workspace_settings(json settings);
+  /// Takes maxDocumentBytes out of `settings` (`where` names them in a message): the limit it sets, the
+  /// current one when its value is not a positive integer (said in a message), `absent` when missing.
+  size_t take_max_document_bytes(json& settings, std::string_view where, size_t absent);
   /// Re-resolves every open document's settings and re-analyses those whose settings changed.
   void reconfigure_all();
   /// Reloads the user's configuration file if it changed, and re-resolves the open documents then.
@@ -87,6 +93,9 @@ class Server {
   std::optional<fs::path> workspace_folder_of(const fs::path& file) const;
 
   ServerOptions options_;
+  /// The document size limit of the command line and initializationOptions; workspace settings may
+  /// override it, and it returns when they drop the key.
+  size_t base_max_document_bytes_ = 0;
   MessageReader reader_;
   MessageWriter writer_;
   Connection connection_;
@@ -311,21 +320,10 @@ void Server::on_initialize(const json& params, const json& id) {
   if (workspace_folders_.empty() && p.rootUri) {
     if (auto path = uri_to_path(*p.rootUri)) workspace_folders_.push_back(*path);
   }
-  // maxDocumentBytes is the server's, not a setting of the analysis: taken out before the rest is read
-  // as configuration (which rejects keys it does not know).
   json initialization_options = p.initializationOptions;
-  if (initialization_options.is_object()) {
-    if (auto it = initialization_options.find("maxDocumentBytes"); it != initialization_options.end()) {
-      if (it->is_number_unsigned() && it->get<uint64_t>() > 0) {
-        options_.max_document_bytes = it->get<uint64_t>();
-      } else {
-        connection_.show_message(kError, "Evidential configuration error: initializationOptions.maxDocumentBytes "
-                                         "must be a positive integer; keeping " +
-                                             std::to_string(options_.max_document_bytes));
-      }
-      initialization_options.erase(it);
-    }
-  }
+  options_.max_document_bytes =
+      take_max_document_bytes(initialization_options, "initializationOptions", options_.max_document_bytes);
+  base_max_document_bytes_ = options_.max_document_bytes;
   configuration_.set_workspace_folders(workspace_folders_);
   configuration_.load_user_config();
   configuration_.set_initialization_options(initialization_options);
@@ -489,10 +487,9 @@ void Server::on_did_change_configuration(const json& params) {
     request_workspace_settings();
     return;
   }
-  json settings = p.settings.is_object() && p.settings.contains(kConfigurationSection)
-                      ? p.settings[std::string(kConfigurationSection)]
-                      : p.settings;
-  if (configuration_.set_workspace_settings(settings)) reconfigure_all();
+  apply_workspace_settings(p.settings.is_object() && p.settings.contains(kConfigurationSection)
+                               ? p.settings[std::string(kConfigurationSection)]
+                               : p.settings);
 }
 
 void Server::on_did_change_watched_files(const json& params) {
@@ -533,8 +530,44 @@ void Server::request_workspace_settings() {
       else spdlog::debug("workspace/configuration answered without settings; keeping the current ones");
       return;
     }
-    if (configuration_.set_workspace_settings(result[0])) reconfigure_all();
+    apply_workspace_settings(result[0]);
   });
+}
+
+void Server::apply_workspace_settings(json settings) {
+  const size_t limit = take_max_document_bytes(settings, "the workspace settings", base_max_document_bytes_);
+  const bool limit_changed = limit != options_.max_document_bytes && worker_;
+  if (limit_changed) {
+    spdlog::info("document size limit: {} bytes (was {})", limit, options_.max_document_bytes);
+    options_.max_document_bytes = limit;
+    worker_->set_max_document_bytes(limit);
+  }
+  if (configuration_.set_workspace_settings(settings)) reconfigure_all();
+  if (!limit_changed) return;
+  // Documents whose settings did not change are checked against the new limit too; the worker
+  // publishes only those whose result changes.
+  for (const auto& [uri, doc] : documents_.all()) schedule(doc);
+  if (capabilities_.pullDiagnostics && capabilities_.diagnosticRefresh && !documents_.all().empty()) {
+    connection_.request("workspace/diagnostic/refresh", nullptr, [](const json&, const json*) {});
+  }
+}
+
+// maxDocumentBytes is the server's, not a setting of the analysis: taken out before the rest is read
+// as configuration (which rejects keys it does not know).
+size_t Server::take_max_document_bytes(json& settings, std::string_view where, size_t absent) {
+  if (!settings.is_object()) return absent;
+  auto it = settings.find("maxDocumentBytes");
+  if (it == settings.end()) return absent;
+  size_t limit = options_.max_document_bytes;
+  if (it->is_number_unsigned() && it->get<uint64_t>() > 0) {
+    limit = static_cast<size_t>(std::min<uint64_t>(it->get<uint64_t>(), SIZE_MAX));
+  } else {
+    connection_.show_message(kError, "Evidential configuration error: maxDocumentBytes in " + std::string(where) +
+                                         " must be a positive integer, not " + it->dump() + "; keeping " +
+                                         std::to_string(limit));
+  }
+  settings.erase(it);
+  return limit;
 }
 
 void Server::reload_user_config() {

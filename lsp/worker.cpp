@@ -22,8 +22,8 @@ core::BlockedFindings too_large_findings(size_t size, size_t limit) {
   f.check = kDocumentTooLarge;
   f.severity = core::Severity::kInformation;
   f.message = "This document (" + std::to_string(size) + " bytes) is too large to analyse: the limit is " +
-              std::to_string(limit) + " bytes (--max-document-bytes, or maxDocumentBytes in the " +
-              "initialization options). Evidential resumes once it is smaller.";
+              std::to_string(limit) + " bytes (the maxDocumentBytes setting, or --max-document-bytes). " +
+              "Evidential resumes once it is smaller or the limit is raised.";
   core::BlockedFindings result;
   core::BlockFindings block;
   block.findings = std::make_shared<const std::vector<core::Finding>>(1, std::move(f));
@@ -50,6 +50,10 @@ struct Worker::DocState {
   BlockDiagnosticsWriter writer;
   std::shared_ptr<const std::string> published_text;
   std::shared_ptr<const ResolvedSettings> published_settings;
+  /// The size limit `analysed` exceeded, 0 when it was analysed; and the same for what was published.
+  /// A new limit changes it without a new text or new settings.
+  size_t over_limit = 0;
+  size_t published_over_limit = 0;
   std::string pull_result_id;
   std::string pull_items;  // serialized, to tell whether a new pull result changed
   std::string message;     // reused for every publish: its capacity survives
@@ -71,7 +75,10 @@ void log_trace(Connection& connection, Trace trace, std::string message,
 }
 
 Worker::Worker(Connection& connection, Options options)
-    : connection_(connection), options_(options), thread_([this] { run(); }) {}
+    : connection_(connection),
+      options_(options),
+      max_document_bytes_(options.max_document_bytes),
+      thread_([this] { run(); }) {}
 
 Worker::~Worker() { stop(); }
 
@@ -202,13 +209,17 @@ void Worker::run() {
 }
 
 bool Worker::ensure_current(DocState& doc, const Snapshot& snapshot, std::stop_token stop) {
-  if (doc.analysed.text == snapshot.text && doc.analysed.settings == snapshot.settings) {
+  const size_t limit = max_document_bytes_.load();
+  const size_t over_limit = limit != 0 && snapshot.text->size() > limit ? limit : 0;
+  if (doc.analysed.text == snapshot.text && doc.analysed.settings == snapshot.settings &&
+      doc.over_limit == over_limit) {
     doc.analysed.version = snapshot.version;
     return true;
   }
-  if (options_.max_document_bytes != 0 && snapshot.text->size() > options_.max_document_bytes) {
+  if (over_limit != 0) {
+    doc.over_limit = over_limit;
     doc.analyzer.reset();  // and with it the parse state of the last analysis
-    doc.blocks = too_large_findings(snapshot.text->size(), options_.max_document_bytes);
+    doc.blocks = too_large_findings(snapshot.text->size(), over_limit);
     doc.findings.clear();
     doc.findings_current = false;
     doc.lines = snapshot.lines ? snapshot.lines : std::make_shared<const core::LineIndex>(*snapshot.text);
@@ -237,6 +248,7 @@ bool Worker::ensure_current(DocState& doc, const Snapshot& snapshot, std::stop_t
   doc.findings_current = false;
   doc.lines = snapshot.lines ? snapshot.lines : std::make_shared<const core::LineIndex>(*snapshot.text);
   doc.analysed = snapshot;
+  doc.over_limit = 0;
   // A big (re-)analysis leaves megabytes of freed per-block parse state in the worker's malloc arena;
   // give it back rather than carry it as resident memory (bench/lsp/README.md, RSS).
   if (stats.analysed > 256) ::malloc_trim(0);
@@ -276,7 +288,10 @@ AnalyzedDocument Worker::view(DocState& doc, bool merged) const {
 
 void Worker::analyse_and_publish(DocState& doc, const Snapshot& snapshot, std::stop_token stop) {
   if (!ensure_current(doc, snapshot, stop)) return;  // a newer version (or a close) came first
-  if (doc.published_text == snapshot.text && doc.published_settings == snapshot.settings) return;
+  if (doc.published_text == snapshot.text && doc.published_settings == snapshot.settings &&
+      doc.published_over_limit == doc.over_limit) {
+    return;
+  }
   {
     // A newer version arrived while this one was analysed: its own analysis will publish.
     std::lock_guard<std::mutex> lock(mutex_);
@@ -287,6 +302,7 @@ void Worker::analyse_and_publish(DocState& doc, const Snapshot& snapshot, std::s
   }
   doc.published_text = snapshot.text;
   doc.published_settings = snapshot.settings;
+  doc.published_over_limit = doc.over_limit;
   AnalyzedDocument v = view(doc, false);
   write_publish_diagnostics(snapshot.uri, snapshot.version, v, doc.blocks, doc.writer,
                             options_.related_information, doc.message);

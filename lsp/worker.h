@@ -82,6 +82,9 @@ class Worker {
   bool cancel(const json& id);
   /// The trace level for the analysis' `$/logTrace` reports.
   void set_trace(Trace trace) { trace_ = trace; }
+  /// A new document size limit (0: none), from the client's settings. Applies to the next analysis of
+  /// each document: call update() for the open ones to bring them under it.
+  void set_max_document_bytes(size_t limit) { max_document_bytes_ = limit; }
   /// Blocks until every request queued so far has been answered (shutdown answers after them).
   void drain();
   /// Answers the requests still queued, then stops; later calls do nothing.
@@ -119,6 +122,7 @@ class Worker {
   std::string analysing_;  // the document whose push analysis is running, if any
   std::stop_source push_stop_;
   std::atomic<Trace> trace_{Trace::kOff};
+  std::atomic<size_t> max_document_bytes_;
   std::condition_variable idle_;
   uint64_t next_result_id_ = 1;
   std::thread thread_;

@@ -18,10 +18,17 @@ const INSTALL_HEADING = 'install-the-evidential-executable';
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
 
-/** The settings object the server reads: the same shape as `.evidential.json`. */
+/**
+ * The settings object the server reads: the shape of `.evidential.json`, plus the server's own
+ * `maxDocumentBytes` when the user set one (the server takes it out before reading the rest).
+ */
 export function serverSettings(config: vscode.WorkspaceConfiguration): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
   const checks = config.get<Record<string, unknown>>('checks') ?? {};
-  return Object.keys(checks).length > 0 ? { checks } : {};
+  if (Object.keys(checks).length > 0) settings.checks = checks;
+  const limit = config.get<number>('maxDocumentBytes') ?? 0;
+  if (Number.isInteger(limit) && limit > 0) settings.maxDocumentBytes = limit;
+  return settings;
 }
 
 /**

@@ -94,6 +94,7 @@ test('the manifest points at the bundle and contributes the documented settings 
   assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onLanguage:plaintext']);
   assert.deepEqual(Object.keys(manifest.contributes.configuration.properties).sort(), [
     'evidential.checks',
+    'evidential.maxDocumentBytes',
     'evidential.path',
     'evidential.trace.server',
   ]);
@@ -152,6 +153,37 @@ test('spawns `<evidential.path> lsp` and passes the settings to the real server'
   await waitFor(() => spawned[1].exited !== null, 'the second server to exit');
   assert.equal(spawned[1].exited, 0);
   assert.deepEqual(mock.calls.missing ?? [], [], 'the mock covered every vscode API used');
+});
+
+test('evidential.maxDocumentBytes reaches the server at start and when it changes', needsBinary, async () => {
+  const settings = { path: BINARY, maxDocumentBytes: 50 };
+  const { extension, context, mock, spawned } = loadExtension({ settings, workspaceFolder: os.tmpdir() });
+  await extension.activate(context);
+  const server = spawned[0];
+  const initialize = messages(server.sent).find((m) => m.method === 'initialize');
+  assert.deepEqual(initialize.params.initializationOptions, { maxDocumentBytes: 50 });
+  const answers = () =>
+    messages(server.sent).filter((m) => 'result' in m && Array.isArray(m.result) && m.result[0]?.maxDocumentBytes);
+  // (vscode-languageclient announces a change as soon as the server registers for them, so the server
+  // may ask more than once.)
+  await waitFor(() => answers().length >= 1, 'the workspace/configuration answer');
+  assert.deepEqual(answers()[0].result, [{ maxDocumentBytes: 50 }]);
+
+  // A new value goes to the running server (no restart): VS Code announces the change, the server
+  // asks for the section again.
+  settings.maxDocumentBytes = 4096;
+  mock.fireConfigurationChange({ affectsConfiguration: (section) => 'evidential.maxDocumentBytes'.startsWith(section) });
+  await waitFor(
+    () => answers().some((m) => m.result[0].maxDocumentBytes === 4096),
+    'an answer with the new value',
+  );
+  assert.equal(spawned.length, 1, 'no restart');
+  // The server accepted both (a rejected value would be shown as an error message).
+  assert.deepEqual(mock.calls.errors, []);
+
+  await extension.deactivate();
+  await waitFor(() => server.exited !== null, 'the server to exit');
+  assert.equal(server.exited, 0);
 });
 
 test('finds `evidential` on PATH when evidential.path is empty', needsBinary, async (t) => {
