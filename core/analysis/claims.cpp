@@ -503,6 +503,8 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
       context_attribution = -1;
     }
     while (cue_index < cues.size() && cues[cue_index].sentence < s) ++cue_index;
+    // A table cell is a datum, not a sentence: a report per cell would bury the rest of the document.
+    if (doc.blocks()[sentence.block].kind == BlockKind::kTableCell) continue;
 
     claim_tokens(doc, sentence, words, toks);
     claim.score = model_score(toks, is_question(doc, sentence), feats);

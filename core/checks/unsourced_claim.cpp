@@ -10,7 +10,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 8> kExamples = {
+constexpr std::array<std::string_view, 9> kExamples = {
     "[[Unemployment fell to 3.1 percent in March, the lowest rate since 1974.]]",
     "[[House prices may have reached a 15-year high.]]",
     "Should the council approve the harbour budget?",
@@ -19,6 +19,7 @@ constexpr std::array<std::string_view, 8> kExamples = {
     "The ministry said on Friday that prices had risen. The rate rose to 3.1 percent in March.",
     "The new policy could perhaps help some families.",
     "We should all read more poetry.",
+    "md:| Year | Containers |\n|---|---|\n| 2023 | 1.2 million |\n",
 };
 
 constexpr CheckInfo kInfo{
@@ -35,7 +36,8 @@ constexpr CheckInfo kInfo{
         "opinions, plans and the writer's own \"I think\" lower it. "
         "A hedged sentence with nothing hard to check in it (\"could potentially help\") is the writer's "
         "speculation, not an unsourced fact, and is not reported at the default threshold; a hedge on "
-        "a figure, date or ranking does not source it.",
+        "a figure, date or ranking does not source it. Table cells are data, not sentences, and are not "
+        "reported one by one.",
     .advice =
         "Say where the claim comes from: who reported it, a citation, or a link to the data. If it is "
         "common knowledge for your readers, raise the threshold (\"checks\": {\"unsourced-claim\": "
