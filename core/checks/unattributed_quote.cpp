@@ -1,6 +1,8 @@
 // Check `unattributed-quote`: a direct quotation with no speaker — none in its sentence and none
 // carried from the sentence before it in the same paragraph. Quotations of one to three words are
-// left alone: they are scare quotes, terms or titles ("so-called “People’s Republics”"), not speech.
+// left alone: they are scare quotes, terms or titles ("so-called “People’s Republics”"), not speech;
+// so are names in title case and a series of quotations in a list ("“only”, “never”, “the first to”"),
+// which cite words as examples.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -12,13 +14,16 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 6> kExamples = {
+constexpr std::array<std::string_view, 9> kExamples = {
     "The plan was [[“a betrayal of every promise we made”]], and the vote was delayed.",
     "“We will appeal the ruling,” said Ana Ruiz, the club's lawyer.",
     "Ruiz spoke after the hearing. “We will appeal the ruling and we expect to win.”",
     "The so-called “People’s Republics” are not recognised.",
     "Critics called the plan “a betrayal of every promise we made”.",
     "The song “All Along the Watchtower” closed the show.",
+    "The form is sent to the Office of Fair Trading for review.",
+    "Words of degree such as “rather”, “fairly”, “to some extent” and “more or less than” soften a claim.",
+    "Editors strike “in my humble opinion,” “it goes without saying,” and “at the end of the day.”",
 };
 
 constexpr CheckInfo kInfo{
@@ -28,7 +33,9 @@ constexpr CheckInfo kInfo{
         "Quotation marks promise the reader someone's exact words. Without a speaker the reader cannot "
         "tell who said them, when, or whether they were said at all — and a quotation cut loose from "
         "its speaker is easy to misread or to fabricate. Short quotations of one to three words are "
-        "not flagged: they mark terms, titles or irony rather than speech.",
+        "not flagged: they mark terms, titles or irony rather than speech. Neither are names in title "
+        "case (\"the Department of Commerce\") nor quotations in a series (\"“only”, “never” or “the "
+        "first country to”\"), which cite words as examples.",
     .advice =
         "Name the speaker in the same sentence (\"..., said Ana Ruiz\") or in the sentence just before, "
         "or drop the quotation marks and paraphrase.",
@@ -45,6 +52,43 @@ bool is_title_function_word(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {"the", "of", "a", "an", "and", "in", "on",
                                                          "to", "for", "at", "by", "with", "or", "from"};
   return s.count(w) > 0;
+}
+
+/// Whether quotation `qi` is one of a series separated only by commas, semicolons, slashes, "and" or
+/// "or": a list of words or phrases cited as examples, not someone's speech.
+bool in_series(const Document& doc, const std::vector<Quotation>& quotes, size_t qi) {
+  auto joins = [&](uint32_t from, uint32_t to) {
+    if (from > to || to - from > 8) return false;
+    std::string_view gap = doc.text().substr(from, to - from);
+    bool mark = false;
+    size_t words = 0;
+    for (size_t i = 0; i < gap.size();) {
+      char c = gap[i];
+      if (c == ',' || c == ';' || c == '/') {
+        mark = true;
+        ++i;
+      } else if (c == ' ' || c == '\t' || c == '\n') {
+        ++i;
+      } else if (gap.substr(i).starts_with("and") || gap.substr(i).starts_with("or")) {
+        i += gap[i] == 'a' ? 3 : 2;
+        ++words;
+      } else {
+        return false;
+      }
+    }
+    // American style puts the comma inside the marks: “rather,” “fairly,” and “somewhat”.
+    if (!mark && from > 0 && from - 1 < doc.text().size()) {
+      for (size_t k = from; k-- > 0 && k + 5 > from;) {
+        char c = doc.text()[k];
+        if (c == ',' || c == ';') mark = true;
+        if (mark || (c != '"' && c != '\'' && (c & 0x80) == 0)) break;
+      }
+    }
+    return (mark || words == 1) && words <= 1;
+  };
+  const Quotation& q = quotes[qi];
+  if (qi > 0 && joins(quotes[qi - 1].range.end, q.range.start)) return true;
+  return qi + 1 < quotes.size() && joins(q.range.end, quotes[qi + 1].range.start);
 }
 
 class UnattributedQuoteCheck final : public Check {
@@ -79,7 +123,8 @@ class UnattributedQuoteCheck final : public Check {
       bool nested = !open.empty() && open.back().contains(q.range);
       open.push_back(q.range);
       if (nested) continue;
-      size_t words = 0, title_words = 0;
+      if (in_series(doc, quotes, qi)) continue;
+      size_t words = 0, title_words = 0, capitalised = 0;
       bool first_capitalised = false;
       auto it = std::lower_bound(doc.tokens().begin(), doc.tokens().end(), q.inner.start,
                                  [](const Token& t, uint32_t pos) { return t.range.start < pos; });
@@ -90,10 +135,13 @@ class UnattributedQuoteCheck final : public Check {
         bool cap = c >= 'A' && c <= 'Z';
         if (words == 0) first_capitalised = cap;
         ++words;
+        capitalised += cap ? 1 : 0;
         if (cap || is_title_function_word(normalise_word(doc.slice(t.range)))) ++title_words;
       }
-      // Short quotations are terms or irony; one in title case is a title ("All Along the Watchtower").
-      if (words < kMinQuotedWords || (first_capitalised && title_words == words)) continue;
+      // Short quotations are terms or irony; one in title case is a title ("All Along the Watchtower")
+      // or a name after its article ("the Department of Commerce").
+      const bool title = title_words == words && (first_capitalised || capitalised >= 2);
+      if (words < kMinQuotedWords || title) continue;
       int64_t first = sentence_of(q.range.start);
       int64_t last = sentence_of(q.range.end > 0 ? q.range.end - 1 : 0);
       if (first < 0) continue;
