@@ -175,6 +175,7 @@ enum Flag : uint64_t {
   kDeontic = 1ull << 31,
   kPerfect = 1ull << 32,
   kReason = 1ull << 33,
+  kNaming = 1ull << 34,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
@@ -212,6 +213,7 @@ constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
     {"deontic", kDeontic},
     {"perfect", kPerfect},
     {"reason", kReason},
+    {"naming", kNaming},
 };
 
 uint64_t parse_flags(std::string_view flags) {
@@ -941,19 +943,20 @@ class Finder {
     size_t n = cls(k, kAttitudeClass, &flags);
     if (!n) return 0;
     // "critics described it as", not "others described in detail".
-    if ((flags & kPredicate) && !names_something(k + n)) return 0;
+    if ((flags & kPredicate) && !names_something(k + n, false, true)) return 0;
     return k + n;
   }
 
-  /// What a passive or a verb of calling calls the thing: a quotation, "as", or a word that is not a
-  /// preposition or a particle ("described as", "called a disaster"; not "called off", "described in
-  /// detail"). With `reason`, also "for": "praised for", "criticized for".
-  bool names_something(size_t k, bool reason = false) const {
+  /// What a passive or a verb of calling calls the thing: a quotation or "as" ("described as"); with
+  /// `reason` also "for" ("praised for", "criticized for"); with `naming` also a word that is not a
+  /// preposition, a particle or an adverb ("called a disaster", "dubbed unrealistic"; not "called off",
+  /// "described in detail", "described previously").
+  bool names_something(size_t k, bool reason, bool naming) const {
     if (!in(k)) return false;
     if (words_[k].kind == TokenKind::kOpenQuote) return true;
     if (!is_word(k)) return false;
     if (w(k) == "as" || (reason && w(k) == "for")) return true;
-    return !has(k, kPreposition | kParticle | kClauseBreak);
+    return naming && !has(k, kPreposition | kParticle | kClauseBreak | kAdverb) && !ends_with(w(k), "ly");
   }
 
   /// A word that may qualify a group without naming it ("legal experts", "Russian historians"): a word
@@ -1115,7 +1118,8 @@ class Finder {
     }
     if ((flags & kComplement) && !(expletive || consensus || has(end, kComplementizer))) return 0;
     if ((flags & kConsensus) && !consensus &&
-        !(perfect && (flags & kPerfect) && names_something(end, (flags & kReason) != 0))) {
+        !(perfect && (flags & kPerfect) &&
+          names_something(end, (flags & kReason) != 0, (flags & kNaming) != 0))) {
       return 0;
     }
     if ((flags & kPredicate) && !(expletive || consensus || judgement_follows(end))) return 0;
