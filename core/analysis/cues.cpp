@@ -176,6 +176,7 @@ enum Flag : uint64_t {
   kPerfect = 1ull << 32,
   kReason = 1ull << 33,
   kNaming = 1ull << 34,
+  kObjectAs = 1ull << 35,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
@@ -214,6 +215,7 @@ constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
     {"perfect", kPerfect},
     {"reason", kReason},
     {"naming", kNaming},
+    {"object-as", kObjectAs},
 };
 
 uint64_t parse_flags(std::string_view flags) {
@@ -944,7 +946,18 @@ class Finder {
     if (!n) return 0;
     // "critics described it as", not "others described in detail".
     if ((flags & kPredicate) && !names_something(k + n, false, true)) return 0;
+    if ((flags & kObjectAs) && !as_within(k + n, 5)) return 0;
     return k + n;
+  }
+
+  /// "as" within `span` words from k, with no punctuation or preposition before it: "see him as",
+  /// "saw the treaty as"; not "saw the film", "see it in".
+  bool as_within(size_t k, size_t span) const {
+    for (size_t steps = 0; steps < span && is_word(k); ++steps, ++k) {
+      if (w(k) == "as") return true;
+      if (has(k, kPreposition | kClauseBreak)) return false;
+    }
+    return false;
   }
 
   /// What a passive or a verb of calling calls the thing: a quotation or "as" ("described as"); with

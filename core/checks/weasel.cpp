@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 21> kExamples = {
+constexpr std::array<std::string_view, 23> kExamples = {
     "[[Some experts say]] the bridge is unsafe.",
     "[[Critics argue]] that the plan is too costly.",
     "Her critics argue that the plan is too costly.",
@@ -31,6 +31,8 @@ constexpr std::array<std::string_view, 21> kExamples = {
     "[[Others, however, argue]] that the dam leaks.",
     "Local [[historians maintain]] that the mill burned twice.",
     "[[By all accounts]], the winter was harsh.",
+    "[[Some see]] the treaty as a surrender.",
+    "Many saw the film twice.",
 };
 
 constexpr CheckInfo kInfo{
