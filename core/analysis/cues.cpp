@@ -78,6 +78,8 @@ enum Ctx : uint64_t {
   kDeterminer = 1ull << 48,
   kPollTerm = 1ull << 49,
   kMandative = 1ull << 50,
+  kParticle = 1ull << 51,
+  kIntensifier = 1ull << 52,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kCtxNames[] = {
@@ -132,46 +134,52 @@ constexpr std::pair<std::string_view, uint64_t> kCtxNames[] = {
     {"determiner", kDeterminer},
     {"poll-term", kPollTerm},
     {"mandative", kMandative},
+    {"particle", kParticle},
+    {"intensifier", kIntensifier},
 };
 
 // ---- entry flags: the `flags` column of hedges.tsv, boosters.tsv and weasels.tsv ----
 
-enum Flag : uint32_t {
-  kMonth = 1u << 0,
-  kNoun = 1u << 1,
-  kModal = 1u << 2,
-  kPermission = 1u << 3,
-  kAbility = 1u << 4,
-  kComplement = 1u << 5,
-  kProposal = 1u << 6,
-  kClause = 1u << 7,
-  kBelief = 1u << 8,
-  kParticiple = 1u << 9,
-  kTakeOn = 1u << 10,
-  kPassiveOrComplement = 1u << 11,
-  kThatClause = 1u << 12,
-  kForecast = 1u << 13,
-  kAttributive = 1u << 14,
-  kEvident = 1u << 15,
-  kDynamic = 1u << 16,
-  kNumber = 1u << 17,
-  kTopic = 1u << 18,
-  kStatistic = 1u << 19,
-  kRedundant = 1u << 20,
-  kFocus = 1u << 21,
-  kManner = 1u << 22,
-  kQuantified = 1u << 23,
-  kSingular = 1u << 24,
-  kConsensus = 1u << 25,
-  kPredicate = 1u << 26,
-  kPronoun = 1u << 27,
-  kCited = 1u << 28,
-  kExplanatory = 1u << 29,
-  kPoll = 1u << 30,
-  kDeontic = 1u << 31,
+enum Flag : uint64_t {
+  kMonth = 1ull << 0,
+  kNoun = 1ull << 1,
+  kModal = 1ull << 2,
+  kPermission = 1ull << 3,
+  kAbility = 1ull << 4,
+  kComplement = 1ull << 5,
+  kProposal = 1ull << 6,
+  kClause = 1ull << 7,
+  kBelief = 1ull << 8,
+  kParticiple = 1ull << 9,
+  kTakeOn = 1ull << 10,
+  kPassiveOrComplement = 1ull << 11,
+  kThatClause = 1ull << 12,
+  kForecast = 1ull << 13,
+  kAttributive = 1ull << 14,
+  kEvident = 1ull << 15,
+  kDynamic = 1ull << 16,
+  kNumber = 1ull << 17,
+  kTopic = 1ull << 18,
+  kStatistic = 1ull << 19,
+  kRedundant = 1ull << 20,
+  kFocus = 1ull << 21,
+  kManner = 1ull << 22,
+  kQuantified = 1ull << 23,
+  kSingular = 1ull << 24,
+  kConsensus = 1ull << 25,
+  kPredicate = 1ull << 26,
+  kPronoun = 1ull << 27,
+  kCited = 1ull << 28,
+  kExplanatory = 1ull << 29,
+  kPoll = 1ull << 30,
+  kDeontic = 1ull << 31,
+  kPerfect = 1ull << 32,
+  kReason = 1ull << 33,
+  kNaming = 1ull << 34,
+  kObjectAs = 1ull << 35,
 };
 
-constexpr std::pair<std::string_view, uint32_t> kFlagNames[] = {
+constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
     {"month", kMonth},
     {"noun", kNoun},
     {"modal", kModal},
@@ -204,10 +212,14 @@ constexpr std::pair<std::string_view, uint32_t> kFlagNames[] = {
     {"explanatory", kExplanatory},
     {"poll", kPoll},
     {"deontic", kDeontic},
+    {"perfect", kPerfect},
+    {"reason", kReason},
+    {"naming", kNaming},
+    {"object-as", kObjectAs},
 };
 
-uint32_t parse_flags(std::string_view flags) {
-  uint32_t out = 0;
+uint64_t parse_flags(std::string_view flags) {
+  uint64_t out = 0;
   while (!flags.empty()) {
     size_t comma = flags.find(',');
     std::string_view item = flags.substr(0, comma);
@@ -247,13 +259,13 @@ constexpr std::pair<std::string_view, WeaselClass> kWeaselClassNames[] = {
 
 struct Candidate {
   const LexiconEntry* entry = nullptr;
-  uint32_t flags = 0;
+  uint64_t flags = 0;
 };
 
 /// A multi-word member of a weasel class ("a number of", "point to").
 struct ClassPhrase {
   const LexiconEntry* entry = nullptr;
-  uint32_t flags = 0;
+  uint64_t flags = 0;
   WeaselClass cls = kQuantifierClass;
 };
 
@@ -261,7 +273,7 @@ struct ClassPhrase {
 struct WordClasses {
   uint8_t mask = 0;
   uint8_t starts = 0;  ///< the classes a member of which starts with the word, one word or more
-  uint32_t flags[kWeaselClassCount] = {};
+  uint64_t flags[kWeaselClassCount] = {};
 };
 
 /// Everything the rules need to know about one word form, found with a single hash look-up.
@@ -289,7 +301,7 @@ class Tables {
     }
     for (const LexiconEntry& e : lexicon.list("weasels").entries()) {
       const WeaselClass* cls = weasel_class(e.category);
-      uint32_t flags = parse_flags(e.flags);
+      uint64_t flags = parse_flags(e.flags);
       WordInfo& info = words_[e.words.front()];
       if (cls == nullptr) {
         info.weasel_phrases.push_back({&e, flags});
@@ -621,7 +633,7 @@ class Finder {
 
   bool hedge_ok(size_t i, const Candidate& c) const {
     const size_t end = i + c.entry->words.size();
-    const uint32_t f = c.flags;
+    const uint64_t f = c.flags;
     const std::string_view prev = w(back(i, 1)), next = w(end);
 
     if ((f & kMonth) && words_[i].capitalised) {
@@ -799,6 +811,8 @@ class Finder {
   bool judgement_follows(size_t k) const {
     if (in(k) && words_[k].kind == TokenKind::kOpenQuote) return true;
     if (possessive(k)) return true;  // "is considered Hill's finest work"
+    // "considered very active", "considered more appealing": a degree word before the judged quality.
+    if (has(k, kIntensifier) && is_word(k + 1) && !has(k + 1, kPreposition | kClauseBreak)) return true;
     if (ends_with(w(k), "ly") && !has(k, kPredicateAdjective)) {
       // "biologically inert": an adverb of degree or domain before the judged quality; "considered
       // carefully by", "considered briefly." deliberate.
@@ -894,7 +908,7 @@ class Finder {
   }
 
   /// Length of a member of weasel class `cls` at i (0 if none), with its flags.
-  size_t cls(size_t i, WeaselClass c, uint32_t* flags = nullptr) const {
+  size_t cls(size_t i, WeaselClass c, uint64_t* flags = nullptr) const {
     if (!is_word(i) || words_[i].info == nullptr) return 0;
     const WordInfo& info = *words_[i].info;
     for (const ClassPhrase& p : info.weasel_multi) {
@@ -921,10 +935,62 @@ class Finder {
   /// argued"). Returns the end of the verb, or 0.
   size_t attitude_after(size_t j) const {
     size_t k = j;
+    // A parenthetical word between commas: "Others, however, claimed".
+    if (in(k + 2) && words_[k].comma && is_word(k + 1) && !words_[k + 1].capitalised && words_[k + 2].comma) {
+      k += 3;
+    }
     if (has(k, kAuxiliary)) ++k;
     for (int skipped = 0; skipped < 3 && has(k, kAdverb); ++skipped) ++k;
-    size_t n = cls(k, kAttitudeClass);
-    return n ? k + n : 0;
+    uint64_t flags = 0;
+    size_t n = cls(k, kAttitudeClass, &flags);
+    if (!n) return 0;
+    // "critics described it as", not "others described in detail".
+    if ((flags & kPredicate) && !names_something(k + n, false, true)) return 0;
+    if ((flags & kObjectAs) && !as_within(k + n, 5)) return 0;
+    return k + n;
+  }
+
+  /// "as" within `span` words from k, with no punctuation or preposition before it: "see him as",
+  /// "saw the treaty as"; not "saw the film", "see it in".
+  bool as_within(size_t k, size_t span) const {
+    for (size_t steps = 0; steps < span && is_word(k); ++steps, ++k) {
+      if (w(k) == "as") return true;
+      if (has(k, kPreposition | kClauseBreak)) return false;
+    }
+    return false;
+  }
+
+  /// What a passive or a verb of calling calls the thing: a quotation or "as" ("described as"); with
+  /// `reason` also "for" ("praised for", "criticized for"); with `naming` also a word that is not a
+  /// preposition, a particle or an adverb ("called a disaster", "dubbed unrealistic"; not "called off",
+  /// "described in detail", "described previously").
+  bool names_something(size_t k, bool reason, bool naming) const {
+    if (!in(k)) return false;
+    if (words_[k].kind == TokenKind::kOpenQuote) return true;
+    if (!is_word(k)) return false;
+    if (w(k) == "as" || (reason && w(k) == "for")) return true;
+    return naming && !has(k, kPreposition | kParticle | kClauseBreak | kAdverb) && !ends_with(w(k), "ly");
+  }
+
+  /// A word that may qualify a group without naming it ("legal experts", "Russian historians"): a word
+  /// no list knows, or one shaped like an adjective; lower case unless shaped like an adjective; no
+  /// possessive. "Harvard researchers" and "Smith's critics" name who they are.
+  bool vague_modifier(size_t k) const {
+    if (!is_word(k) || possessive(k)) return false;
+    const bool adjective = adjective_like(w(k));
+    if (words_[k].capitalised && !adjective) return false;
+    const WordInfo* info = words_[k].info;
+    return info == nullptr || (adjective && info->weasel_classes.mask == 0);
+  }
+
+  /// Up to two modifiers and then a group, after a quantifier: "some modern scholars". Returns the length
+  /// of the modifiers and the group together, or 0.
+  size_t modified_group(size_t j, uint64_t* flags) const {
+    for (size_t m = 0; m <= 2; ++m) {
+      if (size_t g = cls(j + m, kGroupClass, flags)) return m + g;
+      if (m == 2 || !vague_modifier(j + m)) return 0;
+    }
+    return 0;
   }
 
   /// The word before i does not tie i to a preceding noun phrase: i starts a clause.
@@ -934,21 +1000,29 @@ class Finder {
   size_t quantified_appeal(size_t i) const {
     // Not "causing some worry", "the many critics"...: the quantifier starts a clause.
     if (!may_start(i, kQuantifierClass) || !clause_initial(i)) return 0;
-    uint32_t qflags = 0;
+    uint64_t qflags = 0;
     size_t q = cls(i, kQuantifierClass, &qflags);
     if (!q) return 0;
     size_t j = i + q;
-    if (size_t g = cls(j, kGroupClass)) return attitude_after(j + g);
+    uint64_t gflags = 0;
+    if (size_t g = modified_group(j, &gflags)) return attitude_after(j + g);
     if (qflags & kPronoun) return attitude_after(j);
     return 0;
   }
 
   /// "Experts say", "critics have long argued" — a group named by its trade alone.
+  /// The group may follow up to two modifiers ("Polish legal experts maintained"); the finding then
+  /// starts at the group.
   size_t group_appeal(size_t i) const {
     if (!may_start(i, kGroupClass)) return 0;
-    uint32_t flags = 0;
+    uint64_t flags = 0;
     size_t g = cls(i, kGroupClass, &flags);
-    if (!g || (flags & kQuantified) || !clause_initial(i)) return 0;
+    if (!g || (flags & kQuantified)) return 0;
+    // A capital inside the sentence makes the group a name: "Christian Scientists believe".
+    if (words_[i].capitalised && i > 0 && words_[i - 1].kind != TokenKind::kOpenQuote) return 0;
+    size_t first = i;
+    for (int m = 0; m < 2 && !clause_initial(first) && vague_modifier(first - 1); ++m) --first;
+    if (!clause_initial(first)) return 0;
     return attitude_after(i + g);
   }
 
@@ -965,7 +1039,7 @@ class Finder {
     for (int vague = 0; cls(j, kVagueClass); ++vague, ++j) {
       if (vague == 2) return 0;
     }
-    uint32_t flags = 0;
+    uint64_t flags = 0;
     size_t n = cls(j, kEvidenceClass, &flags);
     if (!n || ((flags & kSingular) != 0) != singular) return 0;
     size_t k = j + n;
@@ -982,7 +1056,7 @@ class Finder {
     size_t q = cls(j, kQuantifierClass);
     j += q;
     for (int vague = 0; vague < 2 && cls(j, kVagueClass); ++vague) ++j;
-    uint32_t flags = 0;
+    uint64_t flags = 0;
     if (size_t g = cls(j, kGroupClass, &flags); g && (q || !(flags & kQuantified))) return j + g;
     if (size_t e = cls(j, kEvidenceClass, &flags); e && !(flags & kSingular)) return j + e;
     return 0;
@@ -992,12 +1066,19 @@ class Finder {
   /// with nobody holding it. "by <someone named>" after the verb names the holder.
   size_t agentless_passive(size_t i) const {
     // Every form below starts with "it", "it's", a form of "have" or "be", or a consensus word.
-    if (w(i) != "it" && w(i) != "it's" && !has(i, kHave | kBe) && !may_start(i, kConsensusClass)) return 0;
+    // ... or, after a comma, a passive participle or an adverb before one.
+    const bool after_comma = i > 0 && words_[i - 1].comma;
+    if (w(i) != "it" && w(i) != "it's" && !has(i, kHave | kBe) && !may_start(i, kConsensusClass) &&
+        !after_comma) {
+      return 0;
+    }
     bool expletive = w(i) == "it";
     size_t j = i + (expletive ? 1 : 0);
     size_t been = j + 1;
     if (has(been, kAdverb)) ++been;  // "has also been"
     bool consensus = false;
+    bool perfect = false;   // "has been described as"
+    bool relative = false;  // ", regarded as", ", thought to be"
     if (w(i) == "it's") {
       // "it's said that", "it's been reported that": the expletive and its verb in one token.
       expletive = true;
@@ -1005,12 +1086,18 @@ class Finder {
       if (w(j) == "been") ++j;
     } else if (has(j, kHave) && w(been) == "been") {
       j = been + 1;
+      perfect = true;
     } else if (has(j, kBe) && w(j) != "being" && !(w(j) == "be" && w(back(j, 1)) == "to")) {
       j += 1;  // not "wants to be seen as", which is about appearances, not a claim
     } else if (!expletive && cls(j, kConsensusClass) && cls(j + 1, kPassiveClass)) {
       // A reduced relative: "Brook, generally considered the finest director of his time".
       consensus = true;
       j += 1;
+    } else if (!expletive && after_comma &&
+               (cls(j, kPassiveClass) || (has(j, kAdverb) && cls(j + 1, kPassiveClass)))) {
+      // A reduced relative after a comma: "the pistol, considered by many to be", "the team, then
+      // considered the best", "the castle, said to be haunted".
+      relative = true;
     } else {
       return 0;
     }
@@ -1024,20 +1111,30 @@ class Finder {
         break;
       }
     }
-    uint32_t flags = 0;
+    uint64_t flags = 0;
     size_t n = cls(j, kPassiveClass, &flags);
     if (!n) return 0;
     size_t end = j + n;
     if (w(end) == "by") {
-      uint32_t qflags = 0;
+      uint64_t qflags = 0;
       size_t q = cls(end + 1, kQuantifierClass, &qflags);
       size_t g = cls(end + 1 + q, kGroupClass);
       if (q && (g || (qflags & kPronoun))) return end + 1 + q + g;  // "by many", "by some critics"
       if (g && !has(end + 1, kArticle)) return end + 1 + g;         // "by historians"
       return 0;                                                     // "by the committee"
     }
+    // After a comma, "said that" is an attribution ("Ortiz, the mayor, said that"): a reduced relative
+    // needs "as" or "to be" / "to have".
+    if (relative && (flags & kComplement) && !consensus && w(end) != "as" &&
+        !(w(end) == "to" && (w(end + 1) == "be" || w(end + 1) == "have"))) {
+      return 0;
+    }
     if ((flags & kComplement) && !(expletive || consensus || has(end, kComplementizer))) return 0;
-    if ((flags & kConsensus) && !consensus) return 0;
+    if ((flags & kConsensus) && !consensus &&
+        !(perfect && (flags & kPerfect) &&
+          names_something(end, (flags & kReason) != 0, (flags & kNaming) != 0))) {
+      return 0;
+    }
     if ((flags & kPredicate) && !(expletive || consensus || judgement_follows(end))) return 0;
     return end;
   }

@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 22> kExamples = {
+constexpr std::array<std::string_view, 24> kExamples = {
     "The new policy [[may]] reduce costs.",
     "The talks resumed in May and ended in June.",
     "Kim [[May]] Side With Putin In Border Dispute",
@@ -32,6 +32,8 @@ constexpr std::array<std::string_view, 22> kExamples = {
     "If the dam fails, the valley floods.",
     "The senator was [[accused]] of taking bribes.",
     "The accused was released on bail.",
+    "Engineers [[cannot rule out]] a second leak in the cooling system.",
+    "The enzyme [[is proposed]] to stabilise the membrane [12].",
 };
 
 constexpr CheckInfo kInfo{
@@ -41,8 +43,9 @@ constexpr CheckInfo kInfo{
         "Hedges tell the reader that the writer is not sure: modal verbs (may, might, could), adverbs "
         "(possibly, probably, reportedly, allegedly), evidential and belief verbs (appears to, seems, "
         "suggests, is expected to), adjectives and nouns (possible, unclear, the likelihood) and "
-        "approximators (slightly, mostly, to some extent), open questions (\"investigating whether\", "
-        "\"to see if\") and charges (\"accused of\"). Used on purpose they are honest; used by habit "
+        "approximators (slightly, mostly, to some extent), what cannot be excluded (\"cannot rule "
+        "out\", \"feasible that\"), a mechanism proposed (\"is proposed to\", cited or not), open "
+        "questions (\"investigating whether\", \"to see if\") and charges (\"accused of\"). Used on purpose they are honest; used by habit "
         "they blur which claims the writer stands behind and which are guesses, and \"reportedly\" or "
         "\"allegedly\" pass a claim on without saying who made it. Context decides what is a hedge: "
         "\"in May\" and \"May 2014\" are the month but a title-case headline's \"May\" is the modal; "

@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 14> kExamples = {
+constexpr std::array<std::string_view, 23> kExamples = {
     "[[Some experts say]] the bridge is unsafe.",
     "[[Critics argue]] that the plan is too costly.",
     "Her critics argue that the plan is too costly.",
@@ -24,6 +24,15 @@ constexpr std::array<std::string_view, 14> kExamples = {
     "[[According to reports]], the talks have failed.",
     "According to the ministry, the talks have failed.",
     "The committee considered the proposal for an hour.",
+    "The novel [[has been praised]] for its pacing.",
+    "The final has been called off.",
+    "The old mill, [[considered by many]] to be the oldest in the county, burned down.",
+    "Ortiz, the mayor, said that the talks had failed.",
+    "[[Others, however, argue]] that the dam leaks.",
+    "Local [[historians maintain]] that the mill burned twice.",
+    "[[By all accounts]], the winter was harsh.",
+    "[[Some see]] the treaty as a surrender.",
+    "Many saw the film twice.",
 };
 
 constexpr CheckInfo kInfo{
@@ -37,7 +46,13 @@ constexpr CheckInfo kInfo{
         "quantifier (\"some\", \"many\") followed by a verb of saying or believing; evidence with no "
         "source (\"studies\", \"research\", \"a recent study\") followed by \"show\", \"suggest\", "
         "\"found\"; passives that hide who holds a view (\"it is said\", \"is considered the best\", "
-        "\"has been suggested\"), unless \"by\" names someone; and \"according to\" an unnamed source. "
+        "\"has been suggested\"), unless \"by\" names someone; the same after a comma (\"the mill, "
+        "considered by many to be the oldest\", \"the castle, said to be haunted\"); praise or blame in "
+        "the perfect with no one giving it (\"has been praised for\", \"have been described as\", "
+        "\"has been criticized as\"), which is where an editor asks \"by whom?\"; \"according to\" an "
+        "unnamed source, and \"by all accounts\", \"legend has it\", \"it is understood that\". A "
+        "group may carry modifiers (\"legal experts say\"), but a capital inside the sentence makes it "
+        "a name (\"Christian Scientists believe\"). "
         "A citation, footnote or link in the sentence answers the appeal, so the sentence is not "
         "flagged. A named group (\"her critics\", \"the ministry\") is not vague. Weasel words inside a "
         "direct quotation are the speaker's and are not reported.",
