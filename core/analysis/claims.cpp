@@ -84,6 +84,8 @@ enum CueWord : uint32_t {
   kNegationWord = 1u << 21,
   kSpanJoiner = 1u << 22,   // "of", "the", "and" inside a name: "the Department of Commerce"
   kRankingTail = 1u << 23,  // "to", "in", "since", "ever" after "the first/only/largest ..."
+  kMeasurableWord = 1u << 24,   // what official statistics count: "jobs", "taxes", "crime", "troops"
+  kLegislativeWord = 1u << 25,  // law-making and voting records: "voted", "bill", "vetoed"
 };
 
 using CueTable = TextMap<uint32_t>;
@@ -153,6 +155,21 @@ const CueTable& cue_words() {
     add(kNegationWord, {"not", "no", "nobody", "nothing", "none", "neither", "nor"});
     add(kSpanJoiner, {"of", "the", "and"});
     add(kRankingTail, {"to", "in", "since", "ever"});
+    add(kMeasurableWord, {"jobs", "job", "unemployment", "employment", "workers", "wages", "wage", "salaries",
+        "salary", "income", "incomes", "prices", "price", "inflation", "economy", "growth", "gdp", "deficit",
+        "deficits", "debt", "budget", "budgets", "taxes", "tax", "revenue", "revenues", "spending", "dollars",
+        "money", "interest", "loans", "mortgage", "mortgages", "housing", "businesses", "companies",
+        "manufacturing", "factories", "exports", "imports", "trade", "tariffs", "oil", "gas", "energy", "coal",
+        "farmers", "farm", "stock", "market", "schools", "students", "teachers", "education", "college",
+        "tuition", "hospitals", "doctors", "insurance", "premiums", "healthcare", "health", "medicare",
+        "medicaid", "pension", "pensions", "benefits", "welfare", "poverty", "retirees", "seniors", "veterans",
+        "security", "troops", "soldiers", "military", "army", "navy", "weapons", "missiles", "nuclear", "war",
+        "wars", "defense", "terrorists", "terrorism", "attacks", "casualties", "deaths", "crime", "murders",
+        "murder", "police", "prisons", "prison", "drugs", "guns", "immigrants", "immigration", "border",
+        "refugees", "government", "federal", "administration", "agency", "agencies", "program", "programs"});
+    add(kLegislativeWord, {"voted", "vote", "votes", "voting", "bill", "bills", "law", "laws", "legislation",
+        "passed", "pass", "signed", "vetoed", "veto", "vetoes", "amendment", "act", "treaty", "treaties",
+        "supported", "opposed", "sponsored", "cosponsored", "enacted", "repealed", "congress", "senate"});
     return t;
   }();
   return *table;
@@ -251,7 +268,7 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
   auto f = [&](const FeatureHash& h) { feats.push_back(h.value()); };
   auto cue = [&](uint64_t hash) { feats.push_back(hash); };
   cue(fixed("bias"));
-  size_t past = 0, names = 0, spans = 0;
+  size_t past = 0, names = 0, spans = 0, quantities = 0;
   bool in_span = false;
   // Each word is in three features: "w:<word>", the pair "b:<previous> <word>" and the next pair
   // "b:<word> <next>". FNV-1a costs a multiply per byte, one after another, so the three hashes are
@@ -274,6 +291,9 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
       cue(fixed("<figure>"));
       f(FeatureHash().add(t.text));
     }
+    if (is_figure(t.text) || (c & (kNumberWord | kMagnitudeWord))) ++quantities;
+    if (c & kMeasurableWord) cue(fixed("<measurable>"));
+    if (c & kLegislativeWord) cue(fixed("<legislative>"));
     if (is_ordinal(t)) cue(fixed("<ordinal>"));
     if (c & kExclusiveWord) cue(fixed("<exclusive>"));
     if (is_superlative(t)) cue(fixed("<superlative>"));
@@ -323,9 +343,12 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
   static constexpr uint64_t kNames[] = {fixed("<names>0"), fixed("<names>1"), fixed("<names>2"),
                                         fixed("<names>3")};
   static constexpr uint64_t kSpans[] = {fixed("<spans>0"), fixed("<spans>1"), fixed("<spans>2")};
+  static constexpr uint64_t kQuantities[] = {fixed("<quantities>0"), fixed("<quantities>1"),
+                                             fixed("<quantities>2"), fixed("<quantities>3")};
   static constexpr uint64_t kLength[] = {fixed("<len>0"), fixed("<len>1"), fixed("<len>2"),
                                          fixed("<len>3"), fixed("<len>4"), fixed("<len>5")};
   cue(kPast[std::min<size_t>(past, 2)]);
+  cue(kQuantities[std::min<size_t>(quantities, 3)]);
   cue(kNames[std::min<size_t>(names, 3)]);
   cue(kSpans[std::min<size_t>(spans, 2)]);
   size_t n = toks.size();
