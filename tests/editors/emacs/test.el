@@ -26,8 +26,8 @@
   ok)
 
 (defun evidential-test-wait (pred &optional seconds)
-  "Run the event loop until PRED returns non-nil or SECONDS (default 20) pass."
-  (let ((deadline (+ (float-time) (or seconds 20))))
+  "Run the event loop until PRED returns non-nil or SECONDS (default 60) pass."
+  (let ((deadline (+ (float-time) (or seconds 60))))
     (while (and (not (funcall pred)) (< (float-time) deadline))
       (accept-process-output nil 0.05)
       ;; Batch Emacs has no command loop: run what it would run after a command (eglot-ensure's
