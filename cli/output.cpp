@@ -140,6 +140,10 @@ class FindingWriter {
     if (f.attribution) {
       out_ += ",\"source\":";
       span(f.attribution->source);
+      if (!f.attribution->antecedent.empty()) {
+        out_ += ",\"source_antecedent\":";
+        span(f.attribution->antecedent);
+      }
       out_ += ",\"source_kind\":";
       string(core::source_kind_name(f.attribution->kind));
       if (!f.attribution->source_note.empty()) {

@@ -19,6 +19,7 @@ const std::vector<Cue>& Analysis::cues() const {
 const std::vector<Attribution>& Analysis::attributions() const {
   if (!attributions_) {
     attributions_ = find_attributions(doc_, *settings_.lexicon, *settings_.sources);
+    resolve_person_pronouns(doc_, *attributions_);
   }
   return *attributions_;
 }

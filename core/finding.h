@@ -53,6 +53,7 @@ struct AttributionRef {
   Range source;
   SourceKind kind = SourceKind::kNamedPerson;
   std::string source_note;  ///< the registry's note on the source, or the contextual reason
+  Range antecedent;         ///< whom a "he"/"she" source stands for, when one person alone can be meant
 };
 
 struct Finding {

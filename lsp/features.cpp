@@ -109,8 +109,9 @@ std::optional<Hover> hover_at(const AnalyzedDocument& doc, Position pos, bool ma
     if (f.attribution) {
       const core::AttributionRef& a = *f.attribution;
       std::string_view source = core::slice(doc.text, a.source);
-      out += "\n\n" + bold("Source:") + " " + (source.empty() ? std::string("(unnamed)") : esc(source)) +
-             " — " + readable(core::source_kind_name(a.kind));
+      out += "\n\n" + bold("Source:") + " " + (source.empty() ? std::string("(unnamed)") : esc(source));
+      if (!a.antecedent.empty()) out += " (most likely " + esc(core::slice(doc.text, a.antecedent)) + ")";
+      out += " — " + readable(core::source_kind_name(a.kind));
       if (!a.source_note.empty()) out += "\n\n" + esc(a.source_note);
       const core::SourceEntry* entry = nullptr;
       if (!source.empty() && doc.settings != nullptr && doc.settings->sources) {

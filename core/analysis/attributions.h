@@ -29,6 +29,10 @@ struct Attribution {
   /// hint, and its source is still checked for reliability, but it never sources a claim and never
   /// raises an anonymous-source warning.
   bool inferred = false;
+  /// For a source that is "he" or "she": the earlier source in the same paragraph it most likely
+  /// stands for ("the mayor, Ilse Varga, told reporters ... She insisted"); empty when there is none
+  /// or more than one person it could be. See resolve_person_pronouns().
+  Range antecedent;
 };
 
 /// The attribution kind a registry kind maps to: state_media -> state media; partisan and
@@ -43,5 +47,11 @@ std::string source_caution(const SourceEntry& entry);
 /// Every attribution in the document, in text order.
 std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& lexicon,
                                            const SourceRegistry& sources);
+
+/// Gives each "he"/"she" source the person it stands for, when one person alone can be meant: the
+/// only person quoted or reported earlier in the same paragraph (one person under several names —
+/// "Ilse Varga", "Varga" — counts once). The pronoun then takes that source's kind and registry entry.
+/// Within a paragraph only, as every carry-over is: the server re-analyses paragraph by paragraph.
+void resolve_person_pronouns(const Document& doc, std::vector<Attribution>& attributions);
 
 }  // namespace evidential::core
