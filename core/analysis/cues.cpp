@@ -1152,7 +1152,21 @@ class Finder {
       return 0;
     }
     if ((flags & kPredicate) && !(expletive || consensus || judgement_follows(end))) return 0;
+    // A rule, not an opinion: "A pattern is considered static if ...", "`%6A` is reported as
+    // malformed". In a sentence that names code or states a condition, an agentless "is considered",
+    // "is reported as", "is presumed" says how the software classifies things; only a consensus
+    // ("widely considered") still appeals to unnamed judges.
+    if (!consensus && states_rule()) return 0;
     return end;
+  }
+
+  /// The sentence holds a code span or a condition ("if", "unless").
+  bool states_rule() const {
+    for (size_t k = 0; k < n_; ++k) {
+      if (words_[k].kind == TokenKind::kCode) return true;
+      if (w(k) == "if" || w(k) == "unless") return true;
+    }
+    return false;
   }
 
   const Document& doc_;
