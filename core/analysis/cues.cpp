@@ -757,6 +757,9 @@ class Finder {
       if (next == "for") return false;
       if (!after_be(i) && !has(end, kBeliefComplement)) return false;
     }
+    // "A path is considered absolute if ...", "`x` is regarded as empty": a rule of classification
+    // (see agentless_passive), not the writer's judgement held at arm's length.
+    if ((f & kPredicate) && after_be(i) && states_rule()) return false;
     if ((f & kPredicate) && !has(end, kBeliefComplement) &&
         !(after_be(i) && next != "by" && judgement_follows(end)) && !object_as(end)) {
       // "regarded as", "considered him a traitor", "is considered the best", "regarded the king as a
