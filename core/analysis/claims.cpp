@@ -365,6 +365,95 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
   return 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
 }
 
+// ---- software described -------------------------------------------------------------------------
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// A version or build identifier, not a quantity: "5.0.0", "1.2.3-beta", "v18", "v2.1".
+bool is_version_token(std::string_view t) {
+  if (t.size() >= 2 && (t[0] == 'v' || t[0] == 'V') && is_digit(t[1])) {
+    return std::all_of(t.begin() + 1, t.end(), [](char c) { return is_digit(c) || c == '.'; });
+  }
+  if (t.empty() || !is_digit(t[0])) return false;
+  size_t dots = 0;
+  for (char c : t) {
+    if (c == '.') ++dots;
+    else if (c == '-' || c == '+') break;  // "1.2.3-beta": the suffix is a pre-release tag
+  }
+  return dots >= 2;
+}
+
+/// A size in bytes or a duration as software states it: "10MB", "64KiB", "200ms".
+bool is_unit_quantity(std::string_view t) {
+  size_t k = 0;
+  while (k < t.size() && (is_digit(t[k]) || t[k] == '.' || t[k] == ',' || t[k] == '_')) ++k;
+  if (k == 0 || k == t.size()) return false;
+  static const WordSet units = {"b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "ms", "µs", "ns"};
+  std::string unit(t.substr(k));
+  for (char& c : unit) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return units.count(unit) > 0;
+}
+
+/// Whether the sentence names software: a code span, a version ("5.0.0", "v18", "4.x", "version 3"),
+/// a command-line flag ("--force") or a size in bytes. Its figures are then defaults, limits and
+/// releases the reader checks by running the software, not facts that need a source.
+bool names_software(const Document& doc, const Sentence& s) {
+  auto [first, last] = doc.tokens_of(s);
+  for (const Token* t = first; t != last; ++t) {
+    std::string_view text = doc.slice(t->range);
+    if (t->kind == TokenKind::kCode) return true;
+    if (t->kind == TokenKind::kNumber || t->kind == TokenKind::kWord) {
+      if (is_version_token(text) || is_unit_quantity(text)) return true;
+      // "4.x": a release line.
+      if (t->kind == TokenKind::kNumber && t + 2 < last && doc.slice(t[1].range) == "." &&
+          t[1].range.start == t->range.end && doc.slice(t[2].range) == "x" && t[2].range.start == t[1].range.end) {
+        return true;
+      }
+      // "version 3", "versions 2 and 3"
+      if (t->kind == TokenKind::kNumber && t != first && t[-1].kind == TokenKind::kWord) {
+        std::string prev = normalise_word(doc.slice(t[-1].range));
+        if (prev == "version" || prev == "versions") return true;
+      }
+    }
+    // "--force": a flag, the dashes glued to the word after them.
+    if (t->kind == TokenKind::kPunctuation && text == "--" && t + 1 < last && t[1].kind == TokenKind::kWord &&
+        t[1].range.start == t->range.end && (t == first || t[-1].range.end < t->range.start)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Whether the sentence compares or ranks: "faster than", "the smallest", "3 times faster". A claim
+/// about software that compares it with other software is a claim all the same ("2 times faster than
+/// X" needs its benchmark).
+bool compares(const std::vector<ClaimToken>& toks) {
+  static const WordSet comparatives = {"faster", "slower", "quicker", "smaller", "lighter", "cheaper",
+                                       "better", "worse", "bigger", "times", "outperforms", "beats"};
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const ClaimToken& t = toks[k];
+    if (comparatives.count(t.text)) return true;
+    if (t.text.size() > 5 && t.text.ends_with("est") && !(t.cues & kNotSuperlative)) return true;
+    if ((t.is("most") || t.is("least") || t.is("best") || t.is("worst")) && k > 0 &&
+        (toks[k - 1].is("the") || toks[k - 1].is("of"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// A lead-in that ends in a colon ("The options supported are:", "Signing a token with 1 hour of
+/// expiration:") introduces a list, a table, a code block or a quotation, which holds the content.
+bool is_lead_in(const Document& doc, const Sentence& s) {
+  auto [first, last] = doc.tokens_of(s);
+  for (const Token* t = last; t != first;) {
+    --t;
+    if (t->kind == TokenKind::kMarkup) continue;
+    return (t->kind == TokenKind::kPunctuation || t->kind == TokenKind::kTerminator) && doc.slice(t->range) == ":";
+  }
+  return false;
+}
+
 // ---- sourcing -----------------------------------------------------------------------------------
 
 /// Whether an attribution sources the claims of its sentence. The writer quoting themselves ("I
@@ -509,6 +598,13 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     }
   }
   std::vector<bool> in_quotation = continued_quotations(doc);
+  // Blocks that document software: a paragraph or list item one of whose sentences names code, a
+  // version or a flag is about that software throughout ("`cb` is called for each node. References
+  // are not resolved.").
+  std::vector<bool> software_block(doc.blocks().size(), false);
+  for (const Sentence& sentence : sentences) {
+    if (!software_block[sentence.block] && names_software(doc, sentence)) software_block[sentence.block] = true;
+  }
   size_t cue_index = 0;
   // The current sentence's tokens, their normalised words and the model's features, reused.
   std::vector<ClaimToken> toks;
@@ -533,6 +629,12 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     claim.score = model_score(toks, is_question(doc, sentence), feats);
     Checkables hard = checkables(toks);
     bool check_worthy = claim.score >= threshold && claim.score > 0;
+    // Documentation of software: a sentence that names code, a version or a flag describes what the
+    // software does, which the reader checks by running it. Only a comparison with other software or
+    // a ranking ("faster than", "the smallest") stays a claim to source.
+    const bool software =
+        check_worthy && ((software_block[sentence.block] && !compares(toks)) || is_lead_in(doc, sentence));
+    if (software) check_worthy = false;
 
     bool sourced = own[s] >= 0 || has_citation(doc, sentence);
     bool by_context = false;
@@ -570,7 +672,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     if (s > 0 && sentences[s - 1].block == sentence.block && out[s - 1].status == ClaimStatus::kUnsourced &&
         (is_elliptical(doc, sentence) || continues_subject(doc, sentence))) {
       claim.score = std::max(claim.score, 0.9 * out[s - 1].score);
-      check_worthy = claim.score >= threshold && claim.score > 0;
+      check_worthy = !software && claim.score >= threshold && claim.score > 0;
     }
     // Hedged analysis with nothing hard to check in it is speculation, not an unsourced fact; a hedge
     // on a figure, date or ordinal claim leaves the fact to be sourced ("may have sent weapons in

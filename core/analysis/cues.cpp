@@ -80,6 +80,7 @@ enum Ctx : uint64_t {
   kMandative = 1ull << 50,
   kParticle = 1ull << 51,
   kIntensifier = 1ull << 52,
+  kQuestionNotAfter = 1ull << 53,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kCtxNames[] = {
@@ -133,6 +134,7 @@ constexpr std::pair<std::string_view, uint64_t> kCtxNames[] = {
     {"explanation-noun", kExplanationNoun},
     {"determiner", kDeterminer},
     {"poll-term", kPollTerm},
+    {"question-not-after", kQuestionNotAfter},
     {"mandative", kMandative},
     {"particle", kParticle},
     {"intensifier", kIntensifier},
@@ -481,6 +483,9 @@ class Finder {
   /// i - k, or an out-of-range index when that would fall before the sentence.
   static size_t back(size_t i, size_t k) { return k > i ? static_cast<size_t>(-1) : i - k; }
 
+  /// The token before i is a code span (`options`, `cb()`): the name of a parameter, value or function.
+  bool code_before(size_t i) const { return i > 0 && in(i - 1) && words_[i - 1].kind == TokenKind::kCode; }
+
   /// The entry's words match the sentence at i.
   bool matches(const LexiconEntry& e, size_t i) const {
     for (size_t k = 0; k < e.words.size(); ++k) {
@@ -636,6 +641,14 @@ class Finder {
     const uint64_t f = c.flags;
     const std::string_view prev = w(back(i, 1)), next = w(end);
 
+    // A value, flag or function that selects between cases ("a boolean indicating whether", "`force`
+    // controls whether", "returns whether", "regardless of whether") asks no open question.
+    if (c.entry->category == "question" && w(i) == "whether") {
+      if (code_before(i) || has(back(i, 1), kQuestionNotAfter) ||
+          (prev == "of" && has(back(i, 2), kQuestionNotAfter))) {
+        return false;
+      }
+    }
     if ((f & kMonth) && words_[i].capitalised) {
       // "in May", "May 2014", "3 May", "May and June": the month.
       if (has(back(i, 1), kMonthBefore) || is_number(back(i, 1)) || is_number(end) || has(end, kMonthAfter) ||
@@ -666,8 +679,9 @@ class Finder {
       if (has(end, kModalNotBefore)) return false;
     }
     if (f & kPermission) {
-      // "Users may download", "may be purchased": permission, not possibility.
-      if (has(back(i, 1), kPermissionSubject)) return false;
+      // "Users may download", "may be purchased": permission, not possibility. After the name of a
+      // parameter or function ("`options` may be omitted") it states what the interface allows.
+      if (has(back(i, 1), kPermissionSubject) || code_before(i)) return false;
       if (next == "be" && has(end + 1, kPermissionPassive)) return false;
     }
     if (f & kAbility) {
@@ -722,6 +736,8 @@ class Finder {
       // "indicates that" and "these results indicate a role" hedge; "as indicated in the table" and
       // "the arrows indicate the site" do not.
       if (prev == "as" || has(back(i, 1), kBe)) return false;
+      // "indicating whether", "`MISSING` indicates that": a value signals a case; nothing is inferred.
+      if (next == "whether" || next == "if" || code_before(i)) return false;
       if (!is_word(end) || (has(end, kPreposition) && next != "to")) return false;
       if (next != "that" && !ends_with(w(i), "ing") && !evidence_subject(i)) return false;
     }
@@ -741,6 +757,9 @@ class Finder {
       if (next == "for") return false;
       if (!after_be(i) && !has(end, kBeliefComplement)) return false;
     }
+    // "A path is considered absolute if ...", "`x` is regarded as empty": a rule of classification
+    // (see agentless_passive), not the writer's judgement held at arm's length.
+    if ((f & kPredicate) && after_be(i) && states_rule()) return false;
     if ((f & kPredicate) && !has(end, kBeliefComplement) &&
         !(after_be(i) && next != "by" && judgement_follows(end)) && !object_as(end)) {
       // "regarded as", "considered him a traitor", "is considered the best", "regarded the king as a
@@ -1136,7 +1155,21 @@ class Finder {
       return 0;
     }
     if ((flags & kPredicate) && !(expletive || consensus || judgement_follows(end))) return 0;
+    // A rule, not an opinion: "A pattern is considered static if ...", "`%6A` is reported as
+    // malformed". In a sentence that names code or states a condition, an agentless "is considered",
+    // "is reported as", "is presumed" says how the software classifies things; only a consensus
+    // ("widely considered") still appeals to unnamed judges.
+    if (!consensus && states_rule()) return 0;
     return end;
+  }
+
+  /// The sentence holds a code span or a condition ("if", "unless").
+  bool states_rule() const {
+    for (size_t k = 0; k < n_; ++k) {
+      if (words_[k].kind == TokenKind::kCode) return true;
+      if (w(k) == "if" || w(k) == "unless") return true;
+    }
+    return false;
   }
 
   const Document& doc_;

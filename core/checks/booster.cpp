@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 10> kExamples = {
+constexpr std::array<std::string_view, 11> kExamples = {
     "The plan has [[clearly]] failed.",
     "The sign was clearly visible from the road.",
     "Russia has [[even]] used its veto to shield its ally.",
@@ -20,6 +20,7 @@ constexpr std::array<std::string_view, 10> kExamples = {
     "\"This is obviously wrong,\" the judge said.",
     "[[There is no doubt that]] the vote was rigged.",
     "The vote was counted twice.",
+    "The lock is released even after a crash, and even on slow disks.",
 };
 
 constexpr CheckInfo kInfo{
@@ -32,7 +33,7 @@ constexpr CheckInfo kInfo{
         "beyond expectation and so editorialises; \"constantly\", \"totally\" and \"utterly\" stretch a "
         "claim past what was counted. They are often fine, which is why this check is a hint, but in "
         "reporting each one is a small assertion the writer may not be able to back. Context decides: "
-        "\"clearly visible\" is manner, \"even though\" and \"break even\" are not the booster. Boosters "
+        "\"clearly visible\" is manner, \"even though\", \"even with\", \"even on\" (a concession: where it still holds) and \"break even\" are not the booster. Boosters "
         "inside a direct quotation are the speaker's and are not reported.",
     .advice =
         "Let the evidence carry the claim: cite it, or give the number (\"released 40 statements this "

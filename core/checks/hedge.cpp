@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 24> kExamples = {
+constexpr std::array<std::string_view, 28> kExamples = {
     "The new policy [[may]] reduce costs.",
     "The talks resumed in May and ended in June.",
     "Kim [[May]] Side With Putin In Border Dispute",
@@ -34,6 +34,10 @@ constexpr std::array<std::string_view, 24> kExamples = {
     "The accused was released on bail.",
     "Engineers [[cannot rule out]] a second leak in the cooling system.",
     "The enzyme [[is proposed]] to stabilise the membrane [12].",
+    "md:`timeout` may be omitted; a boolean indicating whether the socket is open is returned.",
+    "md:The callback [[may]] be called twice when the connection drops.",
+    "md:The same file is read regardless of whether `cache` is set.",
+    "md:`STALE` indicates that the entry must be fetched again.",
 };
 
 constexpr CheckInfo kInfo{
@@ -51,7 +55,12 @@ constexpr CheckInfo kInfo{
         "\"in May\" and \"May 2014\" are the month but a title-case headline's \"May\" is the modal; "
         "\"military might\" is a noun; \"could not be reached\" is ability, not doubt (Evidential does not "
         "flag \"can\" at all); \"appears on stage\" and \"suggested a new name\" hedge nothing; an "
-        "approximator before a number (\"slightly above 60 percent\") has been quantified. On about "
+        "approximator before a number (\"slightly above 60 percent\") has been quantified. In "
+        "documentation, a modal after the name of a parameter or function (\"`options` may be omitted\") "
+        "states what the interface allows, and \"whether\" after a value or word that selects between "
+        "cases (\"a boolean indicating whether\", \"controls whether\", \"regardless of whether\") asks "
+        "no open question; \"The callback may be called twice\" is still a hedge, since the writer states "
+        "a possibility without saying when it happens. On about "
         "twenty-five ambiguous words (\"unknown\", \"appeared\", \"likely\", \"tend to\") a small "
         "model, learned from annotated Wikipedia, news and biomedical text, then reviews each hedge the "
         "rules found and drops those its neighbouring words show to be another sense (\"prices tend "

@@ -14,7 +14,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 9> kExamples = {
+constexpr std::array<std::string_view, 13> kExamples = {
     "The plan was [[“a betrayal of every promise we made”]], and the vote was delayed.",
     "“We will appeal the ruling,” said Ana Ruiz, the club's lawyer.",
     "Ruiz spoke after the hearing. “We will appeal the ruling and we expect to win.”",
@@ -24,6 +24,10 @@ constexpr std::array<std::string_view, 9> kExamples = {
     "The form is sent to the Office of Fair Trading for review.",
     "Words of degree such as “rather”, “fairly”, “to some extent” and “more or less than” soften a claim.",
     "Editors strike “in my humble opinion,” “it goes without saying,” and “at the end of the day.”",
+    "md:The upload stops with an “invalid archive signature detected” error when the file is cut short.",
+    "md:- “the token has expired and must be renewed”\n- “the token was signed with an unknown key”\n",
+    "md:The log shows lines such as “could not open the lock file” after a crash.",
+    "md:Run `make` first. [[“Nothing else is needed to build the whole project”]] was the reply.",
 };
 
 constexpr CheckInfo kInfo{
@@ -35,7 +39,10 @@ constexpr CheckInfo kInfo{
         "its speaker is easy to misread or to fabricate. Short quotations of one to three words are "
         "not flagged: they mark terms, titles or irony rather than speech. Neither are names in title "
         "case (\"the Department of Commerce\") nor quotations in a series (\"“only”, “never” or “the "
-        "first country to”\"), which cite words as examples.",
+        "first country to”\"), which cite words as examples. Nor, in documentation, quotations that "
+        "name a string: followed by what they name (an “invalid signature” error, the “number of this "
+        "disk” field), introduced as an example (\"e.g.\", \"such as\", \"instead of\"), holding code, "
+        "or making up a whole list item or heading (a list of error messages).",
     .advice =
         "Name the speaker in the same sentence (\"..., said Ana Ruiz\") or in the sentence just before, "
         "or drop the quotation marks and paraphrase.",
@@ -91,6 +98,60 @@ bool in_series(const Document& doc, const std::vector<Quotation>& quotes, size_t
   return qi + 1 < quotes.size() && joins(q.range.end, quotes[qi + 1].range.start);
 }
 
+/// Whether quotation `q` names or cites a string rather than reporting speech: followed by the kind of
+/// thing it names (the "number of this disk" field, erroneous "invalid signature" errors, a "cache as
+/// long as possible" approach), introduced as an example ("e.g.", "such as", "instead of"), holding
+/// code (“find all `node_modules` folders”), or making up a whole list item or heading on its own (a
+/// list of error messages, a section named by a phrase).
+bool names_a_string(const Document& doc, const Quotation& q) {
+  static const std::unordered_set<std::string_view> kinds = {
+      "error", "errors", "message", "messages", "field", "fields", "bit", "flag", "option", "string",
+      "strings", "approach", "warning", "warnings", "exception", "exceptions", "header", "value", "key",
+      "label", "button", "column", "setting", "prompt", "text", "status", "response", "entry", "section",
+      "tab", "menu", "dialog", "command", "keyword", "mode", "pattern", "syntax", "promise", "event",
+      "property", "parameter", "argument", "slogan", "sign", "banner", "notice", "link", "page"};
+  static const std::unordered_set<std::string_view> introducers = {"e.g.", "eg.", "i.e.", "such as",
+                                                                    "instead of", "for example", "for instance"};
+  const auto& tokens = doc.tokens();
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), q.range.start,
+                             [](const Token& t, uint32_t pos) { return t.range.start < pos; });
+  for (auto k = it; k != tokens.end() && k->range.start < q.inner.end; ++k) {
+    if (k->kind == TokenKind::kCode) return true;
+  }
+  auto after = std::lower_bound(tokens.begin(), tokens.end(), q.range.end,
+                                [](const Token& t, uint32_t pos) { return t.range.start < pos; });
+  if (after != tokens.end() && after->kind == TokenKind::kWord && kinds.count(normalise_word(doc.slice(after->range)))) {
+    return true;
+  }
+  // The two words before the opening mark.
+  std::string before;
+  for (auto k = it; k != tokens.begin() && before.size() < 24;) {
+    --k;
+    if (k->kind != TokenKind::kWord && k->kind != TokenKind::kAbbreviation) break;
+    std::string w = normalise_word(doc.slice(k->range));
+    if (introducers.count(w)) return true;
+    before = before.empty() ? w : w + " " + before;
+    if (introducers.count(before)) return true;
+  }
+  // A whole list item or heading.
+  const auto& blocks = doc.blocks();
+  auto bi = std::upper_bound(blocks.begin(), blocks.end(), q.range.start,
+                             [](uint32_t pos, const Block& b) { return pos < b.range.start; });
+  if (bi != blocks.begin()) {
+    const Block& b = *(bi - 1);
+    if (!b.range.contains(q.range)) return false;
+    if (b.kind != BlockKind::kHeading && b.list_depth == 0) return false;
+    auto is_edge = [&](std::string_view gap) {
+      return std::all_of(gap.begin(), gap.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '.' || c == ',' || c == ';' || c == ':' || c == '*' || c == '_';
+      });
+    };
+    return is_edge(doc.text().substr(b.range.start, q.range.start - b.range.start)) &&
+           is_edge(doc.text().substr(q.range.end, b.range.end - q.range.end));
+  }
+  return false;
+}
+
 class UnattributedQuoteCheck final : public Check {
  public:
   const CheckInfo& info() const override { return kInfo; }
@@ -123,7 +184,7 @@ class UnattributedQuoteCheck final : public Check {
       bool nested = !open.empty() && open.back().contains(q.range);
       open.push_back(q.range);
       if (nested) continue;
-      if (in_series(doc, quotes, qi)) continue;
+      if (in_series(doc, quotes, qi) || names_a_string(doc, q)) continue;
       size_t words = 0, title_words = 0, capitalised = 0;
       bool first_capitalised = false;
       auto it = std::lower_bound(doc.tokens().begin(), doc.tokens().end(), q.inner.start,

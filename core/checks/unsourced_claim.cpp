@@ -10,7 +10,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 9> kExamples = {
+constexpr std::array<std::string_view, 13> kExamples = {
     "[[Unemployment fell to 3.1 percent in March, the lowest rate since 1974.]]",
     "[[House prices may have reached a 15-year high.]]",
     "Should the council approve the harbour budget?",
@@ -20,6 +20,10 @@ constexpr std::array<std::string_view, 9> kExamples = {
     "The new policy could perhaps help some families.",
     "We should all read more poetry.",
     "md:| Year | Containers |\n|---|---|\n| 2023 | 1.2 million |\n",
+    "md:The `retries` option defaults to 3 and accepts values up to 10.",
+    "md:Version 2.1.0 dropped support for the old configuration format, released in 2019.",
+    "md:[[The parser is 3 times faster than `fastparse` on files over 10MB.]]",
+    "Since 2019 the following settings were added to the configuration file:",
 };
 
 constexpr CheckInfo kInfo{
@@ -37,7 +41,12 @@ constexpr CheckInfo kInfo{
         "A hedged sentence with nothing hard to check in it (\"could potentially help\") is the writer's "
         "speculation, not an unsourced fact, and is not reported at the default threshold; a hedge on "
         "a figure, date or ranking does not source it. Table cells are data, not sentences, and are not "
-        "reported one by one.",
+        "reported one by one. Documentation of software is not reported either: in a paragraph or list "
+        "item that names code (a code span), a version (\"2.1.0\", \"v18\", \"4.x\", \"version 3\"), a "
+        "command-line flag or a size in bytes, figures are defaults, limits and releases that the reader "
+        "checks by running the software; only a comparison or ranking there (\"3 times faster than\", "
+        "\"the smallest\") is still reported. A lead-in that ends in a colon introduces the list, table "
+        "or quotation that holds the content, and is not reported.",
     .advice =
         "Say where the claim comes from: who reported it, a citation, or a link to the data. If it is "
         "common knowledge for your readers, raise the threshold (\"checks\": {\"unsourced-claim\": "

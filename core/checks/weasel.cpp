@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 23> kExamples = {
+constexpr std::array<std::string_view, 26> kExamples = {
     "[[Some experts say]] the bridge is unsafe.",
     "[[Critics argue]] that the plan is too costly.",
     "Her critics argue that the plan is too costly.",
@@ -33,6 +33,9 @@ constexpr std::array<std::string_view, 23> kExamples = {
     "[[By all accounts]], the winter was harsh.",
     "[[Some see]] the treaty as a surrender.",
     "Many saw the film twice.",
+    "A path is considered absolute if it starts with a slash.",
+    "md:An empty `name` field is reported as malformed.",
+    "The old bridge [[is widely considered]] the most beautiful in the region, even if it is slow.",
 };
 
 constexpr CheckInfo kInfo{
@@ -46,7 +49,9 @@ constexpr CheckInfo kInfo{
         "quantifier (\"some\", \"many\") followed by a verb of saying or believing; evidence with no "
         "source (\"studies\", \"research\", \"a recent study\") followed by \"show\", \"suggest\", "
         "\"found\"; passives that hide who holds a view (\"it is said\", \"is considered the best\", "
-        "\"has been suggested\"), unless \"by\" names someone; the same after a comma (\"the mill, "
+        "\"has been suggested\"), unless \"by\" names someone or the sentence states a rule (a condition "
+        "with \"if\" or \"unless\", or a code span: \"a path is considered absolute if it starts with a "
+        "slash\" says how software classifies things; \"widely considered\" still appeals to a consensus); the same after a comma (\"the mill, "
         "considered by many to be the oldest\", \"the castle, said to be haunted\"); praise or blame in "
         "the perfect with no one giving it (\"has been praised for\", \"have been described as\", "
         "\"has been criticized as\"), which is where an editor asks \"by whom?\"; \"according to\" an "
