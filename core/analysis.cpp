@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "core/analysis/software.h"
 #include "core/check.h"
 #include "core/line_index.h"
 
@@ -19,6 +20,7 @@ const std::vector<Cue>& Analysis::cues() const {
 const std::vector<Attribution>& Analysis::attributions() const {
   if (!attributions_) {
     attributions_ = find_attributions(doc_, *settings_.lexicon, *settings_.sources);
+    drop_inferred_in_software(doc_, *attributions_);
     resolve_person_pronouns(doc_, *attributions_);
   }
   return *attributions_;

@@ -11,12 +11,13 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 5> kExamples = {
+constexpr std::array<std::string_view, 6> kExamples = {
     "The mayor [[said]] the bridge would reopen in May.",
     "Turnout fell sharply, [[according to]] the electoral commission.",
     "\"We will appeal,\" [[said]] Ana Ruiz, the club's lawyer.",
     "The bridge reopened in May after two years of repairs.",
     "Officials [[told]] reporters that the dam was safe.",
+    "md:The callback will be called with an error when the file is missing. Call `open()` first.",
 };
 
 constexpr CheckInfo kInfo{
@@ -29,7 +30,10 @@ constexpr CheckInfo kInfo{
         "— lets a writer see at a glance whom the text leans on. When the source is \"he\" or \"she\" "
         "and only one person is quoted or reported earlier in the paragraph, the finding names that "
         "person as the one most likely meant and takes their kind; with two or more candidates it names "
-        "nobody rather than guess. This check only informs; the "
+        "nobody rather than guess. In a paragraph or list item that documents software (it names code, "
+        "a version or a command-line flag), only attributions found by the reporting-verb rules are "
+        "shown: the learned tagger, trained on news, reads \"the callback will be called with\" as a "
+        "report. This check only informs; the "
         "`anonymous-source` and `source-reliability` checks warn about the sources that need care.",
     .advice =
         "Nothing to fix. Hover the cue to see the source and its kind; use `evidential check --summary` "

@@ -1,0 +1,90 @@
+// Documentation of software: see software.h.
+#include "core/analysis/software.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "core/analysis/text_map.h"
+#include "core/lexicon.h"
+
+namespace evidential::core {
+namespace {
+
+using WordSet = TextSet;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// A version or build identifier, not a quantity: "5.0.0", "1.2.3-beta", "v18", "v2.1".
+bool is_version_token(std::string_view t) {
+  if (t.size() >= 2 && (t[0] == 'v' || t[0] == 'V') && is_digit(t[1])) {
+    return std::all_of(t.begin() + 1, t.end(), [](char c) { return is_digit(c) || c == '.'; });
+  }
+  if (t.empty() || !is_digit(t[0])) return false;
+  size_t dots = 0;
+  for (char c : t) {
+    if (c == '.') ++dots;
+    else if (c == '-' || c == '+') break;  // "1.2.3-beta": the suffix is a pre-release tag
+  }
+  return dots >= 2;
+}
+
+/// A size in bytes or a duration as software states it: "10MB", "64KiB", "200ms".
+bool is_unit_quantity(std::string_view t) {
+  size_t k = 0;
+  while (k < t.size() && (is_digit(t[k]) || t[k] == '.' || t[k] == ',' || t[k] == '_')) ++k;
+  if (k == 0 || k == t.size()) return false;
+  static const WordSet units = {"b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "ms", "µs", "ns"};
+  std::string unit(t.substr(k));
+  for (char& c : unit) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return units.count(unit) > 0;
+}
+
+}  // namespace
+
+/// Whether the sentence names software: a code span, a version ("5.0.0", "v18", "4.x", "version 3"),
+/// a command-line flag ("--force") or a size in bytes. Its figures are then defaults, limits and
+/// releases the reader checks by running the software, not facts that need a source.
+bool names_software(const Document& doc, const Sentence& s) {
+  auto [first, last] = doc.tokens_of(s);
+  for (const Token* t = first; t != last; ++t) {
+    std::string_view text = doc.slice(t->range);
+    if (t->kind == TokenKind::kCode) return true;
+    if (t->kind == TokenKind::kNumber || t->kind == TokenKind::kWord) {
+      if (is_version_token(text) || is_unit_quantity(text)) return true;
+      // "4.x": a release line.
+      if (t->kind == TokenKind::kNumber && t + 2 < last && doc.slice(t[1].range) == "." &&
+          t[1].range.start == t->range.end && doc.slice(t[2].range) == "x" && t[2].range.start == t[1].range.end) {
+        return true;
+      }
+      // "version 3", "versions 2 and 3"
+      if (t->kind == TokenKind::kNumber && t != first && t[-1].kind == TokenKind::kWord) {
+        std::string prev = normalise_word(doc.slice(t[-1].range));
+        if (prev == "version" || prev == "versions") return true;
+      }
+    }
+    // "--force": a flag, the dashes glued to the word after them.
+    if (t->kind == TokenKind::kPunctuation && text == "--" && t + 1 < last && t[1].kind == TokenKind::kWord &&
+        t[1].range.start == t->range.end && (t == first || t[-1].range.end < t->range.start)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<bool> software_blocks(const Document& doc) {
+  std::vector<bool> out(doc.blocks().size(), false);
+  for (const Sentence& sentence : doc.sentences()) {
+    if (!out[sentence.block] && names_software(doc, sentence)) out[sentence.block] = true;
+  }
+  return out;
+}
+
+void drop_inferred_in_software(const Document& doc, std::vector<Attribution>& attributions) {
+  const std::vector<bool> software = software_blocks(doc);
+  std::erase_if(attributions, [&](const Attribution& a) {
+    return a.inferred && a.sentence < doc.sentences().size() && software[doc.sentences()[a.sentence].block];
+  });
+}
+
+}  // namespace evidential::core

@@ -1,0 +1,27 @@
+// Documentation of software: sentences that name code, a version, a command-line flag or a size in
+// bytes. What such text states about the software (defaults, limits, what a function does) the reader
+// checks by running it; it is neither a claim that needs a source nor anyone's reported speech.
+#pragma once
+
+#include <vector>
+
+#include "core/analysis/attributions.h"
+#include "core/document.h"
+
+namespace evidential::core {
+
+/// Whether the sentence names software: a code span, a version ("5.0.0", "v18", "4.x", "version 3"),
+/// a command-line flag ("--force") or a size in bytes ("10MB").
+bool names_software(const Document& doc, const Sentence& s);
+
+/// Per block: whether one of its sentences names software. A paragraph or list item that does is about
+/// that software throughout ("`cb` is called for each node. References are not resolved.").
+std::vector<bool> software_blocks(const Document& doc);
+
+/// Drops the learned tagger's attributions (Attribution::inferred) in blocks that document software:
+/// there "`install()` adds", "the callback will be called with" and "fast-uri has built-in support
+/// for" describe a program, and the tagger, trained on news, reads them as reports. Attributions the
+/// rules find ("the maintainers said") stay.
+void drop_inferred_in_software(const Document& doc, std::vector<Attribution>& attributions);
+
+}  // namespace evidential::core
