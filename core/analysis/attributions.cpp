@@ -1061,7 +1061,15 @@ bool is_colon_label(std::string_view w) {
       "episode", "season", "day", "week", "lesson", "rule", "reason", "problem", "solution", "result",
       "results", "bottom", "line", "takeaway", "key", "quick", "hint", "caution", "danger", "important",
       "attention", "reminder", "p", "pp", "vol", "no.", "fig", "fig.", "source", "sources", "via",
-      "further", "references", "resources", "links", "appendix", "glossary"};
+      "further", "references", "resources", "links", "appendix", "glossary",
+      // Labels of reference documentation ("Type: `number`", "**Default**: `true`").
+      "type", "types", "default", "defaults", "description", "argument", "arguments", "parameter",
+      "parameters", "param", "params", "returns", "return", "value", "values", "usage", "option",
+      "options", "examples", "output", "input", "syntax", "signature", "method", "methods", "class",
+      "property", "properties", "event", "events", "status", "version", "license", "installation",
+      "install", "requires", "required", "deprecated", "since", "string", "number", "boolean", "object",
+      "array", "function", "callback", "name", "format", "mode", "scope", "alias", "aliases", "notice",
+      "remove", "added", "changed", "fixed", "removed", "security", "features", "feature", "limitations"};
   return s.count(w) > 0;
 }
 
@@ -1555,6 +1563,12 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     bool layout = colon_attribution(v, 0, c) || dash_attribution(v, c);
     for (size_t k = 1; k < n && !layout; ++k) {
       if (after_blank_line(v, k)) layout = colon_attribution(v, k, c);
+    }
+    // In a list item, "Label: text" defines or describes ("- **Caching**: keeps the last ..."); a
+    // transcript's speaker starts a paragraph of their own.
+    const Document& doc = v.doc();
+    if (layout && v.is(c.cue.begin, ":") && doc.blocks()[doc.sentences()[sentence].block].list_depth > 0) {
+      layout = false;
     }
     if (layout) {
       bool clash = false;

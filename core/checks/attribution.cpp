@@ -11,13 +11,16 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 6> kExamples = {
+constexpr std::array<std::string_view, 9> kExamples = {
     "The mayor [[said]] the bridge would reopen in May.",
     "Turnout fell sharply, [[according to]] the electoral commission.",
     "\"We will appeal,\" [[said]] Ana Ruiz, the club's lawyer.",
     "The bridge reopened in May after two years of repairs.",
     "Officials [[told]] reporters that the dam was safe.",
     "md:The callback will be called with an error when the file is missing. Call `open()` first.",
+    "ORTIZ[[:]] We will finish the bridge before the winter.",
+    "Default: the nearest harbour to the address given.",
+    "md:- **Tide tables**: the hours of high and low water for each port.\n",
 };
 
 constexpr CheckInfo kInfo{
