@@ -106,7 +106,7 @@ TEST_F(Attributions, SourceEdgesFollowTheCorpusConvention) {
   f = only("4:10 p.m. Mayor Ida Berg has opened the new quay, saying it cost less than planned.", "saying");
   EXPECT_EQ(f.source, "Mayor Ida Berg");
 
-  f = only("A harbour survey found that 74 percent of anglers said the season was poor.", "said");
+  f = only("The good news is that 74 percent of anglers said the season was poor.", "said");
   EXPECT_EQ(f.source, "74 percent of anglers");
 }
 
@@ -306,9 +306,30 @@ TEST_F(Attributions, QuestionsAboutASourceNameNone) {
 }
 
 TEST_F(Attributions, ThatBeforeANameIsNoDeterminer) {
-  Found f = only("The ferry was late, and the captain said that Moreau reported the storm early.",
+  Found f = only("The ferry was late, and the trouble is that Moreau reported the storm early.",
                  "reported");
   EXPECT_EQ(f.source, "Moreau");
+}
+
+// A report inside another's complement is part of what the outer source says: one attribution, as
+// in the corpus convention. A comma ends the complement, so a participle after it is the outer
+// source's own report.
+TEST_F(Attributions, NestedReportsBelongToTheOuterSource) {
+  std::vector<Found> all = find("The harbour master said she believes the pier will reopen in June.");
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].cue, "said");
+  EXPECT_EQ(all[0].source, "The harbour master");
+
+  all = find("Ana Ruiz told reporters that a survey found the quay was unsafe.");
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].source, "Ana Ruiz");
+
+  EXPECT_EQ(only("Ana Ruiz said she doubted the figures, arguing that the survey was too small.",
+                 "arguing").source,
+            "Ana Ruiz");
+  EXPECT_EQ(only("Ana Ruiz said the quay was unsafe, and the mayor claimed it was fine.", "claimed")
+                .source,
+            "the mayor");
 }
 
 TEST_F(Attributions, UnnamedGroupsAndDocumentNouns) {
