@@ -992,8 +992,16 @@ bool nested_in(const View& v, const Candidate& c, const Candidate& o) {
   size_t start = c.cue.begin;
   if (!c.source.empty()) start = std::min(start, c.source.begin);
   if (o.cue.end > start || o.cue.begin >= c.cue.begin) return false;
+  // An adverbial or relative clause, or a coordinated one, is no complement: "X attacked him after Y
+  // accused him of ...", "X declined to comment and Y said ...", "X praised the mayor, who said ...".
+  // A free relative is: "X condemned what Y called a breach" is X's report (PolNeAR marks no "called").
+  static const WordSet opens_clause = {
+      "when", "whenever", "after", "before", "as", "while", "where", "because", "since", "until",
+      "although", "though", "if", "unless", "whereas", "and", "but", "or", "nor", "yet", "with",
+      "without", "who", "whom", "whose", "which"};
   for (size_t k = o.cue.end; k < start; ++k) {
     if (v.end_of_clause(k) || v.open_quote(k) || v.close_quote(k)) return false;
+    if (v[k].word && opens_clause.count(v[k].norm)) return false;
   }
   return true;
 }
