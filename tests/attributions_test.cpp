@@ -311,6 +311,28 @@ TEST_F(Attributions, ThatBeforeANameIsNoDeterminer) {
   EXPECT_EQ(f.source, "Moreau");
 }
 
+// A capitalised "May" is a name, not an auxiliary of the cue; a bracketed party before a bare title
+// still ends a name; a post-modifier that runs back to the start of the clause belongs to the source.
+TEST_F(Attributions, NamesTitlesAndPostModifiers) {
+  Found f = only("Prime Minister Ada May said the ferry would run.", "said");
+  EXPECT_EQ(f.source, "Prime Minister Ada May");
+
+  f = only("Sen. Ada Lind (D-Maine), chair of the harbour committee, said the pier was safe.", "said");
+  EXPECT_EQ(f.source, "Sen. Ada Lind (D-Maine), chair of the harbour committee");
+  f = only("\"The pier is safe,\" said Sen. Ada Lind (D-Maine), chair of the harbour committee.", "said");
+  EXPECT_EQ(f.source, "Sen. Ada Lind (D-Maine), chair of the harbour committee");
+
+  EXPECT_EQ(only("People briefed on the plan said the quay would close.", "said").source,
+            "People briefed on the plan");
+  EXPECT_EQ(only("Minutes released in March show that the board knew.", "show").source,
+            "Minutes released in March");
+  EXPECT_EQ(only("A review by the Harbour Gazette shows that the dredging ran late.", "shows").source,
+            "A review by the Harbour Gazette");
+  // A clause of its own before the source is not a post-modifier.
+  EXPECT_EQ(only("The captain visited Bergen when dock workers said the crane failed.", "said").source,
+            "dock workers");
+}
+
 // A report inside another's complement is part of what the outer source says: one attribution, as
 // in the corpus convention. A comma ends the complement, so a participle after it is the outer
 // source's own report.

@@ -465,6 +465,17 @@ Span right_np(const View& v, size_t i, size_t limit) {
   return s;
 }
 
+/// Whether a noun phrase ends in a name, past a bracketed qualifier: "Len Burman", "Sen. Jack Reed
+/// (D-R.I.)".
+bool ends_in_name(const View& v, Span np) {
+  size_t e = np.end;
+  if (e > np.begin && v[e - 1].kind == TokenKind::kCloseBracket) {
+    while (e > np.begin && v[e - 1].kind != TokenKind::kOpenBracket) --e;
+    if (e > np.begin) --e;
+  }
+  return e > np.begin && v[e - 1].cap;
+}
+
 /// Extends a noun phrase over a final apposition: "said Edwin Truman, a fellow at the institute."
 Span with_apposition(const View& v, Span np, size_t limit) {
   if (np.empty() || !v.punct(np.end, ",")) return np;
@@ -473,7 +484,7 @@ Span with_apposition(const View& v, Span np, size_t limit) {
   bool starts = determiners().count(v[k].norm) || v[k].cap || v[k].kind == TokenKind::kNumber ||
                 v[k].norm == "who" || v[k].norm == "which" || v[k].norm == "whose";
   // A bare title after a name: "said Len Burman, head of the centre."
-  if (!starts && v[np.end - 1].cap && np_word(v[k]) && !is_verbish(v[k])) starts = true;
+  if (!starts && ends_in_name(v, np) && np_word(v[k]) && !is_verbish(v[k])) starts = true;
   if (!starts) return np;
   // The apposition must run to the end of the sentence (or a closing bracket or quote): only then is
   // it certainly a description of the source and not the next clause.
@@ -502,7 +513,7 @@ bool after_blank_line(const View& v, size_t i) {
   return nl != std::string_view::npos && gap.find('\n', nl + 1) != std::string_view::npos;
 }
 
-Span left_np_simple(const View& v, size_t end, size_t floor) {
+Span left_np_core(const View& v, size_t end, size_t floor) {
   if (end == 0 || end <= floor) return {end, end};
   // "The Security Council on Friday pledged": the time phrase before the verb is not the source's.
   if (end >= floor + 3 && v[end - 1].word && is_day_or_time(v[end - 1].norm) && v[end - 2].word &&
@@ -643,6 +654,100 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
   return {b, end};
 }
 
+/// A plural noun by its form: "officials", "depositions", "people".
+bool is_plural_noun(std::string_view w) {
+  static const WordSet irregular = {"people", "police", "men", "women", "children", "staff"};
+  return irregular.count(w) > 0 ||
+         (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("us"));
+}
+
+bool is_finite_auxiliary(std::string_view w) {
+  static const WordSet s = {"is", "was", "are", "were", "am", "has", "have", "had", "will", "would",
+                            "can", "could", "should", "shall", "may", "might", "must", "do", "does",
+                            "did", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't",
+                            "hadn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "don't",
+                            "doesn't", "didn't", "'s", "'re", "'ve", "'d", "'ll"};
+  return s.count(w) > 0;
+}
+
+/// A noun phrase with a post-modifier that opens its clause: "People briefed on the move said",
+/// "Depositions released in March show", "Democrats trying to regain the Senate say", "A review by
+/// The Times shows", "The deputy head of China's delegation to the forum said". The plain walk stops
+/// at the participle, the infinitive's "to" or the preposition; the whole phrase is the source only
+/// when it runs back to the start of its clause (the sentence, or a comma after an opening phrase)
+/// without a finite verb, a pronoun, a relative or a conjunction, so "Trump visited Iowa when voters
+/// said" keeps "voters".
+Span with_post_modifier(const View& v, Span np, size_t floor) {
+  if (np.empty() || np.begin <= floor + 1) return np;
+  const Tok& stop = v[np.begin - 1];
+  if (!stop.word || stop.cap) return np;
+  const std::string_view w = stop.norm;
+  if (!(w == "to" || w == "by" || w == "out" || is_np_preposition(w) || is_verbish(stop))) return np;
+  // Back to where the clause begins.
+  size_t k = np.begin - 1;
+  while (k > floor && np.end - k < 20) {
+    if (after_blank_line(v, k)) break;
+    const Tok& t = v[k - 1];
+    if (!t.word) {
+      if ((t.norm == "-" || t.norm == "/") && !spaced(v, k - 1)) {
+        --k;
+        continue;
+      }
+      break;
+    }
+    --k;
+  }
+  if (k > floor && !after_blank_line(v, k)) {
+    const Tok& t = v[k - 1];
+    bool opens = t.kind == TokenKind::kTerminator || t.kind == TokenKind::kOpenQuote ||
+                 t.kind == TokenKind::kCloseQuote || v.end_of_clause(k - 1);
+    if (!opens) return np;
+  }
+  // Past a connective that opens the sentence: "But", "And", "Still".
+  while (k < np.begin && v[k].word && is_np_stop(v[k].norm) && !determiners().count(v[k].norm)) ++k;
+  if (k >= np.begin - 1) return np;
+  const Tok& first = v[k];
+  static const WordSet opening = {"nearly", "almost", "about", "roughly", "only", "neither", "both",
+                                  "either", "not"};
+  if (!first.word || (!np_word(first) && !determiners().count(first.norm) && !opening.count(first.norm))) {
+    return np;
+  }
+  if (is_verbish(first)) return np;  // "..., referring to the plan", "Careening from ..."
+  static const WordSet inside = {"to", "by", "and", "or", "nor", "out", "than", "about", "over",
+                                 "under", "across", "among", "including", "like", "between"};
+  for (size_t j = k; j < np.begin; ++j) {
+    const Tok& t = v[j];
+    if (!t.word) continue;
+    if (t.reporting || is_finite_auxiliary(t.norm) || is_personal_pronoun(t.norm)) return np;
+    if (t.norm.find('\'') != std::string_view::npos && !t.norm.ends_with("'s") && !t.norm.ends_with("s'")) {
+      return np;  // "he's", "they've"
+    }
+    if (j > k && is_np_stop(t.norm) && !inside.count(t.norm)) return np;
+    if (j > k && !t.cap && t.norm.size() > 4 && t.norm.ends_with("ly") && !is_ly_nonadverb(t.norm)) return np;
+    if (t.category == "according") return np;
+    // A past participle after a common noun, before a preposition or a time: "depositions released in
+    // March", "a poll released Sunday by". After a name, or before an object, it is the clause's verb:
+    // "Carson shared a syllabus", "Clinton earned her latest win".
+    if (is_verbish(t) && t.norm.ends_with("ed")) {
+      const Tok& before = v[j - 1];
+      const bool plural_opening = before.cap && before.initial && is_plural_noun(before.norm);
+      if (!before.word || (before.cap && !plural_opening) || is_verbish(before)) return np;
+      const Tok& after = v[j + 1];
+      if (after.word && !is_day_or_time(after.norm) &&
+          (determiners().count(after.norm) || after.norm.ends_with("'s") ||
+           after.cap ||
+           is_personal_pronoun(after.norm) || after.norm == "him" || after.norm == "them")) {
+        return np;
+      }
+    }
+  }
+  return {k, np.end};
+}
+
+Span left_np_simple(const View& v, size_t end, size_t floor) {
+  return with_post_modifier(v, left_np_core(v, end, floor), floor);
+}
+
 /// The subject before a reporting verb, including an apposition or relative clause set off by commas
 /// ("Nina Turner, a surrogate for the campaign, said"; "The mayor, who spoke at the rally, said").
 Span left_np(const View& v, size_t end, size_t floor) {
@@ -685,7 +790,7 @@ Span left_np(const View& v, size_t end, size_t floor) {
       return base;
     }
     // A bare title after a name: "Richard Revesz, director of the institute, said".
-    if (!appositive && np_word(first) && v[base.end - 1].cap) appositive = true;
+    if (!appositive && np_word(first) && ends_in_name(v, base)) appositive = true;
     if (!appositive) return {end, end};
     // An introductory phrase, not a subject, before the comma ("After winning Ohio, Gov. John Kasich,
     // said"): the part after the comma is the subject.
@@ -1477,7 +1582,11 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       }
       // A passive with its agent: "was first reported by Politico".
       size_t b = i;
-      while (b > 0 && v[b - 1].word && is_cue_auxiliary(v[b - 1].norm)) --b;
+      // A capitalised word inside the sentence is a name, not an auxiliary: "Theresa May said".
+      while (b > 0 && v[b - 1].word && is_cue_auxiliary(v[b - 1].norm) &&
+             !(v[b - 1].cap && !v[b - 1].initial)) {
+        --b;
+      }
       bool passive = false;
       for (size_t k = b; k < i; ++k) {
         if (v.is(k, "is") || v.is(k, "was") || v.is(k, "were") || v.is(k, "are") || v.is(k, "been") ||
