@@ -333,6 +333,19 @@ TEST_F(Attributions, NamesTitlesAndPostModifiers) {
             "dock workers");
 }
 
+// Saying that a source did not answer reports no statement of theirs; declining to comment is an
+// answer. A consortium speaks as an organisation, not as a named person.
+TEST_F(Attributions, NoResponseIsNoAttribution) {
+  EXPECT_TRUE(find("The ferry operator did not respond to a request for comment.").empty());
+  EXPECT_TRUE(find("The harbour trust has not replied to our questions.").empty());
+  EXPECT_TRUE(find("The dredging firm did not immediately return calls seeking comment.").empty());
+  EXPECT_EQ(only("The ferry operator did not deny the report.", "did not deny").source,
+            "The ferry operator");
+  EXPECT_EQ(only("The ferry operator did not reply, saying the timetable was final.", "saying").source,
+            "The ferry operator");
+  EXPECT_EQ(only("The dredging consortium declined to comment.", "declined").kind, "official_statement");
+}
+
 // A report inside another's complement is part of what the outer source says: one attribution, as
 // in the corpus convention. A comma ends the complement, so a participle after it is the outer
 // source's own report.

@@ -1509,6 +1509,39 @@ bool says_plainly(std::string_view w) {
   return s.count(w) > 0;
 }
 
+/// "The company did not respond to a request for comment", "has not replied", "did not immediately
+/// return calls": a report that no statement was made attributes nothing. (A refusal is different:
+/// "declined to comment" tells the reader the source's answer.)
+bool non_response(const View& v, const Candidate& c) {
+  if (c.cue.empty()) return false;
+  // The negated verb may stand just before a cue the tagger found on its object: "did not return
+  // calls seeking comment".
+  size_t from = c.cue.begin;
+  while (from > 0 && c.cue.begin - from < 5 && v[from - 1].word) --from;
+  bool negated = false;
+  size_t verb = c.cue.end;
+  for (size_t k = from; k < c.cue.end; ++k) {
+    if (!v[k].word) continue;
+    const std::string_view w = v[k].norm;
+    if (w == "not" || w == "never" || w.ends_with("n't")) {
+      negated = true;
+    } else if (negated && verb == c.cue.end && !is_cue_auxiliary(w) && !w.ends_with("ly")) {
+      verb = k;
+    }
+  }
+  if (!negated || verb == c.cue.end) return false;
+  const std::string_view w = v[verb].norm;
+  if (w.starts_with("respond") || w.starts_with("repl") || w.starts_with("answer")) return true;
+  if (!w.starts_with("return")) return false;
+  // "return" says nothing of a statement unless what was not returned is a call or a message.
+  static const WordSet messages = {"call", "calls", "message", "messages", "email", "emails", "e-mail",
+                                   "e-mails", "request", "requests", "inquiry", "inquiries", "phone"};
+  for (size_t k = verb + 1; k < v.size() && k < verb + 5 && v[k].word; ++k) {
+    if (messages.count(v[k].norm)) return true;
+  }
+  return false;
+}
+
 /// "Who says so?", "Who said that": a question about a source at the start of a sentence names none.
 bool asks_for_source(const View& v, Span src) {
   return src.begin == 0 && src.end == 1 && (v.is(0, "who") || v.is(0, "which") || v.is(0, "what"));
@@ -1839,7 +1872,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
   std::vector<bool> inner(found.size(), false);
   for (size_t k = 0; k < found.size(); ++k) inner[k] = nested(v, found[k], found);
   for (size_t k = 0; k < found.size(); ++k) {
-    if ((found[k].weak && named) || inner[k]) continue;
+    if ((found[k].weak && named) || inner[k] || non_response(v, found[k])) continue;
     out.push_back(std::move(found[k]));
   }
 }
