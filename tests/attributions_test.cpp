@@ -333,6 +333,19 @@ TEST_F(Attributions, NamesTitlesAndPostModifiers) {
             "dock workers");
 }
 
+// A quantifier can be the whole subject; a connective set off by commas and a time phrase with
+// "ago" stand between subject and verb without belonging to the source.
+TEST_F(Attributions, QuantifiersConnectivesAndAgo) {
+  EXPECT_EQ(only("In the survey, most said the pier was safe.", "said").source, "most");
+  EXPECT_EQ(only("None of those three have said whether they will run.", "have said").source,
+            "None of those three");
+  EXPECT_EQ(only("The two said the pier was safe.", "said").source, "The two");
+  EXPECT_EQ(only("Others, however, say the pier is safe.", "say").source, "Others");
+  EXPECT_EQ(only("The mayor, meanwhile, said the pier was safe.", "said").source, "The mayor");
+  EXPECT_EQ(only("The harbour board less than two weeks ago said the pier was safe.", "said").source,
+            "The harbour board");
+}
+
 // Saying that a source did not answer reports no statement of theirs; declining to comment is an
 // answer. A consortium speaks as an organisation, not as a named person.
 TEST_F(Attributions, NoResponseIsNoAttribution) {

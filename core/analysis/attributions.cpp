@@ -513,6 +513,14 @@ bool after_blank_line(const View& v, size_t i) {
   return nl != std::string_view::npos && gap.find('\n', nl + 1) != std::string_view::npos;
 }
 
+/// Determiners that can stand for a whole noun phrase: "most", "several", "both", "two".
+bool is_standalone_quantifier(std::string_view w) {
+  static const WordSet s = {"some", "many", "most", "all", "both", "each", "any", "another", "one",
+                            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                            "dozens", "hundreds", "thousands", "few", "several"};
+  return s.count(w) > 0;
+}
+
 Span left_np_core(const View& v, size_t end, size_t floor) {
   if (end == 0 || end <= floor) return {end, end};
   // "The Security Council on Friday pledged": the time phrase before the verb is not the source's.
@@ -555,7 +563,16 @@ Span left_np_core(const View& v, size_t end, size_t floor) {
       continue;
     }
     if (t.word && determiners().count(t.norm)) {
-      if (words == 0) break;
+      // A quantifier or a number standing alone is the head: "Most said", "None of those three
+      // have declared", "the two said".
+      if (words == 0 && !t.cap && !is_standalone_quantifier(t.norm)) break;
+      if (words == 0 && t.cap && !(t.initial && is_standalone_quantifier(t.norm))) break;
+      if (words == 0) {
+        ++words;
+        --j;
+        b = j;
+        continue;
+      }
       // "that" before a name or a pronoun is a complementiser, not a determiner: "reported that
       // Trump said".
       // So is "that" before a number or another determiner: "found that 74 percent of voters said".
@@ -787,6 +804,13 @@ Span left_np(const View& v, size_t end, size_t floor) {
     if (first.word && !first.cap && (is_np_preposition(first.norm) || first.norm == "during" ||
                                      first.norm == "after" || first.norm == "before" ||
                                      first.norm == "speaking" || first.norm == "according")) {
+      return base;
+    }
+    // So is a connective or an adverbial clause: "Others, however, say", "Clinton, meanwhile,
+    // co-sponsored", "Clinton, though she praised Garland, stopped short".
+    if (first.word && !first.cap && !appositive && first.norm != "and" && first.norm != "or" &&
+        (is_np_stop(first.norm) ||
+         (first.norm.size() > 4 && first.norm.ends_with("ly") && !is_ly_nonadverb(first.norm)))) {
       return base;
     }
     // A bare title after a name: "Richard Revesz, director of the institute, said".
@@ -1042,6 +1066,23 @@ size_t skip_gap(const View& v, size_t end, size_t floor) {
       --e;
       if (e > floor && (v.is(e - 1, "on") || v.is(e - 1, "late") || v.is(e - 1, "early"))) --e;
       continue;
+    }
+    // "less than two weeks ago", "days ago".
+    if (t.norm == "ago") {
+      static const WordSet span = {"a", "an", "few", "several", "than", "less", "more", "about",
+                                   "nearly", "just", "only", "some", "two", "three", "four", "five",
+                                   "six", "seven", "eight", "nine", "ten", "one", "couple", "of"};
+      size_t k = e - 1;
+      if (k > floor && v[k - 1].word && !v[k - 1].cap) --k;  // the unit: "weeks", "days"
+      while (k > floor && e - k < 7 && v[k - 1].word && !v[k - 1].cap &&
+             (span.count(v[k - 1].norm) || v[k - 1].kind == TokenKind::kNumber)) {
+        --k;
+      }
+      if (k + 2 <= e - 1) {
+        e = k;
+        continue;
+      }
+      break;
     }
     if ((t.norm == "week" || t.norm == "month" || t.norm == "year" || t.norm == "night" ||
          t.norm == "weekend" || t.norm == "morning" || t.norm == "afternoon" || t.norm == "evening") &&
