@@ -346,6 +346,25 @@ TEST_F(Attributions, QuantifiersConnectivesAndAgo) {
             "The harbour board");
 }
 
+// After its cue, a source takes a participle phrase or restrictive relative clause that ends the
+// clause; an apposition may give a past or present role; a participle after a comma shares the
+// subject of its clause whichever way its cue was found.
+TEST_F(Attributions, PostModifiersAfterTheCue) {
+  Found f = only("Turnout rose, according to a poll released on Thursday.", "according to");
+  EXPECT_EQ(f.source, "a poll released on Thursday");
+  EXPECT_EQ(f.kind, "document");
+  EXPECT_EQ(only("Turnout rose, according to three people briefed on the talks.", "according to").source,
+            "three people briefed on the talks");
+  EXPECT_EQ(only("Turnout rose, according to anglers who spoke to the board.", "according to").source,
+            "anglers who spoke to the board");
+  EXPECT_EQ(only("\"It held,\" said three pilots briefed on the survey.", "said").source,
+            "three pilots briefed on the survey");
+  EXPECT_EQ(only("\"It held,\" said Ida Berg, then head of the harbour trust.", "said").source,
+            "Ida Berg, then head of the harbour trust");
+  EXPECT_EQ(only("\"It held,\" said Ida Berg, 52, of Bergen, Nor. \"We were lucky.\"", "said").source,
+            "Ida Berg, 52, of Bergen, Nor");
+}
+
 // Saying that a source did not answer reports no statement of theirs; declining to comment is an
 // answer. A consortium speaks as an organisation, not as a named person.
 TEST_F(Attributions, NoResponseIsNoAttribution) {

@@ -123,6 +123,16 @@ bool is_personal_pronoun(std::string_view w) {
   return s.count(w) > 0;
 }
 
+// Finite auxiliaries and modals: a clause with one of these has its own verb.
+bool is_finite_auxiliary(std::string_view w) {
+  static const WordSet s = {"is", "was", "are", "were", "am", "has", "have", "had", "will", "would",
+                            "can", "could", "should", "shall", "may", "might", "must", "do", "does",
+                            "did", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't",
+                            "hadn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "don't",
+                            "doesn't", "didn't", "'s", "'re", "'ve", "'d", "'ll"};
+  return s.count(w) > 0;
+}
+
 bool is_day_or_time(std::string_view w) {
   static const WordSet s = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                             "sunday", "yesterday", "today", "tonight", "recently", "earlier",
@@ -465,6 +475,36 @@ Span right_np(const View& v, size_t i, size_t limit) {
   return s;
 }
 
+/// Extends a noun phrase that follows its cue over a participle phrase or a restrictive relative
+/// clause that ends the clause: "according to a poll conducted in February", "according to three
+/// people briefed on the discussions", "according to members who spoke with reporters afterward".
+/// A past participle counts only before a preposition or a time ("released Thursday"); with an
+/// object after it, it is the next clause's verb.
+Span with_post_clause(const View& v, Span np, size_t limit) {
+  if (np.empty() || np.end >= limit) return np;
+  const Tok& t = v[np.end];
+  if (!t.word || t.cap) return np;
+  bool opens = t.norm == "who" || t.norm == "that";
+  if (!opens && is_verbish(t) && t.norm.ends_with("ing")) opens = true;
+  if (!opens && is_verbish(t) && np.end + 1 < limit) {
+    const Tok& after = v[np.end + 1];
+    opens = after.word && (after.norm == "by" || is_np_preposition(after.norm) ||
+                           is_day_or_time(after.norm) || after.norm == "last" || after.norm == "this");
+  }
+  if (!opens) return np;
+  size_t e = np.end + 1;
+  while (e < limit && !v.end_of_clause(e) && !v.open_quote(e) && !v.close_quote(e) &&
+         v[e].kind != TokenKind::kOpenBracket) {
+    if (v[e].word && (v[e].reporting || is_finite_auxiliary(v[e].norm)) && t.norm != "who" &&
+        t.norm != "that") {
+      return np;  // the participle is the next clause's verb
+    }
+    ++e;
+  }
+  if (e - np.end > 15) return np;
+  return {np.begin, e};
+}
+
 /// Whether a noun phrase ends in a name, past a bracketed qualifier: "Len Burman", "Sen. Jack Reed
 /// (D-R.I.)".
 bool ends_in_name(const View& v, Span np) {
@@ -485,6 +525,11 @@ Span with_apposition(const View& v, Span np, size_t limit) {
                 v[k].norm == "who" || v[k].norm == "which" || v[k].norm == "whose";
   // A bare title after a name: "said Len Burman, head of the centre."
   if (!starts && ends_in_name(v, np) && np_word(v[k]) && !is_verbish(v[k])) starts = true;
+  // A past or present role: "asked Bennett, now a conservative radio host."
+  if (!starts && (v.is(k, "now") || v.is(k, "then") || v.is(k, "formerly")) && k + 1 < limit &&
+      (np_word(v[k + 1]) || determiners().count(v[k + 1].norm))) {
+    starts = true;
+  }
   if (!starts) return np;
   // The apposition must run to the end of the sentence (or a closing bracket or quote): only then is
   // it certainly a description of the source and not the next clause.
@@ -678,14 +723,6 @@ bool is_plural_noun(std::string_view w) {
          (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("us"));
 }
 
-bool is_finite_auxiliary(std::string_view w) {
-  static const WordSet s = {"is", "was", "are", "were", "am", "has", "have", "had", "will", "would",
-                            "can", "could", "should", "shall", "may", "might", "must", "do", "does",
-                            "did", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't",
-                            "hadn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "don't",
-                            "doesn't", "didn't", "'s", "'re", "'ve", "'d", "'ll"};
-  return s.count(w) > 0;
-}
 
 /// A noun phrase with a post-modifier that opens its clause: "People briefed on the move said",
 /// "Depositions released in March show", "Democrats trying to regain the Senate say", "A review by
@@ -889,8 +926,13 @@ Span head_chunk(const View& v, Span np) {
   size_t b = np.begin;
   for (size_t round = 0; round < 2; ++round) {
     size_t e = b;
+    // A participle or a relative clause after the head ends the chunk too: "a poll released
+    // Thursday", "people who spoke to reporters".
     while (e < np.end && !(v[e].word && is_np_preposition(v[e].norm) && e > b) &&
-           !v.punct(e, ",") && v[e].kind != TokenKind::kOpenBracket) {
+           !v.punct(e, ",") && v[e].kind != TokenKind::kOpenBracket &&
+           !(e > b && v[e].word && (is_verbish(v[e]) || v[e].norm == "who" || v[e].norm == "that") &&
+             np_word(v[e - 1]) && !is_verbish(v[e - 1]) && !determiners().count(v[e - 1].norm) &&
+             !v[e - 1].norm.ends_with("'s") && !v[e - 1].norm.ends_with("s'"))) {
       ++e;
     }
     // A partitive head hands over to the phrase after "of".
@@ -1624,7 +1666,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     std::string_view cat = e->category;
     size_t floor = 0;
     if (cat == "according") {
-      c.source = with_apposition(v, right_np(v, i + len, n), n);
+      c.source = with_apposition(v, with_post_clause(v, right_np(v, i + len, n), n), n);
       if (c.source.empty() && i + len < n && v[i + len].word) {
         static const WordSet objects = {"him", "her", "them", "me", "us", "it", "you"};
         if (objects.count(v[i + len].norm)) c.source = {i + len, i + len + 1};
@@ -1638,7 +1680,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       }
       if (leading || (c.source.end < n && v[c.source.end].kind != TokenKind::kTerminator &&
                       !v.close_quote(c.source.end))) {
-        Span plain = right_np(v, i + len, n);
+        Span plain = with_post_clause(v, right_np(v, i + len, n), n);
         if (!plain.empty()) c.source = plain;
       }
     } else if (cat == "adverb") {
@@ -1670,7 +1712,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       }
       if (passive) {
         if (!v.is(i + len, "by")) continue;
-        c.source = with_apposition(v, right_np(v, i + len + 1, n), n);
+        c.source = with_apposition(v, with_post_clause(v, right_np(v, i + len + 1, n), n), n);
         if (c.source.empty()) continue;
         // The agent's "by" belongs to neither cue nor source: PolNeAR train leaves it out of the
         // cue twice as often as it puts it in (134 to 72).
@@ -1721,12 +1763,13 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
           bool after_quote_or_comma =
               i > 0 && (v.punct(i - 1, ",") || v.close_quote(i - 1) || v.punct(i - 1, "—"));
           if (after_quote_or_comma) {
-            Span base = right_np(v, i + len, n);
+            Span base = with_post_clause(v, right_np(v, i + len, n), n);
             Span r = with_apposition(v, base, n);
             auto ends_clause = [&](size_t k) {
               static const WordSet clause = {"when", "after", "as", "while", "before", "in", "on",
                                              "at", "during", "who", "whose", "adding", "noting"};
-              return k >= n || v.end_of_clause(k) || v.close_quote(k) ||
+              // An opening quotation mark starts the next quotation: 'said X, 20, of Y, Fla. "She ...'
+              return k >= n || v.end_of_clause(k) || v.close_quote(k) || v.open_quote(k) ||
                      (v[k].word && clause.count(v[k].norm));
             };
             if (!base.empty() && r.end == base.end && v.is(base.end, "who")) {
@@ -1841,6 +1884,11 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       while (b > 0 && v[b - 1].cap && !v[b - 1].initial && v[b].cap) --b;
       if (b > 0 && v[b - 1].cap && v[b - 1].initial && v[b].cap) --b;
       src = {b, i};
+    } else if (v[i].kind == TokenKind::kWord && !v[i].cap && v[i].norm.size() > 5 &&
+               v[i].norm.ends_with("ing") && clause_break_before(v, i) < i) {
+      // A participle set off from its clause shares the clause's subject, as for the rules' verbs:
+      // "On Monday, Clinton tried to turn the tables, portraying Sanders as ...".
+      src = participle_subject(v, clause_break_before(v, i), found);
     } else {
       src = subject_before(v, i, 0);
     }
