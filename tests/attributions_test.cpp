@@ -365,6 +365,20 @@ TEST_F(Attributions, PostModifiersAfterTheCue) {
             "Ida Berg, 52, of Bergen, Nor");
 }
 
+// A list or a chain of appositions belongs to the source when its first item opens the clause.
+TEST_F(Attributions, ListsAndApposedChains) {
+  EXPECT_EQ(only("Lind, Berg and Moreau have said the quay must stay open.", "have said").source,
+            "Lind, Berg and Moreau");
+  EXPECT_EQ(only("Ida Berg, 52, of Tromso, Nor., said the quay must stay open.", "said").source,
+            "Ida Berg, 52, of Tromso, Nor.");
+  EXPECT_EQ(only("Ida Berg, chair of the harbour trust, the port's owner, said it held.", "said").source,
+            "Ida Berg, chair of the harbour trust, the port's owner");
+  EXPECT_EQ(only("In Bergen, the mayor, a Liberal, said the quay must stay open.", "said").source,
+            "the mayor, a Liberal");
+  EXPECT_EQ(only("After the storm, Lind, Berg and Moreau said the quay held.", "said").source,
+            "Lind, Berg and Moreau");
+}
+
 // Saying that a source did not answer reports no statement of theirs; declining to comment is an
 // answer. A consortium speaks as an organisation, not as a named person.
 TEST_F(Attributions, NoResponseIsNoAttribution) {

@@ -798,8 +798,66 @@ Span with_post_modifier(const View& v, Span np, size_t floor) {
   return {k, np.end};
 }
 
+/// Whether a phrase starting at `b` opens its clause: it starts the sentence, follows a quotation
+/// mark, colon or dash, a connective ("But", "And"), or the comma after a short opening phrase that
+/// begins with a preposition, a subordinator, a time or an adverb ("On Monday, X ...", "In 2008, X").
+bool opens_clause(const View& v, size_t b, size_t floor) {
+  if (b <= floor) return true;
+  if (after_blank_line(v, b)) return true;
+  const Tok& t = v[b - 1];
+  if (!t.word) {
+    if (!v.punct(b - 1, ",")) {
+      return t.kind == TokenKind::kTerminator || v.open_quote(b - 1) || v.close_quote(b - 1) ||
+             v.end_of_clause(b - 1);
+    }
+    // The comma after an opening phrase.
+    size_t k = b - 1;
+    while (k > floor && !after_blank_line(v, k) && (v[k - 1].word || v.punct(k - 1, "-"))) --k;
+    if (k > floor && !after_blank_line(v, k) && !v.end_of_clause(k - 1) && !v.open_quote(k - 1) &&
+        !v.close_quote(k - 1) && v[k - 1].kind != TokenKind::kTerminator) {
+      return false;
+    }
+    if (b - 1 - k > 10 || k >= b - 1) return false;
+    const Tok& first = v[k];
+    static const WordSet subordinators = {"after", "before", "during", "when", "while", "since", "as",
+                                          "despite", "although", "though", "if", "once", "until",
+                                          "following", "like", "unlike", "instead", "still", "yet"};
+    return first.kind == TokenKind::kNumber || is_np_preposition(first.norm) ||
+           subordinators.count(first.norm) || is_day_or_time(first.norm) ||
+           (first.norm.size() > 4 && first.norm.ends_with("ly")) || is_np_stop(first.norm);
+  }
+  // A connective that opens the sentence: "But hacking specialists say".
+  return t.initial && is_np_stop(t.norm) && !determiners().count(t.norm) && opens_clause(v, b - 1, floor);
+}
+
+/// A list whose last items the walk took as a coordination, run back to its first item when that
+/// opens the clause: "Carson, Fiorina and Huckabee have", "A group of 67 artists, writers, actors
+/// and scientists published".
+Span with_list(const View& v, Span np, size_t floor) {
+  if (np.empty() || opens_clause(v, np.begin, floor)) return np;
+  bool coordination = false;
+  for (size_t k = np.begin + 1; k < np.end && !coordination; ++k) {
+    coordination = v.is(k, "and") || v.is(k, "or") || v.is(k, "nor");
+  }
+  if (!coordination) return np;
+  Span head = np;
+  for (int round = 0; round < 6 && head.begin > floor + 1 && v.punct(head.begin - 1, ","); ++round) {
+    Span item = left_np_core(v, head.begin - 1, floor);
+    if (item.empty() || item.end != head.begin - 1) break;
+    bool name_or_noun = false;
+    for (size_t k = item.begin; k < item.end; ++k) {
+      if (v[k].word && (is_verbish(v[k]) || is_personal_pronoun(v[k].norm))) return np;
+      name_or_noun = name_or_noun || np_word(v[k]);
+    }
+    if (!name_or_noun) break;
+    head = item;
+    if (opens_clause(v, head.begin, floor)) return {head.begin, np.end};
+  }
+  return np;
+}
+
 Span left_np_simple(const View& v, size_t end, size_t floor) {
-  return with_post_modifier(v, left_np_core(v, end, floor), floor);
+  return with_list(v, with_post_modifier(v, left_np_core(v, end, floor), floor), floor);
 }
 
 /// The subject before a reporting verb, including an apposition or relative clause set off by commas
@@ -871,6 +929,33 @@ Span left_np(const View& v, size_t end, size_t floor) {
       Span earlier = left_np_simple(v, base.begin - 1, floor);
       if (earlier.empty()) break;
       base = earlier;
+    }
+    // Longer chains, as long as the name at their head opens the clause: "Mark Holden, chairman of
+    // Freedom Partners, the network's funding arm, said", "Dewayne Smithy, 33, of Baldwin, Miss.,
+    // dismisses", "Trump's campaign manager, Corey Lewandowski, who ..., declined".
+    if (!opens_clause(v, base.begin, floor)) {
+      Span head = base;
+      for (int round = 0; round < 4 && head.begin > floor + 1; ++round) {
+        size_t comma = head.begin - 1;
+        size_t seg = head.begin;
+        if (v.is(comma, "of") && comma > floor + 1 && v.punct(comma - 1, ",") && v[seg].cap) {
+          seg = comma;
+          --comma;
+        }
+        if (!v.punct(comma, ",")) break;
+        const Tok& f = v[seg];
+        bool appositive_segment =
+            f.word && (determiners().count(f.norm) || f.kind == TokenKind::kNumber || f.cap ||
+                       f.norm == "of" || (np_word(f) && !is_verbish(f)));
+        if (!appositive_segment) break;
+        Span earlier = left_np_simple(v, comma, floor);
+        if (earlier.empty() || earlier.end != comma) break;
+        head = earlier;
+        if (opens_clause(v, head.begin, floor)) {
+          if (end - head.begin < 48) base = head;
+          break;
+        }
+      }
     }
     return {base.begin, end - 1};
   }
@@ -1151,6 +1236,10 @@ Span subject_before(const View& v, size_t b, size_t floor) {
     if (v[k].word && !is_np_stop(v[k].norm)) initial_pp = false;
   }
   if (!initial_pp) return src;
+  // "In Iowa, the mayor, a Democrat, said": the comma closes the opening phrase.
+  for (size_t c = src.begin; c + 1 < src.end; ++c) {
+    if (v.punct(c, ",")) return {c + 1, src.end};
+  }
   size_t k = src.end;
   while (k > src.begin && (v[k - 1].cap || !v[k - 1].word)) --k;
   if (k > src.begin && k < src.end) return {k, src.end};
