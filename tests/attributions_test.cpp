@@ -379,6 +379,15 @@ TEST_F(Attributions, ListsAndApposedChains) {
             "Lind, Berg and Moreau");
 }
 
+// A passive's source is its agent; without one it names none, whoever the subject is.
+TEST_F(Attributions, PassivesNameTheirAgent) {
+  EXPECT_EQ(only("The plan has been criticized by several harbour pilots.", "has been criticized").source,
+            "several harbour pilots");
+  for (const Found& f : find("The pier is expected to reopen in June.")) {
+    EXPECT_NE(f.source, "The pier") << f.cue;
+  }
+}
+
 // Saying that a source did not answer reports no statement of theirs; declining to comment is an
 // answer. A consortium speaks as an organisation, not as a named person.
 TEST_F(Attributions, NoResponseIsNoAttribution) {

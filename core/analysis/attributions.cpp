@@ -1714,6 +1714,43 @@ bool non_response(const View& v, const Candidate& c) {
   return false;
 }
 
+/// Whether a cue at [b, e) is a passive ("was criticized", "has been met with", "is expected"): if so,
+/// the position after its agent's "by" ("... by some of his rivals"), or v.size() when it names no
+/// agent; 0 when it is no passive. The auxiliaries may stand before the cue.
+size_t passive_agent(const View& v, size_t b, size_t e) {
+  static const WordSet be = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re", "isn't",
+                             "wasn't", "aren't", "weren't"};
+  static const WordSet irregular = {"known", "seen", "shown", "taken", "given", "held", "made",
+                                    "told", "said", "thought", "found", "brought", "written", "sent",
+                                    "met", "felt", "kept", "heard", "led", "left", "paid", "put",
+                                    "shot", "struck", "understood", "won", "driven", "drawn", "hit",
+                                    "caught", "beaten", "chosen", "forgotten", "hidden", "sought"};
+  size_t a = b;
+  while (a > 0 && v[a - 1].word && !v[a - 1].cap && (is_cue_auxiliary(v[a - 1].norm) ||
+                                                      be.count(v[a - 1].norm))) {
+    --a;
+  }
+  bool passive = false;
+  for (size_t k = a; k < e && !passive; ++k) {
+    if (!v[k].word || !be.count(v[k].norm)) continue;
+    size_t j = k + 1;
+    while (j < e && v[j].word && !v[j].cap && v[j].norm.size() > 4 && v[j].norm.ends_with("ly")) ++j;
+    if (j < v.size() && j <= e && v[j].word && !v[j].cap &&
+        ((v[j].norm.size() > 4 && v[j].norm.ends_with("ed")) || irregular.count(v[j].norm)) &&
+        j < e) {
+      passive = true;
+    }
+  }
+  if (!passive) return 0;
+  for (size_t k = e; k < v.size() && k < e + 15; ++k) {
+    if (v.end_of_clause(k) || v.open_quote(k) || v.close_quote(k)) break;
+    if (!v[k].word) continue;
+    if (is_finite_auxiliary(v[k].norm) || v[k].reporting) break;
+    if (v[k].norm == "by") return k + 1 < v.size() && v[k + 1].word && !is_verbish(v[k + 1]) ? k + 1 : v.size();
+  }
+  return v.size();
+}
+
 /// "Who says so?", "Who said that": a question about a source at the start of a sentence names none.
 bool asks_for_source(const View& v, Span src) {
   return src.begin == 0 && src.end == 1 && (v.is(0, "who") || v.is(0, "which") || v.is(0, "what"));
@@ -1965,6 +2002,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     c.cue = {i, e};
     c.a.inferred = true;
     Span src;
+    const size_t agent = passive_agent(v, i, e);
     if (i > 0 && v[i - 1].word &&
         (v[i - 1].norm.ends_with("'s") || v[i - 1].norm.ends_with("s'") || v[i - 1].norm == "his" ||
          v[i - 1].norm == "her" || v[i - 1].norm == "their" || v[i - 1].norm == "its")) {
@@ -1978,10 +2016,17 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       // A participle set off from its clause shares the clause's subject, as for the rules' verbs:
       // "On Monday, Clinton tried to turn the tables, portraying Sanders as ...".
       src = participle_subject(v, clause_break_before(v, i), found);
+    } else if (agent != 0) {
+      // A passive names its source as the agent, or names none: "Trump has been criticized by some
+      // of his rivals", "Clinton is expected to win".
+      src = agent < n ? with_apposition(v, with_post_clause(v, right_np(v, agent, n), n), n) : Span{i, i};
+      if (src.empty()) src = {i, i};
     } else {
       src = subject_before(v, i, 0);
     }
-    if (src.empty() && i > 0 && (v.is(i - 1, "and") || v.is(i - 1, "but"))) {
+    if (agent != 0) {
+      // No subject to look for.
+    } else if (src.empty() && i > 0 && (v.is(i - 1, "and") || v.is(i - 1, "but"))) {
       src = participle_subject(v, i - 1, found);
     } else if (src.empty() && clause_break_before(v, i) < i) {
       src = participle_subject(v, clause_break_before(v, i), found);
