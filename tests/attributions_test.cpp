@@ -379,6 +379,18 @@ TEST_F(Attributions, ListsAndApposedChains) {
             "Lind, Berg and Moreau");
 }
 
+// A quotation inside an apposition, with the closing comma inside its marks, does not hide the
+// subject; a participle shares the subject of its main clause, not of a clause before it.
+TEST_F(Attributions, QuotedAppositionsAndMainClauses) {
+  EXPECT_EQ(only("Ida Berg, who called the plan \"rushed,\" said the quay must stay open.", "said")
+                .source,
+            "Ida Berg, who called the plan \"rushed,\"");
+  EXPECT_EQ(only("Since she took office, the mayor has backed the harbour trust, saying it works.",
+                 "saying")
+                .source,
+            "the mayor");
+}
+
 // A passive's source is its agent; without one it names none, whoever the subject is.
 TEST_F(Attributions, PassivesNameTheirAgent) {
   EXPECT_EQ(only("The plan has been criticized by several harbour pilots.", "has been criticized").source,

@@ -874,19 +874,28 @@ Span left_np(const View& v, size_t end, size_t floor) {
       if (n == p) return {end - 1, end};
     }
   }
-  if (v.punct(end - 1, ",")) {
-    // Find the comma that opens the apposition.
-    size_t k = end - 1;
+  // The comma that closes an apposition may stand inside closing quotation marks: 'Humphrey, who
+  // calls Trump a "sociopath," said'. `comma` is where it is, `stop` where the source ends.
+  size_t comma = end - 1;
+  size_t stop = end - 1;
+  int depth = 0;  // quotations open between here and the comma, walking left
+  if (end >= 2 && v.close_quote(end - 1) && v.punct(end - 2, ",")) {
+    comma = end - 2;
+    stop = end;
+    depth = 1;
+  }
+  if (v.punct(comma, ",")) {
+    // Find the comma that opens the apposition, past whole quotations inside it.
+    size_t k = comma;
     while (k > floor && end - k < 40) {
       --k;
       const Tok& t = v[k];
-      if (t.kind == TokenKind::kTerminator || t.kind == TokenKind::kOpenQuote ||
-          t.kind == TokenKind::kCloseQuote) {
-        return {end, end};
-      }
-      if (v.punct(k, ",")) break;
+      if (t.kind == TokenKind::kTerminator) return {end, end};
+      if (t.kind == TokenKind::kCloseQuote) ++depth;
+      if (t.kind == TokenKind::kOpenQuote && depth-- == 0) return {end, end};
+      if (depth == 0 && v.punct(k, ",")) break;
     }
-    if (!v.punct(k, ",") || k + 1 >= end - 1) return {end, end};
+    if (depth != 0 || !v.punct(k, ",") || k + 1 >= comma) return {end, end};
     const Tok& first = v[k + 1];
     bool appositive = first.word && (determiners().count(first.norm) || first.cap ||
                                      first.kind == TokenKind::kNumber || first.norm == "who" ||
@@ -918,7 +927,7 @@ Span left_np(const View& v, size_t end, size_t floor) {
          v[base.begin - 1].norm == "before" || v[base.begin - 1].norm == "while" ||
          v[base.begin - 1].norm == "in" || v[base.begin - 1].norm == "at") &&
         first.cap) {
-      Span own = left_np_simple(v, end - 1, k + 1);
+      Span own = left_np_simple(v, comma, k + 1);
       if (!own.empty() && own.begin == k + 1) return own;
     }
     // Several appositions in a row: "Clinton, 35, the daughter of ..., said".
@@ -957,7 +966,7 @@ Span left_np(const View& v, size_t end, size_t floor) {
         }
       }
     }
-    return {base.begin, end - 1};
+    return {base.begin, stop};
   }
   // A relative clause without commas: "The official who spoke on condition of anonymity said".
   for (size_t k = end; k > floor && end - k < 14;) {
@@ -1291,11 +1300,21 @@ bool nested(const View& v, const Candidate& c, const std::vector<Candidate>& all
 /// source of the last earlier attribution in the sentence that is not nested in another one ("Ruiz
 /// said he doubted it, arguing ..." is Ruiz arguing), else the sentence's first noun phrase.
 Span participle_subject(const View& v, size_t cue, const std::vector<Candidate>& earlier) {
-  for (size_t k = earlier.size(); k-- > 0;) {
-    if (nested(v, earlier[k], earlier)) continue;
-    if (!earlier[k].source.empty()) return earlier[k].source;
-    break;
+  // Only reports before the participle, in its main clause: not one inside a subordinate or relative
+  // clause ("Ever since she endorsed Clinton, Warren has been a surrogate, attacking ...").
+  static const WordSet subordinate = {"since", "when", "after", "before", "while", "as", "because",
+                                      "if", "although", "though", "until", "once", "whether", "unless"};
+  const Candidate* last = nullptr;
+  for (const Candidate& c : earlier) {
+    if (c.cue.begin >= cue || nested(v, c, earlier)) continue;
+    if (!c.source.empty()) {
+      const size_t b = c.source.begin;
+      if (b > 0 && v[b - 1].word && subordinate.count(v[b - 1].norm)) continue;
+      if (c.source.end == b + 1 && (v.is(b, "who") || v.is(b, "which") || v.is(b, "that"))) continue;
+    }
+    if (last == nullptr || c.cue.begin > last->cue.begin) last = &c;
   }
+  if (last != nullptr && !last->source.empty()) return last->source;
   size_t i = 0;
   // Skip a short introductory phrase: "Hours later, Trump ...", "On Monday, the campaign ...". It is
   // known by its first or its last word; a preposition inside the clause ("Clinton celebrated in
