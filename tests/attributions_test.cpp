@@ -391,6 +391,14 @@ TEST_F(Attributions, QuotedAppositionsAndMainClauses) {
             "the mayor");
 }
 
+// An intensifying reflexive belongs to the source; an irregular past verb ends the subject of a
+// coordinated report.
+TEST_F(Attributions, ReflexivesAndIrregularVerbs) {
+  EXPECT_EQ(only("The harbour master himself has said the quay must stay open.", "has said").source,
+            "The harbour master himself");
+  EXPECT_EQ(only("Ida Berg took a moment and said the quay must stay open.", "said").source, "Ida Berg");
+}
+
 // A passive's source is its agent; without one it names none, whoever the subject is.
 TEST_F(Attributions, PassivesNameTheirAgent) {
   EXPECT_EQ(only("The plan has been criticized by several harbour pilots.", "has been criticized").source,

@@ -327,7 +327,15 @@ bool np_word(const Tok& t) {
 // A lower-case word that looks like a participle or past tense: "attended", "going".
 bool is_verbish(const Tok& t) {
   if (t.cap || t.kind != TokenKind::kWord) return false;
-  return (t.norm.size() > 4 && t.norm.ends_with("ed")) || (t.norm.size() > 5 && t.norm.ends_with("ing"));
+  // Irregular past forms that are never nouns: "Bush thought for a moment", "Clinton won Iowa".
+  static const WordSet irregular = {
+      "took", "went", "came", "gave", "got", "met", "sent", "spent", "won", "lost", "held", "kept",
+      "brought", "bought", "began", "ran", "saw", "knew", "felt", "found", "stood", "sat", "wrote",
+      "sought", "fought", "taught", "caught", "struck", "drew", "grew", "threw", "flew", "rose",
+      "fell", "chose", "broke", "wore", "paid", "built", "heard", "meant", "thought", "led", "left",
+      "made", "shown", "known", "taken", "given", "written", "chosen", "driven"};
+  return (t.norm.size() > 4 && t.norm.ends_with("ed")) || (t.norm.size() > 5 && t.norm.ends_with("ing")) ||
+         irregular.count(t.norm) > 0;
 }
 
 // Adverbs and ordinals that act as adjectives after a determiner: "an earlier report", "the first
@@ -865,6 +873,15 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
 Span left_np(const View& v, size_t end, size_t floor) {
   if (end == 0 || end <= floor) return {end, end};
   const Tok& last = v[end - 1];
+  // An intensifying reflexive belongs to its noun phrase: "Sanders himself has made", "the
+  // candidates themselves agreed".
+  if (last.word && end >= floor + 2 && v[end - 2].word &&
+      (last.norm == "himself" || last.norm == "herself" || last.norm == "themselves" ||
+       last.norm == "itself")) {
+    Span np = left_np(v, end - 1, floor);
+    if (!np.empty() && np.end == end - 1) return {np.begin, end};
+    return {end, end};
+  }
   if (last.word && is_personal_pronoun(last.norm)) return {end - 1, end};
   // Contractions of a pronoun and an auxiliary: "he's said", "they've argued".
   if (last.word) {
@@ -2043,8 +2060,30 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     } else {
       src = subject_before(v, i, 0);
     }
+    const bool infinitive = v.is(i, "to") || (i > 0 && v.is(i - 1, "to"));
     if (agent != 0) {
       // No subject to look for.
+    } else if (src.empty() && infinitive) {
+      // An infinitive after a verb or adjective of control or raising has that verb's subject:
+      // "Yellen is likely to stress", "he has yet to explain", "he won't be able to brag about".
+      static const WordSet control = {
+          "likely", "unlikely", "able", "unable", "yet", "ready", "eager", "quick", "willing",
+          "unwilling", "going", "about", "trying", "tried", "tries", "try", "want", "wants",
+          "wanted", "plan", "plans", "planned", "planning", "hope", "hopes", "hoped", "hoping",
+          "expected", "expects", "expect", "seeks", "sought", "seek", "seeking", "refused",
+          "refuses", "declined", "declines", "vowed", "vows", "pledged", "promised", "promises",
+          "agreed", "agrees", "decided", "decides", "continues", "continued", "began", "begins",
+          "need", "needs", "needed", "used", "determined", "poised", "prepared", "due", "set",
+          "intends", "intended", "wished", "wishes", "aims", "aimed", "managed", "failed", "fails"};
+      size_t g = v.is(i, "to") ? i : i - 1;
+      const size_t to = g;
+      while (g > 0 && to - g < 6 && v[g - 1].word && !v[g - 1].cap &&
+             (is_cue_auxiliary(v[g - 1].norm) || is_finite_auxiliary(v[g - 1].norm) ||
+              control.count(v[g - 1].norm) || v.is(g - 1, "be") || v.is(g - 1, "been") ||
+              (v[g - 1].norm.size() > 4 && v[g - 1].norm.ends_with("ly")))) {
+        --g;
+      }
+      if (g < to) src = subject_before(v, g, 0);
     } else if (src.empty() && i > 0 && (v.is(i - 1, "and") || v.is(i - 1, "but"))) {
       src = participle_subject(v, i - 1, found);
     } else if (src.empty() && clause_break_before(v, i) < i) {
