@@ -399,6 +399,18 @@ TEST_F(Attributions, ReflexivesAndIrregularVerbs) {
   EXPECT_EQ(only("Ida Berg took a moment and said the quay must stay open.", "said").source, "Ida Berg");
 }
 
+// After a name, "in", "on" or "at" opens an adjunct of the report: not part of the source, and not
+// a second report. "That" before a plural is a complementiser.
+TEST_F(Attributions, AdjunctsAfterNamesAndThatBeforePlurals) {
+  std::vector<Found> all = find("\"The quay is safe,\" said Ida Berg in a statement.");
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].source, "Ida Berg");
+  EXPECT_EQ(only("The quay is safe, according to Ida Berg on Twitter.", "according to").source, "Ida Berg");
+  EXPECT_EQ(only("Officials in Bergen said the quay was safe.", "said").source, "Officials in Bergen");
+  EXPECT_EQ(only("The trouble is that inspectors said the records were lost.", "said").source,
+            "inspectors");
+}
+
 // A passive's source is its agent; without one it names none, whoever the subject is.
 TEST_F(Attributions, PassivesNameTheirAgent) {
   EXPECT_EQ(only("The plan has been criticized by several harbour pilots.", "has been criticized").source,

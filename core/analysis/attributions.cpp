@@ -123,6 +123,13 @@ bool is_personal_pronoun(std::string_view w) {
   return s.count(w) > 0;
 }
 
+/// A plural noun by its form: "officials", "depositions", "people".
+bool is_plural_noun(std::string_view w) {
+  static const WordSet irregular = {"people", "police", "men", "women", "children", "staff"};
+  return irregular.count(w) > 0 ||
+         (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("us"));
+}
+
 // Finite auxiliaries and modals: a clause with one of these has its own verb.
 bool is_finite_auxiliary(std::string_view w) {
   static const WordSet s = {"is", "was", "are", "were", "am", "has", "have", "had", "will", "would",
@@ -325,17 +332,22 @@ bool np_word(const Tok& t) {
 }
 
 // A lower-case word that looks like a participle or past tense: "attended", "going".
-bool is_verbish(const Tok& t) {
+// Irregular past forms that are never nouns: "Bush thought for a moment", "Clinton won Iowa".
+bool is_irregular_past(const Tok& t) {
   if (t.cap || t.kind != TokenKind::kWord) return false;
-  // Irregular past forms that are never nouns: "Bush thought for a moment", "Clinton won Iowa".
   static const WordSet irregular = {
       "took", "went", "came", "gave", "got", "met", "sent", "spent", "won", "lost", "held", "kept",
       "brought", "bought", "began", "ran", "saw", "knew", "felt", "found", "stood", "sat", "wrote",
       "sought", "fought", "taught", "caught", "struck", "drew", "grew", "threw", "flew", "rose",
       "fell", "chose", "broke", "wore", "paid", "built", "heard", "meant", "thought", "led", "left",
       "made", "shown", "known", "taken", "given", "written", "chosen", "driven"};
+  return irregular.count(t.norm) > 0;
+}
+
+bool is_verbish(const Tok& t) {
+  if (t.cap || t.kind != TokenKind::kWord) return false;
   return (t.norm.size() > 4 && t.norm.ends_with("ed")) || (t.norm.size() > 5 && t.norm.ends_with("ing")) ||
-         irregular.count(t.norm) > 0;
+         is_irregular_past(t);
 }
 
 // Adverbs and ordinals that act as adjectives after a determiner: "an earlier report", "the first
@@ -419,6 +431,12 @@ Span right_np(const View& v, size_t i, size_t limit) {
     }
     // "according to the board on Monday": a time phrase is not part of the source.
     if (words > 0 && t.word && is_np_preposition(t.norm) && j + 1 < limit && is_day_or_time(v[j + 1].norm)) {
+      break;
+    }
+    // After a name, "in", "on" and "at" open an adjunct of the report, not part of the name: "said
+    // House Speaker Paul Ryan in a statement", "wrote Larry O'Connor on Hot Air".
+    if (words > 0 && t.word && (t.norm == "in" || t.norm == "on" || t.norm == "at") && v[j - 1].cap &&
+        v[j - 1].word) {
       break;
     }
     if (np_word(t)) {
@@ -588,12 +606,15 @@ Span left_np_core(const View& v, size_t end, size_t floor) {
   while (j > floor && end - j < kMaxNpTokens) {
     if (after_blank_line(v, j)) break;  // a source never reaches back over a paragraph break
     const Tok& t = v[j - 1];
+    if (words == 0 && t.word && !t.cap && is_np_preposition(t.norm)) break;  // no phrase ends in "in"
     bool adjective_stop = t.word && is_adjective_after_determiner(t.norm) && j >= floor + 2 &&
                           v[j - 2].word && determiners().count(v[j - 2].norm);
     if ((np_word(t) || adjective_stop) && !(t.word && determiners().count(t.norm))) {
       // A lower-case "-ed" or "-ing" word belongs to the phrase only after a word that can precede it
       // inside a noun phrase ("the embattled governor", "registered voters", "a letter obtained by"):
       // "people who attended said" must not make "attended" part of the source.
+      // An irregular past form is never an adjective: "The decisive victory led X to declare".
+      if (is_irregular_past(t)) break;
       if (is_verbish(t)) {
         bool inside = j >= floor + 2 && (np_word(v[j - 2]) || (v[j - 2].word && determiners().count(v[j - 2].norm)) ||
                                          v[j - 2].norm.ends_with("'s"));
@@ -629,8 +650,10 @@ Span left_np_core(const View& v, size_t end, size_t floor) {
       // "that" before a name or a pronoun is a complementiser, not a determiner: "reported that
       // Trump said".
       // So is "that" before a number or another determiner: "found that 74 percent of voters said".
+      // So is "that" before a plural, which it cannot determine: "that investigators said".
       if (t.norm == "that" && (v[j].cap || is_personal_pronoun(v[j].norm) ||
-                               v[j].kind == TokenKind::kNumber || determiners().count(v[j].norm))) {
+                               v[j].kind == TokenKind::kNumber || determiners().count(v[j].norm) ||
+                               is_plural_noun(v[j].norm))) {
         break;
       }
       --j;
@@ -724,12 +747,6 @@ Span left_np_core(const View& v, size_t end, size_t floor) {
   return {b, end};
 }
 
-/// A plural noun by its form: "officials", "depositions", "people".
-bool is_plural_noun(std::string_view w) {
-  static const WordSet irregular = {"people", "police", "men", "women", "children", "staff"};
-  return irregular.count(w) > 0 ||
-         (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("us"));
-}
 
 
 /// A noun phrase with a post-modifier that opens its clause: "People briefed on the move said",
@@ -2017,6 +2034,19 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       neighbour->cue = {std::min(neighbour->cue.begin, i), std::max(neighbour->cue.end, e)};
       neighbour->a.cue = v.range(neighbour->cue);
       for (size_t k = i; k < e; ++k) used[k] = true;
+      i = e;
+      continue;
+    }
+    // "said Paul Ryan in a statement": the adjunct after an inverted source is part of that report.
+    bool adjunct = false;
+    size_t p = i;
+    while (p > 0 && v[p - 1].word && !v[p - 1].cap && determiners().count(v[p - 1].norm)) --p;
+    for (const Candidate& r : found) {
+      adjunct = adjunct || (!r.source.empty() && r.source.begin > r.cue.begin && p >= 1 &&
+                            r.source.end == p - 1 &&
+                            (v.is(p - 1, "in") || v.is(p - 1, "on") || v.is(p - 1, "at")));
+    }
+    if (adjunct) {
       i = e;
       continue;
     }
