@@ -2093,7 +2093,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     const bool infinitive = v.is(i, "to") || (i > 0 && v.is(i - 1, "to"));
     if (agent != 0) {
       // No subject to look for.
-    } else if (src.empty() && infinitive) {
+    } else if (infinitive && (src.empty() || src.end == (v.is(i, "to") ? i : i - 1))) {
       // An infinitive after a verb or adjective of control or raising has that verb's subject:
       // "Yellen is likely to stress", "he has yet to explain", "he won't be able to brag about".
       static const WordSet control = {
@@ -2113,7 +2113,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
               (v[g - 1].norm.size() > 4 && v[g - 1].norm.ends_with("ly")))) {
         --g;
       }
-      if (g < to) src = subject_before(v, g, 0);
+      if (g < to) src = subject_before(v, g, 0);  // past "needs": "Donald Trump needs to tell"
     } else if (src.empty() && i > 0 && (v.is(i - 1, "and") || v.is(i - 1, "but"))) {
       src = participle_subject(v, i - 1, found);
     } else if (src.empty() && clause_break_before(v, i) < i) {
