@@ -123,6 +123,23 @@ bool is_personal_pronoun(std::string_view w) {
   return s.count(w) > 0;
 }
 
+/// A plural noun by its form: "officials", "depositions", "people".
+bool is_plural_noun(std::string_view w) {
+  static const WordSet irregular = {"people", "police", "men", "women", "children", "staff"};
+  return irregular.count(w) > 0 ||
+         (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("us"));
+}
+
+// Finite auxiliaries and modals: a clause with one of these has its own verb.
+bool is_finite_auxiliary(std::string_view w) {
+  static const WordSet s = {"is", "was", "are", "were", "am", "has", "have", "had", "will", "would",
+                            "can", "could", "should", "shall", "may", "might", "must", "do", "does",
+                            "did", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't",
+                            "hadn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "don't",
+                            "doesn't", "didn't", "'s", "'re", "'ve", "'d", "'ll"};
+  return s.count(w) > 0;
+}
+
 bool is_day_or_time(std::string_view w) {
   static const WordSet s = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                             "sunday", "yesterday", "today", "tonight", "recently", "earlier",
@@ -315,9 +332,22 @@ bool np_word(const Tok& t) {
 }
 
 // A lower-case word that looks like a participle or past tense: "attended", "going".
+// Irregular past forms that are never nouns: "Bush thought for a moment", "Clinton won Iowa".
+bool is_irregular_past(const Tok& t) {
+  if (t.cap || t.kind != TokenKind::kWord) return false;
+  static const WordSet irregular = {
+      "took", "went", "came", "gave", "got", "met", "sent", "spent", "won", "lost", "held", "kept",
+      "brought", "bought", "began", "ran", "saw", "knew", "felt", "found", "stood", "sat", "wrote",
+      "sought", "fought", "taught", "caught", "struck", "drew", "grew", "threw", "flew", "rose",
+      "fell", "chose", "broke", "wore", "paid", "built", "heard", "meant", "thought", "led", "left",
+      "made", "shown", "known", "taken", "given", "written", "chosen", "driven"};
+  return irregular.count(t.norm) > 0;
+}
+
 bool is_verbish(const Tok& t) {
   if (t.cap || t.kind != TokenKind::kWord) return false;
-  return (t.norm.size() > 4 && t.norm.ends_with("ed")) || (t.norm.size() > 5 && t.norm.ends_with("ing"));
+  return (t.norm.size() > 4 && t.norm.ends_with("ed")) || (t.norm.size() > 5 && t.norm.ends_with("ing")) ||
+         is_irregular_past(t);
 }
 
 // Adverbs and ordinals that act as adjectives after a determiner: "an earlier report", "the first
@@ -403,6 +433,12 @@ Span right_np(const View& v, size_t i, size_t limit) {
     if (words > 0 && t.word && is_np_preposition(t.norm) && j + 1 < limit && is_day_or_time(v[j + 1].norm)) {
       break;
     }
+    // After a name, "in", "on" and "at" open an adjunct of the report, not part of the name: "said
+    // House Speaker Paul Ryan in a statement", "wrote Larry O'Connor on Hot Air".
+    if (words > 0 && t.word && (t.norm == "in" || t.norm == "on" || t.norm == "at") && v[j - 1].cap &&
+        v[j - 1].word) {
+      break;
+    }
     if (np_word(t)) {
       // After the head, a lower-case "-ed" word is the next clause's verb: "The Arizona Republican
       // survived ..."; before it, an adjective: "the embattled governor".
@@ -465,6 +501,47 @@ Span right_np(const View& v, size_t i, size_t limit) {
   return s;
 }
 
+/// Extends a noun phrase that follows its cue over a participle phrase or a restrictive relative
+/// clause that ends the clause: "according to a poll conducted in February", "according to three
+/// people briefed on the discussions", "according to members who spoke with reporters afterward".
+/// A past participle counts only before a preposition or a time ("released Thursday"); with an
+/// object after it, it is the next clause's verb.
+Span with_post_clause(const View& v, Span np, size_t limit) {
+  if (np.empty() || np.end >= limit) return np;
+  const Tok& t = v[np.end];
+  if (!t.word || t.cap) return np;
+  bool opens = t.norm == "who" || t.norm == "that";
+  if (!opens && is_verbish(t) && t.norm.ends_with("ing")) opens = true;
+  if (!opens && is_verbish(t) && np.end + 1 < limit) {
+    const Tok& after = v[np.end + 1];
+    opens = after.word && (after.norm == "by" || is_np_preposition(after.norm) ||
+                           is_day_or_time(after.norm) || after.norm == "last" || after.norm == "this");
+  }
+  if (!opens) return np;
+  size_t e = np.end + 1;
+  while (e < limit && !v.end_of_clause(e) && !v.open_quote(e) && !v.close_quote(e) &&
+         v[e].kind != TokenKind::kOpenBracket) {
+    if (v[e].word && (v[e].reporting || is_finite_auxiliary(v[e].norm)) && t.norm != "who" &&
+        t.norm != "that") {
+      return np;  // the participle is the next clause's verb
+    }
+    ++e;
+  }
+  if (e - np.end > 15) return np;
+  return {np.begin, e};
+}
+
+/// Whether a noun phrase ends in a name, past a bracketed qualifier: "Len Burman", "Sen. Jack Reed
+/// (D-R.I.)".
+bool ends_in_name(const View& v, Span np) {
+  size_t e = np.end;
+  if (e > np.begin && v[e - 1].kind == TokenKind::kCloseBracket) {
+    while (e > np.begin && v[e - 1].kind != TokenKind::kOpenBracket) --e;
+    if (e > np.begin) --e;
+  }
+  return e > np.begin && v[e - 1].cap;
+}
+
 /// Extends a noun phrase over a final apposition: "said Edwin Truman, a fellow at the institute."
 Span with_apposition(const View& v, Span np, size_t limit) {
   if (np.empty() || !v.punct(np.end, ",")) return np;
@@ -473,7 +550,12 @@ Span with_apposition(const View& v, Span np, size_t limit) {
   bool starts = determiners().count(v[k].norm) || v[k].cap || v[k].kind == TokenKind::kNumber ||
                 v[k].norm == "who" || v[k].norm == "which" || v[k].norm == "whose";
   // A bare title after a name: "said Len Burman, head of the centre."
-  if (!starts && v[np.end - 1].cap && np_word(v[k]) && !is_verbish(v[k])) starts = true;
+  if (!starts && ends_in_name(v, np) && np_word(v[k]) && !is_verbish(v[k])) starts = true;
+  // A past or present role: "asked Bennett, now a conservative radio host."
+  if (!starts && (v.is(k, "now") || v.is(k, "then") || v.is(k, "formerly")) && k + 1 < limit &&
+      (np_word(v[k + 1]) || determiners().count(v[k + 1].norm))) {
+    starts = true;
+  }
   if (!starts) return np;
   // The apposition must run to the end of the sentence (or a closing bracket or quote): only then is
   // it certainly a description of the source and not the next clause.
@@ -502,7 +584,15 @@ bool after_blank_line(const View& v, size_t i) {
   return nl != std::string_view::npos && gap.find('\n', nl + 1) != std::string_view::npos;
 }
 
-Span left_np_simple(const View& v, size_t end, size_t floor) {
+/// Determiners that can stand for a whole noun phrase: "most", "several", "both", "two".
+bool is_standalone_quantifier(std::string_view w) {
+  static const WordSet s = {"some", "many", "most", "all", "both", "each", "any", "another", "one",
+                            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                            "dozens", "hundreds", "thousands", "few", "several"};
+  return s.count(w) > 0;
+}
+
+Span left_np_core(const View& v, size_t end, size_t floor) {
   if (end == 0 || end <= floor) return {end, end};
   // "The Security Council on Friday pledged": the time phrase before the verb is not the source's.
   if (end >= floor + 3 && v[end - 1].word && is_day_or_time(v[end - 1].norm) && v[end - 2].word &&
@@ -516,12 +606,15 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
   while (j > floor && end - j < kMaxNpTokens) {
     if (after_blank_line(v, j)) break;  // a source never reaches back over a paragraph break
     const Tok& t = v[j - 1];
+    if (words == 0 && t.word && !t.cap && is_np_preposition(t.norm)) break;  // no phrase ends in "in"
     bool adjective_stop = t.word && is_adjective_after_determiner(t.norm) && j >= floor + 2 &&
                           v[j - 2].word && determiners().count(v[j - 2].norm);
     if ((np_word(t) || adjective_stop) && !(t.word && determiners().count(t.norm))) {
       // A lower-case "-ed" or "-ing" word belongs to the phrase only after a word that can precede it
       // inside a noun phrase ("the embattled governor", "registered voters", "a letter obtained by"):
       // "people who attended said" must not make "attended" part of the source.
+      // An irregular past form is never an adjective: "The decisive victory led X to declare".
+      if (is_irregular_past(t)) break;
       if (is_verbish(t)) {
         bool inside = j >= floor + 2 && (np_word(v[j - 2]) || (v[j - 2].word && determiners().count(v[j - 2].norm)) ||
                                          v[j - 2].norm.ends_with("'s"));
@@ -544,12 +637,23 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
       continue;
     }
     if (t.word && determiners().count(t.norm)) {
-      if (words == 0) break;
+      // A quantifier or a number standing alone is the head: "Most said", "None of those three
+      // have declared", "the two said".
+      if (words == 0 && !t.cap && !is_standalone_quantifier(t.norm)) break;
+      if (words == 0 && t.cap && !(t.initial && is_standalone_quantifier(t.norm))) break;
+      if (words == 0) {
+        ++words;
+        --j;
+        b = j;
+        continue;
+      }
       // "that" before a name or a pronoun is a complementiser, not a determiner: "reported that
       // Trump said".
       // So is "that" before a number or another determiner: "found that 74 percent of voters said".
+      // So is "that" before a plural, which it cannot determine: "that investigators said".
       if (t.norm == "that" && (v[j].cap || is_personal_pronoun(v[j].norm) ||
-                               v[j].kind == TokenKind::kNumber || determiners().count(v[j].norm))) {
+                               v[j].kind == TokenKind::kNumber || determiners().count(v[j].norm) ||
+                               is_plural_noun(v[j].norm))) {
         break;
       }
       --j;
@@ -643,11 +747,158 @@ Span left_np_simple(const View& v, size_t end, size_t floor) {
   return {b, end};
 }
 
+
+
+/// A noun phrase with a post-modifier that opens its clause: "People briefed on the move said",
+/// "Depositions released in March show", "Democrats trying to regain the Senate say", "A review by
+/// The Times shows", "The deputy head of China's delegation to the forum said". The plain walk stops
+/// at the participle, the infinitive's "to" or the preposition; the whole phrase is the source only
+/// when it runs back to the start of its clause (the sentence, or a comma after an opening phrase)
+/// without a finite verb, a pronoun, a relative or a conjunction, so "Trump visited Iowa when voters
+/// said" keeps "voters".
+Span with_post_modifier(const View& v, Span np, size_t floor) {
+  if (np.empty() || np.begin <= floor + 1) return np;
+  const Tok& stop = v[np.begin - 1];
+  if (!stop.word || stop.cap) return np;
+  const std::string_view w = stop.norm;
+  if (!(w == "to" || w == "by" || w == "out" || is_np_preposition(w) || is_verbish(stop))) return np;
+  // Back to where the clause begins.
+  size_t k = np.begin - 1;
+  while (k > floor && np.end - k < 20) {
+    if (after_blank_line(v, k)) break;
+    const Tok& t = v[k - 1];
+    if (!t.word) {
+      if ((t.norm == "-" || t.norm == "/") && !spaced(v, k - 1)) {
+        --k;
+        continue;
+      }
+      break;
+    }
+    --k;
+  }
+  if (k > floor && !after_blank_line(v, k)) {
+    const Tok& t = v[k - 1];
+    bool opens = t.kind == TokenKind::kTerminator || t.kind == TokenKind::kOpenQuote ||
+                 t.kind == TokenKind::kCloseQuote || v.end_of_clause(k - 1);
+    if (!opens) return np;
+  }
+  // Past a connective that opens the sentence: "But", "And", "Still".
+  while (k < np.begin && v[k].word && is_np_stop(v[k].norm) && !determiners().count(v[k].norm)) ++k;
+  if (k >= np.begin - 1) return np;
+  const Tok& first = v[k];
+  static const WordSet opening = {"nearly", "almost", "about", "roughly", "only", "neither", "both",
+                                  "either", "not"};
+  if (!first.word || (!np_word(first) && !determiners().count(first.norm) && !opening.count(first.norm))) {
+    return np;
+  }
+  if (is_verbish(first)) return np;  // "..., referring to the plan", "Careening from ..."
+  static const WordSet inside = {"to", "by", "and", "or", "nor", "out", "than", "about", "over",
+                                 "under", "across", "among", "including", "like", "between"};
+  for (size_t j = k; j < np.begin; ++j) {
+    const Tok& t = v[j];
+    if (!t.word) continue;
+    if (t.reporting || is_finite_auxiliary(t.norm) || is_personal_pronoun(t.norm)) return np;
+    if (t.norm.find('\'') != std::string_view::npos && !t.norm.ends_with("'s") && !t.norm.ends_with("s'")) {
+      return np;  // "he's", "they've"
+    }
+    if (j > k && is_np_stop(t.norm) && !inside.count(t.norm)) return np;
+    if (j > k && !t.cap && t.norm.size() > 4 && t.norm.ends_with("ly") && !is_ly_nonadverb(t.norm)) return np;
+    if (t.category == "according") return np;
+    // A past participle after a common noun, before a preposition or a time: "depositions released in
+    // March", "a poll released Sunday by". After a name, or before an object, it is the clause's verb:
+    // "Carson shared a syllabus", "Clinton earned her latest win".
+    if (is_verbish(t) && t.norm.ends_with("ed")) {
+      const Tok& before = v[j - 1];
+      const bool plural_opening = before.cap && before.initial && is_plural_noun(before.norm);
+      if (!before.word || (before.cap && !plural_opening) || is_verbish(before)) return np;
+      const Tok& after = v[j + 1];
+      if (after.word && !is_day_or_time(after.norm) &&
+          (determiners().count(after.norm) || after.norm.ends_with("'s") ||
+           after.cap ||
+           is_personal_pronoun(after.norm) || after.norm == "him" || after.norm == "them")) {
+        return np;
+      }
+    }
+  }
+  return {k, np.end};
+}
+
+/// Whether a phrase starting at `b` opens its clause: it starts the sentence, follows a quotation
+/// mark, colon or dash, a connective ("But", "And"), or the comma after a short opening phrase that
+/// begins with a preposition, a subordinator, a time or an adverb ("On Monday, X ...", "In 2008, X").
+bool opens_clause(const View& v, size_t b, size_t floor) {
+  if (b <= floor) return true;
+  if (after_blank_line(v, b)) return true;
+  const Tok& t = v[b - 1];
+  if (!t.word) {
+    if (!v.punct(b - 1, ",")) {
+      return t.kind == TokenKind::kTerminator || v.open_quote(b - 1) || v.close_quote(b - 1) ||
+             v.end_of_clause(b - 1);
+    }
+    // The comma after an opening phrase.
+    size_t k = b - 1;
+    while (k > floor && !after_blank_line(v, k) && (v[k - 1].word || v.punct(k - 1, "-"))) --k;
+    if (k > floor && !after_blank_line(v, k) && !v.end_of_clause(k - 1) && !v.open_quote(k - 1) &&
+        !v.close_quote(k - 1) && v[k - 1].kind != TokenKind::kTerminator) {
+      return false;
+    }
+    if (b - 1 - k > 10 || k >= b - 1) return false;
+    const Tok& first = v[k];
+    static const WordSet subordinators = {"after", "before", "during", "when", "while", "since", "as",
+                                          "despite", "although", "though", "if", "once", "until",
+                                          "following", "like", "unlike", "instead", "still", "yet"};
+    return first.kind == TokenKind::kNumber || is_np_preposition(first.norm) ||
+           subordinators.count(first.norm) || is_day_or_time(first.norm) ||
+           (first.norm.size() > 4 && first.norm.ends_with("ly")) || is_np_stop(first.norm);
+  }
+  // A connective that opens the sentence: "But hacking specialists say".
+  return t.initial && is_np_stop(t.norm) && !determiners().count(t.norm) && opens_clause(v, b - 1, floor);
+}
+
+/// A list whose last items the walk took as a coordination, run back to its first item when that
+/// opens the clause: "Carson, Fiorina and Huckabee have", "A group of 67 artists, writers, actors
+/// and scientists published".
+Span with_list(const View& v, Span np, size_t floor) {
+  if (np.empty() || opens_clause(v, np.begin, floor)) return np;
+  bool coordination = false;
+  for (size_t k = np.begin + 1; k < np.end && !coordination; ++k) {
+    coordination = v.is(k, "and") || v.is(k, "or") || v.is(k, "nor");
+  }
+  if (!coordination) return np;
+  Span head = np;
+  for (int round = 0; round < 6 && head.begin > floor + 1 && v.punct(head.begin - 1, ","); ++round) {
+    Span item = left_np_core(v, head.begin - 1, floor);
+    if (item.empty() || item.end != head.begin - 1) break;
+    bool name_or_noun = false;
+    for (size_t k = item.begin; k < item.end; ++k) {
+      if (v[k].word && (is_verbish(v[k]) || is_personal_pronoun(v[k].norm))) return np;
+      name_or_noun = name_or_noun || np_word(v[k]);
+    }
+    if (!name_or_noun) break;
+    head = item;
+    if (opens_clause(v, head.begin, floor)) return {head.begin, np.end};
+  }
+  return np;
+}
+
+Span left_np_simple(const View& v, size_t end, size_t floor) {
+  return with_list(v, with_post_modifier(v, left_np_core(v, end, floor), floor), floor);
+}
+
 /// The subject before a reporting verb, including an apposition or relative clause set off by commas
 /// ("Nina Turner, a surrogate for the campaign, said"; "The mayor, who spoke at the rally, said").
 Span left_np(const View& v, size_t end, size_t floor) {
   if (end == 0 || end <= floor) return {end, end};
   const Tok& last = v[end - 1];
+  // An intensifying reflexive belongs to its noun phrase: "Sanders himself has made", "the
+  // candidates themselves agreed".
+  if (last.word && end >= floor + 2 && v[end - 2].word &&
+      (last.norm == "himself" || last.norm == "herself" || last.norm == "themselves" ||
+       last.norm == "itself")) {
+    Span np = left_np(v, end - 1, floor);
+    if (!np.empty() && np.end == end - 1) return {np.begin, end};
+    return {end, end};
+  }
   if (last.word && is_personal_pronoun(last.norm)) return {end - 1, end};
   // Contractions of a pronoun and an auxiliary: "he's said", "they've argued".
   if (last.word) {
@@ -657,19 +908,28 @@ Span left_np(const View& v, size_t end, size_t floor) {
       if (n == p) return {end - 1, end};
     }
   }
-  if (v.punct(end - 1, ",")) {
-    // Find the comma that opens the apposition.
-    size_t k = end - 1;
+  // The comma that closes an apposition may stand inside closing quotation marks: 'Humphrey, who
+  // calls Trump a "sociopath," said'. `comma` is where it is, `stop` where the source ends.
+  size_t comma = end - 1;
+  size_t stop = end - 1;
+  int depth = 0;  // quotations open between here and the comma, walking left
+  if (end >= 2 && v.close_quote(end - 1) && v.punct(end - 2, ",")) {
+    comma = end - 2;
+    stop = end;
+    depth = 1;
+  }
+  if (v.punct(comma, ",")) {
+    // Find the comma that opens the apposition, past whole quotations inside it.
+    size_t k = comma;
     while (k > floor && end - k < 40) {
       --k;
       const Tok& t = v[k];
-      if (t.kind == TokenKind::kTerminator || t.kind == TokenKind::kOpenQuote ||
-          t.kind == TokenKind::kCloseQuote) {
-        return {end, end};
-      }
-      if (v.punct(k, ",")) break;
+      if (t.kind == TokenKind::kTerminator) return {end, end};
+      if (t.kind == TokenKind::kCloseQuote) ++depth;
+      if (t.kind == TokenKind::kOpenQuote && depth-- == 0) return {end, end};
+      if (depth == 0 && v.punct(k, ",")) break;
     }
-    if (!v.punct(k, ",") || k + 1 >= end - 1) return {end, end};
+    if (depth != 0 || !v.punct(k, ",") || k + 1 >= comma) return {end, end};
     const Tok& first = v[k + 1];
     bool appositive = first.word && (determiners().count(first.norm) || first.cap ||
                                      first.kind == TokenKind::kNumber || first.norm == "who" ||
@@ -684,8 +944,15 @@ Span left_np(const View& v, size_t end, size_t floor) {
                                      first.norm == "speaking" || first.norm == "according")) {
       return base;
     }
+    // So is a connective or an adverbial clause: "Others, however, say", "Clinton, meanwhile,
+    // co-sponsored", "Clinton, though she praised Garland, stopped short".
+    if (first.word && !first.cap && !appositive && first.norm != "and" && first.norm != "or" &&
+        (is_np_stop(first.norm) ||
+         (first.norm.size() > 4 && first.norm.ends_with("ly") && !is_ly_nonadverb(first.norm)))) {
+      return base;
+    }
     // A bare title after a name: "Richard Revesz, director of the institute, said".
-    if (!appositive && np_word(first) && v[base.end - 1].cap) appositive = true;
+    if (!appositive && np_word(first) && ends_in_name(v, base)) appositive = true;
     if (!appositive) return {end, end};
     // An introductory phrase, not a subject, before the comma ("After winning Ohio, Gov. John Kasich,
     // said"): the part after the comma is the subject.
@@ -694,7 +961,7 @@ Span left_np(const View& v, size_t end, size_t floor) {
          v[base.begin - 1].norm == "before" || v[base.begin - 1].norm == "while" ||
          v[base.begin - 1].norm == "in" || v[base.begin - 1].norm == "at") &&
         first.cap) {
-      Span own = left_np_simple(v, end - 1, k + 1);
+      Span own = left_np_simple(v, comma, k + 1);
       if (!own.empty() && own.begin == k + 1) return own;
     }
     // Several appositions in a row: "Clinton, 35, the daughter of ..., said".
@@ -706,7 +973,34 @@ Span left_np(const View& v, size_t end, size_t floor) {
       if (earlier.empty()) break;
       base = earlier;
     }
-    return {base.begin, end - 1};
+    // Longer chains, as long as the name at their head opens the clause: "Mark Holden, chairman of
+    // Freedom Partners, the network's funding arm, said", "Dewayne Smithy, 33, of Baldwin, Miss.,
+    // dismisses", "Trump's campaign manager, Corey Lewandowski, who ..., declined".
+    if (!opens_clause(v, base.begin, floor)) {
+      Span head = base;
+      for (int round = 0; round < 4 && head.begin > floor + 1; ++round) {
+        size_t comma = head.begin - 1;
+        size_t seg = head.begin;
+        if (v.is(comma, "of") && comma > floor + 1 && v.punct(comma - 1, ",") && v[seg].cap) {
+          seg = comma;
+          --comma;
+        }
+        if (!v.punct(comma, ",")) break;
+        const Tok& f = v[seg];
+        bool appositive_segment =
+            f.word && (determiners().count(f.norm) || f.kind == TokenKind::kNumber || f.cap ||
+                       f.norm == "of" || (np_word(f) && !is_verbish(f)));
+        if (!appositive_segment) break;
+        Span earlier = left_np_simple(v, comma, floor);
+        if (earlier.empty() || earlier.end != comma) break;
+        head = earlier;
+        if (opens_clause(v, head.begin, floor)) {
+          if (end - head.begin < 48) base = head;
+          break;
+        }
+      }
+    }
+    return {base.begin, stop};
   }
   // A relative clause without commas: "The official who spoke on condition of anonymity said".
   for (size_t k = end; k > floor && end - k < 14;) {
@@ -760,8 +1054,13 @@ Span head_chunk(const View& v, Span np) {
   size_t b = np.begin;
   for (size_t round = 0; round < 2; ++round) {
     size_t e = b;
+    // A participle or a relative clause after the head ends the chunk too: "a poll released
+    // Thursday", "people who spoke to reporters".
     while (e < np.end && !(v[e].word && is_np_preposition(v[e].norm) && e > b) &&
-           !v.punct(e, ",") && v[e].kind != TokenKind::kOpenBracket) {
+           !v.punct(e, ",") && v[e].kind != TokenKind::kOpenBracket &&
+           !(e > b && v[e].word && (is_verbish(v[e]) || v[e].norm == "who" || v[e].norm == "that") &&
+             np_word(v[e - 1]) && !is_verbish(v[e - 1]) && !determiners().count(v[e - 1].norm) &&
+             !v[e - 1].norm.ends_with("'s") && !v[e - 1].norm.ends_with("s'"))) {
       ++e;
     }
     // A partitive head hands over to the phrase after "of".
@@ -938,6 +1237,23 @@ size_t skip_gap(const View& v, size_t end, size_t floor) {
       if (e > floor && (v.is(e - 1, "on") || v.is(e - 1, "late") || v.is(e - 1, "early"))) --e;
       continue;
     }
+    // "less than two weeks ago", "days ago".
+    if (t.norm == "ago") {
+      static const WordSet span = {"a", "an", "few", "several", "than", "less", "more", "about",
+                                   "nearly", "just", "only", "some", "two", "three", "four", "five",
+                                   "six", "seven", "eight", "nine", "ten", "one", "couple", "of"};
+      size_t k = e - 1;
+      if (k > floor && v[k - 1].word && !v[k - 1].cap) --k;  // the unit: "weeks", "days"
+      while (k > floor && e - k < 7 && v[k - 1].word && !v[k - 1].cap &&
+             (span.count(v[k - 1].norm) || v[k - 1].kind == TokenKind::kNumber)) {
+        --k;
+      }
+      if (k + 2 <= e - 1) {
+        e = k;
+        continue;
+      }
+      break;
+    }
     if ((t.norm == "week" || t.norm == "month" || t.norm == "year" || t.norm == "night" ||
          t.norm == "weekend" || t.norm == "morning" || t.norm == "afternoon" || t.norm == "evening") &&
         e >= floor + 2 && (v.is(e - 2, "last") || v.is(e - 2, "this") || v.is(e - 2, "next"))) {
@@ -963,6 +1279,10 @@ Span subject_before(const View& v, size_t b, size_t floor) {
     if (v[k].word && !is_np_stop(v[k].norm)) initial_pp = false;
   }
   if (!initial_pp) return src;
+  // "In Iowa, the mayor, a Democrat, said": the comma closes the opening phrase.
+  for (size_t c = src.begin; c + 1 < src.end; ++c) {
+    if (v.punct(c, ",")) return {c + 1, src.end};
+  }
   size_t k = src.end;
   while (k > src.begin && (v[k - 1].cap || !v[k - 1].word)) --k;
   if (k > src.begin && k < src.end) return {k, src.end};
@@ -981,10 +1301,54 @@ size_t clause_break_before(const View& v, size_t b) {
   return b;
 }
 
+/// Whether `c` sits inside the complement of an earlier report `o` in the same sentence: "X said she
+/// believes ...", "X told reporters that a study found ...". The report is X's; what X says others
+/// think is part of its content. PolNeAR annotates no such nested attribution (none of its 19,868
+/// train cues lies inside another attribution's content), and "X said he wants" makes one claim.
+/// Nothing may set the two apart: a comma, a dash, a quotation mark or the end of a clause between
+/// the outer cue and the inner report ("X said, adding ...", "X said; Y claimed") ends the content.
+bool nested_in(const View& v, const Candidate& c, const Candidate& o) {
+  if (&c == &o || o.weak || o.source.empty() || o.source.end > o.cue.begin) return false;
+  size_t start = c.cue.begin;
+  if (!c.source.empty()) start = std::min(start, c.source.begin);
+  if (o.cue.end > start || o.cue.begin >= c.cue.begin) return false;
+  // An adverbial or relative clause, or a coordinated one, is no complement: "X attacked him after Y
+  // accused him of ...", "X declined to comment and Y said ...", "X praised the mayor, who said ...".
+  // A free relative is: "X condemned what Y called a breach" is X's report (PolNeAR marks no "called").
+  static const WordSet opens_clause = {
+      "when", "whenever", "after", "before", "as", "while", "where", "because", "since", "until",
+      "although", "though", "if", "unless", "whereas", "and", "but", "or", "nor", "yet", "with",
+      "without", "who", "whom", "whose", "which"};
+  for (size_t k = o.cue.end; k < start; ++k) {
+    if (v.end_of_clause(k) || v.open_quote(k) || v.close_quote(k)) return false;
+    if (v[k].word && opens_clause.count(v[k].norm)) return false;
+  }
+  return true;
+}
+
+bool nested(const View& v, const Candidate& c, const std::vector<Candidate>& all) {
+  return std::any_of(all.begin(), all.end(), [&](const Candidate& o) { return nested_in(v, c, o); });
+}
+
 /// The subject of a participial report after a comma ("..., saying ...", "..., adding that"): the
-/// source of an earlier attribution in the sentence, else the sentence's first noun phrase.
+/// source of the last earlier attribution in the sentence that is not nested in another one ("Ruiz
+/// said he doubted it, arguing ..." is Ruiz arguing), else the sentence's first noun phrase.
 Span participle_subject(const View& v, size_t cue, const std::vector<Candidate>& earlier) {
-  if (!earlier.empty() && !earlier.back().source.empty()) return earlier.back().source;
+  // Only reports before the participle, in its main clause: not one inside a subordinate or relative
+  // clause ("Ever since she endorsed Clinton, Warren has been a surrogate, attacking ...").
+  static const WordSet subordinate = {"since", "when", "after", "before", "while", "as", "because",
+                                      "if", "although", "though", "until", "once", "whether", "unless"};
+  const Candidate* last = nullptr;
+  for (const Candidate& c : earlier) {
+    if (c.cue.begin >= cue || nested(v, c, earlier)) continue;
+    if (!c.source.empty()) {
+      const size_t b = c.source.begin;
+      if (b > 0 && v[b - 1].word && subordinate.count(v[b - 1].norm)) continue;
+      if (c.source.end == b + 1 && (v.is(b, "who") || v.is(b, "which") || v.is(b, "that"))) continue;
+    }
+    if (last == nullptr || c.cue.begin > last->cue.begin) last = &c;
+  }
+  if (last != nullptr && !last->source.empty()) return last->source;
   size_t i = 0;
   // Skip a short introductory phrase: "Hours later, Trump ...", "On Monday, the campaign ...". It is
   // known by its first or its last word; a preposition inside the clause ("Clinton celebrated in
@@ -1378,6 +1742,76 @@ bool says_plainly(std::string_view w) {
   return s.count(w) > 0;
 }
 
+/// "The company did not respond to a request for comment", "has not replied", "did not immediately
+/// return calls": a report that no statement was made attributes nothing. (A refusal is different:
+/// "declined to comment" tells the reader the source's answer.)
+bool non_response(const View& v, const Candidate& c) {
+  if (c.cue.empty()) return false;
+  // The negated verb may stand just before a cue the tagger found on its object: "did not return
+  // calls seeking comment".
+  size_t from = c.cue.begin;
+  while (from > 0 && c.cue.begin - from < 5 && v[from - 1].word) --from;
+  bool negated = false;
+  size_t verb = c.cue.end;
+  for (size_t k = from; k < c.cue.end; ++k) {
+    if (!v[k].word) continue;
+    const std::string_view w = v[k].norm;
+    if (w == "not" || w == "never" || w.ends_with("n't")) {
+      negated = true;
+    } else if (negated && verb == c.cue.end && !is_cue_auxiliary(w) && !w.ends_with("ly")) {
+      verb = k;
+    }
+  }
+  if (!negated || verb == c.cue.end) return false;
+  const std::string_view w = v[verb].norm;
+  if (w.starts_with("respond") || w.starts_with("repl") || w.starts_with("answer")) return true;
+  if (!w.starts_with("return")) return false;
+  // "return" says nothing of a statement unless what was not returned is a call or a message.
+  static const WordSet messages = {"call", "calls", "message", "messages", "email", "emails", "e-mail",
+                                   "e-mails", "request", "requests", "inquiry", "inquiries", "phone"};
+  for (size_t k = verb + 1; k < v.size() && k < verb + 5 && v[k].word; ++k) {
+    if (messages.count(v[k].norm)) return true;
+  }
+  return false;
+}
+
+/// Whether a cue at [b, e) is a passive ("was criticized", "has been met with", "is expected"): if so,
+/// the position after its agent's "by" ("... by some of his rivals"), or v.size() when it names no
+/// agent; 0 when it is no passive. The auxiliaries may stand before the cue.
+size_t passive_agent(const View& v, size_t b, size_t e) {
+  static const WordSet be = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re", "isn't",
+                             "wasn't", "aren't", "weren't"};
+  static const WordSet irregular = {"known", "seen", "shown", "taken", "given", "held", "made",
+                                    "told", "said", "thought", "found", "brought", "written", "sent",
+                                    "met", "felt", "kept", "heard", "led", "left", "paid", "put",
+                                    "shot", "struck", "understood", "won", "driven", "drawn", "hit",
+                                    "caught", "beaten", "chosen", "forgotten", "hidden", "sought"};
+  size_t a = b;
+  while (a > 0 && v[a - 1].word && !v[a - 1].cap && (is_cue_auxiliary(v[a - 1].norm) ||
+                                                      be.count(v[a - 1].norm))) {
+    --a;
+  }
+  bool passive = false;
+  for (size_t k = a; k < e && !passive; ++k) {
+    if (!v[k].word || !be.count(v[k].norm)) continue;
+    size_t j = k + 1;
+    while (j < e && v[j].word && !v[j].cap && v[j].norm.size() > 4 && v[j].norm.ends_with("ly")) ++j;
+    if (j < v.size() && j <= e && v[j].word && !v[j].cap &&
+        ((v[j].norm.size() > 4 && v[j].norm.ends_with("ed")) || irregular.count(v[j].norm)) &&
+        j < e) {
+      passive = true;
+    }
+  }
+  if (!passive) return 0;
+  for (size_t k = e; k < v.size() && k < e + 15; ++k) {
+    if (v.end_of_clause(k) || v.open_quote(k) || v.close_quote(k)) break;
+    if (!v[k].word) continue;
+    if (is_finite_auxiliary(v[k].norm) || v[k].reporting) break;
+    if (v[k].norm == "by") return k + 1 < v.size() && v[k + 1].word && !is_verbish(v[k + 1]) ? k + 1 : v.size();
+  }
+  return v.size();
+}
+
 /// "Who says so?", "Who said that": a question about a source at the start of a sentence names none.
 bool asks_for_source(const View& v, Span src) {
   return src.begin == 0 && src.end == 1 && (v.is(0, "who") || v.is(0, "which") || v.is(0, "what"));
@@ -1419,7 +1853,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     std::string_view cat = e->category;
     size_t floor = 0;
     if (cat == "according") {
-      c.source = with_apposition(v, right_np(v, i + len, n), n);
+      c.source = with_apposition(v, with_post_clause(v, right_np(v, i + len, n), n), n);
       if (c.source.empty() && i + len < n && v[i + len].word) {
         static const WordSet objects = {"him", "her", "them", "me", "us", "it", "you"};
         if (objects.count(v[i + len].norm)) c.source = {i + len, i + len + 1};
@@ -1433,7 +1867,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       }
       if (leading || (c.source.end < n && v[c.source.end].kind != TokenKind::kTerminator &&
                       !v.close_quote(c.source.end))) {
-        Span plain = right_np(v, i + len, n);
+        Span plain = with_post_clause(v, right_np(v, i + len, n), n);
         if (!plain.empty()) c.source = plain;
       }
     } else if (cat == "adverb") {
@@ -1451,7 +1885,11 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       }
       // A passive with its agent: "was first reported by Politico".
       size_t b = i;
-      while (b > 0 && v[b - 1].word && is_cue_auxiliary(v[b - 1].norm)) --b;
+      // A capitalised word inside the sentence is a name, not an auxiliary: "Theresa May said".
+      while (b > 0 && v[b - 1].word && is_cue_auxiliary(v[b - 1].norm) &&
+             !(v[b - 1].cap && !v[b - 1].initial)) {
+        --b;
+      }
       bool passive = false;
       for (size_t k = b; k < i; ++k) {
         if (v.is(k, "is") || v.is(k, "was") || v.is(k, "were") || v.is(k, "are") || v.is(k, "been") ||
@@ -1461,7 +1899,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       }
       if (passive) {
         if (!v.is(i + len, "by")) continue;
-        c.source = with_apposition(v, right_np(v, i + len + 1, n), n);
+        c.source = with_apposition(v, with_post_clause(v, right_np(v, i + len + 1, n), n), n);
         if (c.source.empty()) continue;
         // The agent's "by" belongs to neither cue nor source: PolNeAR train leaves it out of the
         // cue twice as often as it puts it in (134 to 72).
@@ -1512,12 +1950,13 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
           bool after_quote_or_comma =
               i > 0 && (v.punct(i - 1, ",") || v.close_quote(i - 1) || v.punct(i - 1, "—"));
           if (after_quote_or_comma) {
-            Span base = right_np(v, i + len, n);
+            Span base = with_post_clause(v, right_np(v, i + len, n), n);
             Span r = with_apposition(v, base, n);
             auto ends_clause = [&](size_t k) {
               static const WordSet clause = {"when", "after", "as", "while", "before", "in", "on",
                                              "at", "during", "who", "whose", "adding", "noting"};
-              return k >= n || v.end_of_clause(k) || v.close_quote(k) ||
+              // An opening quotation mark starts the next quotation: 'said X, 20, of Y, Fla. "She ...'
+              return k >= n || v.end_of_clause(k) || v.close_quote(k) || v.open_quote(k) ||
                      (v[k].word && clause.count(v[k].norm));
             };
             if (!base.empty() && r.end == base.end && v.is(base.end, "who")) {
@@ -1612,6 +2051,19 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       i = e;
       continue;
     }
+    // "said Paul Ryan in a statement": the adjunct after an inverted source is part of that report.
+    bool adjunct = false;
+    size_t p = i;
+    while (p > 0 && v[p - 1].word && !v[p - 1].cap && determiners().count(v[p - 1].norm)) --p;
+    for (const Candidate& r : found) {
+      adjunct = adjunct || (!r.source.empty() && r.source.begin > r.cue.begin && p >= 1 &&
+                            r.source.end == p - 1 &&
+                            (v.is(p - 1, "in") || v.is(p - 1, "on") || v.is(p - 1, "at")));
+    }
+    if (adjunct) {
+      i = e;
+      continue;
+    }
     // A cue of function words alone ("has", "are", "on", "has never") is the tagger reading a clause
     // boundary, not a report: with no word that could say, think or intend, it is left out.
     bool content = false;
@@ -1630,6 +2082,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     c.cue = {i, e};
     c.a.inferred = true;
     Span src;
+    const size_t agent = passive_agent(v, i, e);
     if (i > 0 && v[i - 1].word &&
         (v[i - 1].norm.ends_with("'s") || v[i - 1].norm.ends_with("s'") || v[i - 1].norm == "his" ||
          v[i - 1].norm == "her" || v[i - 1].norm == "their" || v[i - 1].norm == "its")) {
@@ -1638,10 +2091,44 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       while (b > 0 && v[b - 1].cap && !v[b - 1].initial && v[b].cap) --b;
       if (b > 0 && v[b - 1].cap && v[b - 1].initial && v[b].cap) --b;
       src = {b, i};
+    } else if (v[i].kind == TokenKind::kWord && !v[i].cap && v[i].norm.size() > 5 &&
+               v[i].norm.ends_with("ing") && clause_break_before(v, i) < i) {
+      // A participle set off from its clause shares the clause's subject, as for the rules' verbs:
+      // "On Monday, Clinton tried to turn the tables, portraying Sanders as ...".
+      src = participle_subject(v, clause_break_before(v, i), found);
+    } else if (agent != 0) {
+      // A passive names its source as the agent, or names none: "Trump has been criticized by some
+      // of his rivals", "Clinton is expected to win".
+      src = agent < n ? with_apposition(v, with_post_clause(v, right_np(v, agent, n), n), n) : Span{i, i};
+      if (src.empty()) src = {i, i};
     } else {
       src = subject_before(v, i, 0);
     }
-    if (src.empty() && i > 0 && (v.is(i - 1, "and") || v.is(i - 1, "but"))) {
+    const bool infinitive = v.is(i, "to") || (i > 0 && v.is(i - 1, "to"));
+    if (agent != 0) {
+      // No subject to look for.
+    } else if (infinitive && (src.empty() || src.end == (v.is(i, "to") ? i : i - 1))) {
+      // An infinitive after a verb or adjective of control or raising has that verb's subject:
+      // "Yellen is likely to stress", "he has yet to explain", "he won't be able to brag about".
+      static const WordSet control = {
+          "likely", "unlikely", "able", "unable", "yet", "ready", "eager", "quick", "willing",
+          "unwilling", "going", "about", "trying", "tried", "tries", "try", "want", "wants",
+          "wanted", "plan", "plans", "planned", "planning", "hope", "hopes", "hoped", "hoping",
+          "expected", "expects", "expect", "seeks", "sought", "seek", "seeking", "refused",
+          "refuses", "declined", "declines", "vowed", "vows", "pledged", "promised", "promises",
+          "agreed", "agrees", "decided", "decides", "continues", "continued", "began", "begins",
+          "need", "needs", "needed", "used", "determined", "poised", "prepared", "due", "set",
+          "intends", "intended", "wished", "wishes", "aims", "aimed", "managed", "failed", "fails"};
+      size_t g = v.is(i, "to") ? i : i - 1;
+      const size_t to = g;
+      while (g > 0 && to - g < 6 && v[g - 1].word && !v[g - 1].cap &&
+             (is_cue_auxiliary(v[g - 1].norm) || is_finite_auxiliary(v[g - 1].norm) ||
+              control.count(v[g - 1].norm) || v.is(g - 1, "be") || v.is(g - 1, "been") ||
+              (v[g - 1].norm.size() > 4 && v[g - 1].norm.ends_with("ly")))) {
+        --g;
+      }
+      if (g < to) src = subject_before(v, g, 0);  // past "needs": "Donald Trump needs to tell"
+    } else if (src.empty() && i > 0 && (v.is(i - 1, "and") || v.is(i - 1, "but"))) {
       src = participle_subject(v, i - 1, found);
     } else if (src.empty() && clause_break_before(v, i) < i) {
       src = participle_subject(v, clause_break_before(v, i), found);
@@ -1707,9 +2194,11 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
   bool named = std::any_of(found.begin(), found.end(), [](const Candidate& c) {
     return !c.weak && !c.source.empty() && !c.a.inferred;
   });
-  for (Candidate& c : found) {
-    if (c.weak && named) continue;
-    out.push_back(std::move(c));
+  std::vector<bool> inner(found.size(), false);
+  for (size_t k = 0; k < found.size(); ++k) inner[k] = nested(v, found[k], found);
+  for (size_t k = 0; k < found.size(); ++k) {
+    if ((found[k].weak && named) || inner[k] || non_response(v, found[k])) continue;
+    out.push_back(std::move(found[k]));
   }
 }
 
