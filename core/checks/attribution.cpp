@@ -11,7 +11,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 9> kExamples = {
+constexpr std::array<std::string_view, 10> kExamples = {
     "The mayor [[said]] the bridge would reopen in May.",
     "Turnout fell sharply, [[according to]] the electoral commission.",
     "\"We will appeal,\" [[said]] Ana Ruiz, the club's lawyer.",
@@ -20,6 +20,7 @@ constexpr std::array<std::string_view, 9> kExamples = {
     "md:The callback will be called with an error when the file is missing. Call `open()` first.",
     "ORTIZ[[:]] We will finish the bridge before the winter.",
     "Default: the nearest harbour to the address given.",
+    "The estimate [[appears]] to rest on figures from 2019.",
     "md:- **Tide tables**: the hours of high and low water for each port.\n",
 };
 
@@ -56,7 +57,11 @@ class AttributionCheck final : public Check {
       std::string kind(source_kind_name(a.kind));
       std::replace(kind.begin(), kind.end(), '_', ' ');
       std::string message;
-      if (a.source.empty()) {
+      std::string lower = normalise_word(cue);
+      if (a.source.empty() && (lower.find("seem") != std::string::npos || lower.find("appear") != std::string::npos)) {
+        // "The estimate appears to be old": the writer's own inference, which names no one.
+        message = "\"" + cue + "\" presents this as the writer's inference; no source is given";
+      } else if (a.source.empty()) {
         message = "\"" + cue + "\" attributes this to an unnamed source";
       } else {
         message = "\"" + cue + "\" attributes this to " + std::string(doc.slice(a.source)) + " (";
