@@ -1406,6 +1406,32 @@ void add_content(const View& v, Candidate& c, bool source_after, size_t limit) {
   else if (e > j) c.a.content = v.range({j, e});
 }
 
+/// "sorted according to the rules", "a full date according to RFC 3339", "went according to plan":
+/// conformity, not a report. The phrase follows a word directly (a report's "according to" opens the
+/// sentence or follows a comma: in PolNeAR train and dev every "according to" before such a noun does)
+/// and names a rule, a plan or a standard.
+bool conforms(const View& v, size_t according, Span source) {
+  if (according == 0 || !v[according - 1].word || v.is(according - 1, "and") || v.is(according - 1, "but")) {
+    return false;
+  }
+  static const WordSet rules = {
+      "plan", "plans", "schedule", "rule", "rules", "law", "laws", "standard", "standards",
+      "specification", "specifications", "spec", "protocol", "instructions", "guidelines", "regulations",
+      "pattern", "format", "type", "schema", "algorithm", "formula", "criteria", "order", "size",
+      "priority", "need", "needs", "script", "tradition", "custom", "procedure", "procedures", "options",
+      "settings", "configuration", "recipe", "template", "grammar", "syntax"};
+  size_t k = source.begin;
+  while (k < source.end && (!v[k].word || determiners().count(v[k].norm) || v[k].norm.ends_with("'s"))) ++k;
+  for (size_t j = k; j < source.end && j < k + 2; ++j) {
+    if (!v[j].word) break;
+    std::string_view w = v[j].norm;
+    if (rules.count(w)) return true;
+    // A standard by its number: "RFC 3339", "RFC4122", "ISO 8601".
+    if ((w.starts_with("rfc") || w == "iso" || w == "ieee" || w == "ecma") && j == k) return true;
+  }
+  return false;
+}
+
 // ---- attributions by layout ---------------------------------------------------------------------
 // Headlines and transcripts attribute with a colon ("Graham: Trump's rhetoric is hateful", "PENCE:
 // Well, look ..."), letters and vox pops with a dash before the name ("― Sonya Herridge").
@@ -1859,6 +1885,10 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
         if (objects.count(v[i + len].norm)) c.source = {i + len, i + len + 1};
       }
       if (c.source.empty()) continue;
+      if (conforms(v, i, c.source)) {
+        for (size_t k = i; k < i + len; ++k) used[k] = true;  // nor is it the tagger's
+        continue;
+      }
       // "according to X" mid-sentence or at its start ends at the next comma; only at the end of the
       // sentence may an apposition follow ("according to Y, a spokesman for Z.").
       bool leading = true;

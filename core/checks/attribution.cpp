@@ -11,7 +11,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 10> kExamples = {
+constexpr std::array<std::string_view, 11> kExamples = {
     "The mayor [[said]] the bridge would reopen in May.",
     "Turnout fell sharply, [[according to]] the electoral commission.",
     "\"We will appeal,\" [[said]] Ana Ruiz, the club's lawyer.",
@@ -20,6 +20,7 @@ constexpr std::array<std::string_view, 10> kExamples = {
     "md:The callback will be called with an error when the file is missing. Call `open()` first.",
     "ORTIZ[[:]] We will finish the bridge before the winter.",
     "Default: the nearest harbour to the address given.",
+    "Entries are sorted according to the rules of the archive.",
     "The estimate [[appears]] to rest on figures from 2019.",
     "md:- **Tide tables**: the hours of high and low water for each port.\n",
 };
