@@ -20,16 +20,21 @@ const std::vector<Cue>& Analysis::cues() const {
 const std::vector<Attribution>& Analysis::attributions() const {
   if (!attributions_) {
     attributions_ = find_attributions(doc_, *settings_.lexicon, *settings_.sources);
-    drop_inferred_in_software(doc_, *attributions_);
+    drop_inferred_in_software(doc_, software_blocks(), *attributions_);
     resolve_person_pronouns(doc_, *attributions_);
   }
   return *attributions_;
 }
 
+const std::vector<bool>& Analysis::software_blocks() const {
+  if (!software_blocks_) software_blocks_ = core::software_blocks(doc_);
+  return *software_blocks_;
+}
+
 const std::vector<SentenceClaim>& Analysis::claims() const {
   if (!claims_) {
     claims_ = assess_claims(doc_, cues(), attributions(),
-                            settings_.option("unsourced-claim", "threshold", 0.5));
+                            settings_.option("unsourced-claim", "threshold", 0.5), &software_blocks());
   }
   return *claims_;
 }

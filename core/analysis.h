@@ -23,6 +23,8 @@ class Analysis {
   const std::vector<Cue>& cues() const;
   const std::vector<Attribution>& attributions() const;
   const std::vector<SentenceClaim>& claims() const;
+  /// Per block: whether it documents software (core/analysis/software.h).
+  const std::vector<bool>& software_blocks() const;
 
  private:
   const Document& doc_;
@@ -30,6 +32,7 @@ class Analysis {
   mutable std::optional<std::vector<Cue>> cues_;
   mutable std::optional<std::vector<Attribution>> attributions_;
   mutable std::optional<std::vector<SentenceClaim>> claims_;
+  mutable std::optional<std::vector<bool>> software_blocks_;
 };
 
 /// Drops the findings that suppression comments (`<!-- evidential-disable... -->`) silence:

@@ -26,8 +26,9 @@ struct SentenceClaim {
 };
 
 /// One entry per sentence of the document, in order.
+/// `software`: software_blocks(doc) when the caller has it already (computed here otherwise).
 std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<Cue>& cues,
                                          const std::vector<Attribution>& attributions,
-                                         double threshold);
+                                         double threshold, const std::vector<bool>* software = nullptr);
 
 }  // namespace evidential::core

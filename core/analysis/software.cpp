@@ -59,8 +59,11 @@ bool names_software(const Document& doc, const Sentence& s) {
       }
       // "version 3", "versions 2 and 3"
       if (t->kind == TokenKind::kNumber && t != first && t[-1].kind == TokenKind::kWord) {
-        std::string prev = normalise_word(doc.slice(t[-1].range));
-        if (prev == "version" || prev == "versions") return true;
+        std::string_view prev = doc.slice(t[-1].range);
+        if ((prev.size() == 7 || prev.size() == 8) && (prev[0] == 'v' || prev[0] == 'V') &&
+            (normalise_word(prev) == "version" || normalise_word(prev) == "versions")) {
+          return true;
+        }
       }
     }
     // "--force": a flag, the dashes glued to the word after them.
@@ -80,8 +83,8 @@ std::vector<bool> software_blocks(const Document& doc) {
   return out;
 }
 
-void drop_inferred_in_software(const Document& doc, std::vector<Attribution>& attributions) {
-  const std::vector<bool> software = software_blocks(doc);
+void drop_inferred_in_software(const Document& doc, const std::vector<bool>& software,
+                               std::vector<Attribution>& attributions) {
   std::erase_if(attributions, [&](const Attribution& a) {
     return a.inferred && a.sentence < doc.sentences().size() && software[doc.sentences()[a.sentence].block];
   });

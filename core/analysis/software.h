@@ -22,6 +22,7 @@ std::vector<bool> software_blocks(const Document& doc);
 /// there "`install()` adds", "the callback will be called with" and "fast-uri has built-in support
 /// for" describe a program, and the tagger, trained on news, reads them as reports. Attributions the
 /// rules find ("the maintainers said") stay.
-void drop_inferred_in_software(const Document& doc, std::vector<Attribution>& attributions);
+void drop_inferred_in_software(const Document& doc, const std::vector<bool>& software_blocks,
+                               std::vector<Attribution>& attributions);
 
 }  // namespace evidential::core
