@@ -461,6 +461,17 @@ TEST_F(Attributions, UnnamedGroupsAndDocumentNouns) {
   EXPECT_EQ(f.kind, "document");
 }
 
+// A group named by its trade is unnamed; the same trade before a name is a person's description.
+TEST_F(Attributions, TradesAloneAreUnnamedAndBeforeANameDescribe) {
+  Found f = only("Historians say the chapel is older than the keep.", "say");
+  EXPECT_EQ(f.kind, "anonymous");
+  f = only("Investigators said the fire began in the boiler room.", "said");
+  EXPECT_EQ(f.kind, "anonymous");
+  f = only("The historian Ana Ruiz said the chapel is older than the keep.", "said");
+  EXPECT_EQ(f.source, "The historian Ana Ruiz");
+  EXPECT_EQ(f.kind, "named_person");
+}
+
 TEST_F(Attributions, PollstersPartiesAndAgencies) {
   Found f = only("The Congressional Budget Office said the bill would add to the deficit.", "said");
   EXPECT_EQ(f.kind, "official_statement");

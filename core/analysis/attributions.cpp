@@ -1150,6 +1150,9 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
     } else if (noun_category == "title") {
       k.kind = SourceKind::kNamedPerson;
     }
+  } else if (k.entry == nullptr && noun_pos >= 0 && anonymous_noun && noun_category == "person") {
+    // A person named after their trade: "the historian Ana Ruiz", "analyst Mark Kim".
+    k.kind = SourceKind::kNamedPerson;
   } else if (k.entry == nullptr) {
     // 3. The phrase's shape.
     bool definite = false, indefinite = false;
