@@ -34,7 +34,7 @@ const std::vector<bool>& Analysis::software_blocks() const {
 const std::vector<SentenceClaim>& Analysis::claims() const {
   if (!claims_) {
     claims_ = assess_claims(doc_, cues(), attributions(),
-                            settings_.option("unsourced-claim", "threshold", 0.5), &software_blocks());
+                            settings_.option("unsourced-claim", "threshold", 0.5), software_blocks());
   }
   return *claims_;
 }

@@ -85,6 +85,8 @@ class Server {
   /// Takes maxDocumentBytes out of `settings` (`where` names them in a message): the limit it sets, the
   /// current one when its value is not a positive integer (said in a message), `absent` when missing.
   size_t take_max_document_bytes(json& settings, std::string_view where, size_t absent);
+  /// Asks a pulling client to pull again (workspace/diagnostic/refresh), when it supports that.
+  void refresh_pulled_diagnostics();
   /// Re-resolves every open document's settings and re-analyses those whose settings changed.
   void reconfigure_all();
   /// Reloads the user's configuration file if it changed, and re-resolves the open documents then.
@@ -547,9 +549,7 @@ void Server::apply_workspace_settings(json settings) {
   // Documents whose settings did not change are checked against the new limit too; the worker
   // publishes only those whose result changes.
   for (const auto& [uri, doc] : documents_.all()) schedule(doc);
-  if (capabilities_.pullDiagnostics && capabilities_.diagnosticRefresh && !documents_.all().empty()) {
-    connection_.request("workspace/diagnostic/refresh", nullptr, [](const json&, const json*) {});
-  }
+  if (!documents_.all().empty()) refresh_pulled_diagnostics();
 }
 
 // maxDocumentBytes is the server's, not a setting of the analysis: taken out before the rest is read
@@ -588,7 +588,11 @@ void Server::reconfigure_all() {
     changed = true;
     schedule(doc);
   }
-  if (changed && capabilities_.pullDiagnostics && capabilities_.diagnosticRefresh) {
+  if (changed) refresh_pulled_diagnostics();
+}
+
+void Server::refresh_pulled_diagnostics() {
+  if (capabilities_.pullDiagnostics && capabilities_.diagnosticRefresh) {
     connection_.request("workspace/diagnostic/refresh", nullptr, [](const json&, const json*) {});
   }
 }

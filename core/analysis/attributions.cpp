@@ -2174,7 +2174,10 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
       inference = !v[k].word || is_cue_auxiliary(v[k].norm) || v.is(k, "to") || v[k].norm.starts_with("seem") ||
                   v[k].norm == "appear" || v[k].norm == "appears" || v[k].norm == "appeared";
     }
-    if (inference) src = {i, i};
+    if (inference) {
+      src = {i, i};
+      c.a.writer_inference = true;
+    }
     // A capitalised word with no source is a label or a name more often than a cue ("Notes").
     if ((src.empty() && v[i].cap) || asks_for_source(v, src)) {
       i = e;

@@ -29,6 +29,8 @@ struct Attribution {
   /// hint, and its source is still checked for reliability, but it never sources a claim and never
   /// raises an anonymous-source warning.
   bool inferred = false;
+  /// The cue is the writer's own inference ("seems", "appears to"): it names no source by design.
+  bool writer_inference = false;
   /// For a source that is "he" or "she": the earlier source in the same paragraph it most likely
   /// stands for ("the mayor, Ilse Varga, told reporters ... She insisted"); empty when there is none
   /// or more than one person it could be. See resolve_person_pronouns().

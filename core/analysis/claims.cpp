@@ -12,7 +12,6 @@
 #include <string>
 #include <string_view>
 
-#include "core/analysis/software.h"
 #include "core/analysis/text_map.h"
 #include "core/analysis/weights.h"
 #include "core/embedded.h"
@@ -529,8 +528,8 @@ bool speculates(const Document& doc, const std::vector<Cue>& cues, size_t first,
 }  // namespace
 
 std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<Cue>& cues,
-                                         const std::vector<Attribution>& attributions,
-                                         double threshold, const std::vector<bool>* software) {
+                                         const std::vector<Attribution>& attributions, double threshold,
+                                         const std::vector<bool>& software_block) {
   const auto& sentences = doc.sentences();
   std::vector<SentenceClaim> out(sentences.size());
   // Which sentences carry a sourcing attribution of their own, and of what kind.
@@ -545,12 +544,6 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
   // Blocks that document software: a paragraph or list item one of whose sentences names code, a
   // version or a flag is about that software throughout ("`cb` is called for each node. References
   // are not resolved.").
-  std::vector<bool> computed;
-  if (software == nullptr) {
-    computed = software_blocks(doc);
-    software = &computed;
-  }
-  const std::vector<bool>& software_block = *software;
   size_t cue_index = 0;
   // The current sentence's tokens, their normalised words and the model's features, reused.
   std::vector<ClaimToken> toks;

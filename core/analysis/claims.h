@@ -25,10 +25,9 @@ struct SentenceClaim {
   int32_t context = -1;  ///< for kAttributedByContext: the sentence whose attribution carries over
 };
 
-/// One entry per sentence of the document, in order.
-/// `software`: software_blocks(doc) when the caller has it already (computed here otherwise).
+/// One entry per sentence of the document, in order. `software_block`: software_blocks(doc).
 std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<Cue>& cues,
-                                         const std::vector<Attribution>& attributions,
-                                         double threshold, const std::vector<bool>* software = nullptr);
+                                         const std::vector<Attribution>& attributions, double threshold,
+                                         const std::vector<bool>& software_block);
 
 }  // namespace evidential::core

@@ -58,8 +58,7 @@ class AttributionCheck final : public Check {
       std::string kind(source_kind_name(a.kind));
       std::replace(kind.begin(), kind.end(), '_', ' ');
       std::string message;
-      std::string lower = normalise_word(cue);
-      if (a.source.empty() && (lower.find("seem") != std::string::npos || lower.find("appear") != std::string::npos)) {
+      if (a.writer_inference) {
         // "The estimate appears to be old": the writer's own inference, which names no one.
         message = "\"" + cue + "\" presents this as the writer's inference; no source is given";
       } else if (a.source.empty()) {
