@@ -14,6 +14,7 @@ namespace {
 struct Found {
   std::string cue, source, kind, caution, neutral;
   bool inferred = false;
+  bool writer = false;
 };
 
 class Attributions : public ::testing::Test {
@@ -29,7 +30,8 @@ class Attributions : public ::testing::Test {
     std::vector<Found> out;
     for (const Attribution& a : find_attributions(doc, *settings.lexicon, *settings.sources)) {
       out.push_back({std::string(doc.slice(a.cue)), std::string(doc.slice(a.source)),
-                     std::string(source_kind_name(a.kind)), a.caution, a.neutral_verb, a.inferred});
+                     std::string(source_kind_name(a.kind)), a.caution, a.neutral_verb, a.inferred,
+                     a.writer_source});
     }
     return out;
   }
@@ -542,6 +544,37 @@ TEST_F(Attributions, FindingsCarryCueSourceAndFix) {
   }
   EXPECT_TRUE(attribution);
   EXPECT_TRUE(loaded);
+}
+
+TEST_F(Attributions, TheWriterInTheFirstPersonIsNamedAndSaysSo) {
+  Found f = only("I argue that the harbour needs a second pier.", "argue");
+  EXPECT_TRUE(f.writer);
+  EXPECT_EQ(f.kind, "named_person");
+  f = only("We found that the tide gauge had drifted by four centimetres.", "found");
+  EXPECT_TRUE(f.writer);
+  EXPECT_EQ(f.kind, "named_person");  // not an unnamed "we": the writers sign the text
+  f = only("Our survey team reported that the pier was sound.", "reported");
+  EXPECT_TRUE(f.writer);
+  EXPECT_EQ(f.source, "Our survey team");
+  f = only("The harbour master said the pier was sound.", "said");
+  EXPECT_FALSE(f.writer);
+}
+
+TEST_F(Attributions, AGroupNoOneInItIsNamedIsAnonymous) {
+  EXPECT_EQ(only("Residents said the water was brown for a week.", "said").kind, "anonymous");
+  EXPECT_EQ(only("Local fishermen said the catch had halved.", "said").kind, "anonymous");
+  // Pointing back to people already identified, or belonging to someone named: not anonymous.
+  EXPECT_EQ(only("The neighbours said the crane was noisy at night.", "said").kind, "named_person");
+  EXPECT_EQ(only("Her neighbours said the appeal would be filed.", "said").kind, "named_person");
+  EXPECT_EQ(only("Mayor Varga's neighbours said the vote was close.", "said").kind, "named_person");
+  EXPECT_EQ(only("Both candidates said the vote was close.", "said").kind, "named_person");
+  // Evidence is a record, not a person.
+  EXPECT_EQ(only("Tide readings showed that the water had risen.", "showed").kind, "document");
+}
+
+TEST_F(Attributions, AHeadingThatEndsOnItsVerbIsALabel) {
+  EXPECT_TRUE(find("# Survey notes\n\nThe pier was rebuilt in 2021.\n", Markup::kMarkdown).empty());
+  EXPECT_EQ(only("# Harbour board says pier will reopen\n", "says", Markup::kMarkdown).source, "Harbour board");
 }
 
 TEST_F(Attributions, AnyBytesAreSafe) {

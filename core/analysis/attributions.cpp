@@ -126,6 +126,8 @@ bool is_personal_pronoun(std::string_view w) {
 /// A plural noun by its form: "officials", "depositions", "people".
 bool is_plural_noun(std::string_view w) {
   static const WordSet irregular = {"people", "police", "men", "women", "children", "staff"};
+  static const WordSet singular_men = {"specimen", "abdomen", "regimen", "acumen", "stamen"};
+  if (w.size() > 5 && w.ends_with("men") && !singular_men.count(w)) return true;  // "fishermen"
   return irregular.count(w) > 0 ||
          (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("us"));
 }
@@ -1025,7 +1027,18 @@ struct Kind {
   const SourceEntry* entry = nullptr;
   std::string caution;
   bool pronoun = false;
+  bool writer = false;  // "I", "we", "our team": the writer speaks for themselves
 };
+
+/// A source in the first person is the writer: "I", "we", "my colleagues", "our team".
+bool first_person_source(const View& v, Span np) {
+  size_t i = np.begin;
+  while (i < np.end && !v[i].word) ++i;
+  if (i >= np.end) return false;
+  std::string_view w = v[i].norm;
+  if (np.end - i == 1) return w == "i" || w == "we" || w == "us";
+  return w == "my" || w == "our";
+}
 
 /// The registry entry named inside [b, e), preferring the one that ends last (nearest the head of
 /// the phrase), then the longest: "the Pyongyang news outlet NK News" names NK News.
@@ -1075,10 +1088,31 @@ Span head_chunk(const View& v, Span np) {
   return {b, np.end};
 }
 
+/// A plural head with no determiner and no name in its phrase: "residents", "local leaders",
+/// "multiple lawmakers" — a group no one in it is named. "The senators" and "both candidates" point
+/// back to people the text has identified; "his lawyers", "Smith's aides" belong to someone named.
+bool bare_plural(const View& v, Span head, size_t last_word) {
+  if (last_word <= head.begin || !is_plural_noun(v[last_word - 1].norm)) return false;
+  for (size_t i = head.begin; i < last_word; ++i) {
+    if (!v[i].word) continue;
+    if (determiners().count(v[i].norm) || v[i].norm == "both" || v[i].norm.ends_with("'s") ||
+        v[i].norm.ends_with("s'") || (v[i].cap && i > 0)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& lists) {
   Kind k;
   if (np.empty()) {
     k.kind = SourceKind::kAnonymous;
+    return k;
+  }
+  // The writer as the source: identifiable (it is whoever signs the text), never unnamed.
+  if (first_person_source(v, np)) {
+    k.writer = true;
+    k.pronoun = np.end - np.begin == 1;
     return k;
   }
   // A pronoun stands for someone named elsewhere; the block-level pass may refine it.
@@ -1169,6 +1203,8 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
       k.kind = SourceKind::kNamedPerson;
     } else if (indefinite) {
       k.kind = SourceKind::kAnonymous;  // "a man", "one voter"
+    } else if (bare_plural(v, head, last_word)) {
+      k.kind = SourceKind::kAnonymous;  // "residents", "local leaders": a group no one in it is named
     } else {
       k.kind = SourceKind::kNamedPerson;  // "his wife", "the candidate": someone identifiable
     }
@@ -1861,6 +1897,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
     c.a.kind = kind.kind;
     c.a.entry = kind.entry;
     c.a.caution = std::move(kind.caution);
+    c.a.writer_source = kind.writer;
     add_content(v, c, source_after, n);
   };
   for (size_t i = 0; i < n; ++i) {
@@ -2012,6 +2049,13 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
         }
         if (src.empty()) continue;
         if (asks_for_source(v, src)) continue;
+        // A heading that ends on its verb is a label, not a report: "Migration notes", "What the
+        // data shows". A headline's report goes on: "Mayor says bridge will reopen".
+        if (heading && !inverted) {
+          bool content = false;
+          for (size_t k = c.cue.end; k < n && !content; ++k) content = v[k].word;
+          if (!content) continue;
+        }
         if (has_flag(*e, "comp") && !inverted) {
           size_t after = c.cue.end;
           bool post_quote = b > 0 && src.begin > 0 &&

@@ -31,6 +31,9 @@ struct Attribution {
   bool inferred = false;
   /// The cue is the writer's own inference ("seems", "appears to"): it names no source by design.
   bool writer_inference = false;
+  /// The source is the writer in the first person ("I argue", "our team found"): a view or finding of
+  /// their own, which the kind counts as a named person.
+  bool writer_source = false;
   /// For a source that is "he" or "she": the earlier source in the same paragraph it most likely
   /// stands for ("the mayor, Ilse Varga, told reporters ... She insisted"); empty when there is none
   /// or more than one person it could be. See resolve_person_pronouns().

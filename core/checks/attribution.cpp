@@ -11,7 +11,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 11> kExamples = {
+constexpr std::array<std::string_view, 14> kExamples = {
     "The mayor [[said]] the bridge would reopen in May.",
     "Turnout fell sharply, [[according to]] the electoral commission.",
     "\"We will appeal,\" [[said]] Ana Ruiz, the club's lawyer.",
@@ -23,6 +23,9 @@ constexpr std::array<std::string_view, 11> kExamples = {
     "Entries are sorted according to the rules of the archive.",
     "The estimate [[appears]] to rest on figures from 2019.",
     "md:- **Tide tables**: the hours of high and low water for each port.\n",
+    "I [[argue]] that the harbour needs a second pier.",
+    "md:## Survey notes\n\nThe pier was rebuilt in 2021.\n",
+    "md:# Harbour board [[says]] the pier will reopen\n",
 };
 
 constexpr CheckInfo kInfo{
@@ -35,7 +38,11 @@ constexpr CheckInfo kInfo{
         "— lets a writer see at a glance whom the text leans on. When the source is \"he\" or \"she\" "
         "and only one person is quoted or reported earlier in the paragraph, the finding names that "
         "person as the one most likely meant and takes their kind; with two or more candidates it names "
-        "nobody rather than guess. In a paragraph or list item that documents software (it names code, "
+        "nobody rather than guess. A source in the first person (\"I argue\", \"our team found\") is "
+        "the writer's own view or finding, and the message says so. A group nobody in it is named "
+        "(\"the volunteers\", \"residents\") is an anonymous source; \"his lawyers\" are identified "
+        "through whoever they belong to. A heading that ends on its verb (\"Survey notes\") is a "
+        "label, not a report. In a paragraph or list item that documents software (it names code, "
         "a version or a command-line flag), only attributions found by the reporting-verb rules are "
         "shown: the learned tagger, trained on news, reads \"the callback will be called with\" as a "
         "report. This check only informs; the "
@@ -61,6 +68,10 @@ class AttributionCheck final : public Check {
       if (a.writer_inference) {
         // "The estimate appears to be old": the writer's own inference, which names no one.
         message = "\"" + cue + "\" presents this as the writer's inference; no source is given";
+      } else if (a.writer_source) {
+        // "I argue", "our team found": the writer vouches for it; a reader weighs it as theirs.
+        message = "\"" + cue + "\" presents this as the writer's own view or finding (" +
+                  std::string(doc.slice(a.source)) + ")";
       } else if (a.source.empty()) {
         message = "\"" + cue + "\" attributes this to an unnamed source";
       } else {
@@ -69,9 +80,9 @@ class AttributionCheck final : public Check {
         message += kind + ")";
       }
       Finding& f = out.report(a.cue, std::move(message));
-      f.attribution = AttributionRef{a.cue, a.source, a.kind,
-                                     a.entry != nullptr && a.caution.empty() ? a.entry->note : a.caution,
-                                     a.antecedent};
+      std::string note = a.entry != nullptr && a.caution.empty() ? a.entry->note : a.caution;
+      if (a.writer_source && note.empty()) note = "the writer, in the first person: a view or finding of their own";
+      f.attribution = AttributionRef{a.cue, a.source, a.kind, std::move(note), a.antecedent};
       if (!a.antecedent.empty()) {
         f.related.push_back(Related{a.antecedent, "\"" + std::string(doc.slice(a.source)) + "\" most likely stands for " +
                                                       std::string(doc.slice(a.antecedent))});
