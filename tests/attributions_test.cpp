@@ -577,6 +577,14 @@ TEST_F(Attributions, AHeadingThatEndsOnItsVerbIsALabel) {
   EXPECT_EQ(only("# Harbour board says pier will reopen\n", "says", Markup::kMarkdown).source, "Harbour board");
 }
 
+TEST_F(Attributions, AHeadlineColonNamesASpeakerNotADocument) {
+  Found f = only("# Harbour board: the pier will reopen in June\n", ":", Markup::kMarkdown);
+  EXPECT_EQ(f.source, "Harbour board");
+  EXPECT_EQ(f.kind, "official_statement");
+  EXPECT_TRUE(find("# Quarterly report: the bakery sold more bread than ever\n", Markup::kMarkdown).empty());
+  EXPECT_TRUE(find("# Field survey: the dunes moved four metres\n", Markup::kMarkdown).empty());
+}
+
 TEST_F(Attributions, AnyBytesAreSafe) {
   std::mt19937 rng(7);
   const std::string pieces[] = {"said", " ", ",", "“", "”", "according to", "\n\n", "The", "(", ")",

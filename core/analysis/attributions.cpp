@@ -1505,7 +1505,7 @@ bool is_colon_label(std::string_view w) {
 /// "Name: content" at the start of a sentence, of a quoted line, or of a paragraph that a lead-in
 /// ending in ":" runs on into ("Partial transcript:" then "\"SMITH: Let's start ..."): the name is the
 /// source. `b` is where the sentence or paragraph starts.
-bool colon_attribution(const View& v, size_t b, Candidate& c) {
+bool colon_attribution(const View& v, size_t b, const Lists& lists, Candidate& c) {
   while (b < v.size() && (v.open_quote(b) || (!v[b].word && v[b].kind == TokenKind::kMarkup))) ++b;
   size_t e = b;
   size_t words = 0;
@@ -1523,6 +1523,11 @@ bool colon_attribution(const View& v, size_t b, Candidate& c) {
     if (!v[k].cap && !(np_word(v[k]) && words <= 3) && v[k].norm != "of") return false;
     // A lower-case "-ing" or "-ed" word makes a label, not a name: "Further reading:", "Related:".
     if (!v[k].cap && is_verbish(v[k])) return false;
+  }
+  // A title names a document, not a speaker: "Quarterly report:", "Field survey:".
+  const LexiconEntry* head = nullptr;
+  if (!v[e - 1].cap && match_at(v, e - 1, lists.nouns, &head, e) > 0 && head->category == "document") {
+    return false;
   }
   size_t after = 0;
   for (size_t k = e + 1; k < v.size(); ++k) after += v[k].word;
@@ -2076,9 +2081,9 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
   // Layout attributions: a headline's or transcript's "Name:", a signature's "― Name".
   {
     Candidate c;
-    bool layout = colon_attribution(v, 0, c) || dash_attribution(v, c);
+    bool layout = colon_attribution(v, 0, lists, c) || dash_attribution(v, c);
     for (size_t k = 1; k < n && !layout; ++k) {
-      if (after_blank_line(v, k)) layout = colon_attribution(v, k, c);
+      if (after_blank_line(v, k)) layout = colon_attribution(v, k, lists, c);
     }
     // In a list item, "Label: text" defines or describes ("- **Caching**: keeps the last ..."); a
     // transcript's speaker starts a paragraph of their own.
