@@ -93,6 +93,8 @@ TEST_F(Claims, AttributionCitationOrLinkSources) {
   EXPECT_EQ(c[0].status, ClaimStatus::kAttributed);
   // The writer citing themselves sources nothing.
   EXPECT_EQ(flagged("I said that unemployment fell to 3.1 percent in March.").size(), 1u);
+  EXPECT_EQ(flagged("Our survey team reported that unemployment fell to 3.1 percent in March.").size(), 1u);
+  EXPECT_EQ(flagged("I've argued that unemployment fell to 3.1 percent in March.").size(), 1u);
 }
 
 TEST_F(Claims, CarryOverWithinAParagraph) {

@@ -1036,7 +1036,7 @@ bool first_person_source(const View& v, Span np) {
   while (i < np.end && !v[i].word) ++i;
   if (i >= np.end) return false;
   std::string_view w = v[i].norm;
-  if (np.end - i == 1) return w == "i" || w == "we" || w == "us";
+  if (np.end - i == 1) return w == "i" || w == "we" || w == "us" || w.starts_with("i'") || w.starts_with("we'");
   return w == "my" || w == "our";
 }
 

@@ -400,10 +400,10 @@ bool is_lead_in(const Document& doc, const Sentence& s) {
 // ---- sourcing -----------------------------------------------------------------------------------
 
 /// Whether an attribution sources the claims of its sentence. The writer quoting themselves ("I
-/// said", "we believe") sources nothing, and neither does a broad, learned attribution ("took aim
-/// at"): only a report of what a source said, wrote, found or showed does.
+/// said", "we believe", "our team found") sources nothing, and neither does a broad, learned
+/// attribution ("took aim at"): only a report of what a source said, wrote, found or showed does.
 bool sources_sentence(const Document& doc, const Attribution& a) {
-  if (a.inferred) return false;
+  if (a.inferred || a.writer_source) return false;
   if (!a.source.empty()) {
     std::string w = normalise_word(doc.slice(a.source));
     // "A lot of evidence points to ...": evidence nobody names is no source (the weasel check says so).
@@ -412,9 +412,7 @@ bool sources_sentence(const Document& doc, const Attribution& a) {
     if (non_sources.count(std::string_view(w).substr(space == std::string::npos ? 0 : space + 1))) {
       return false;
     }
-    if (w == "i" || w == "we" || w == "me" || w == "us" || w == "you" || w == "i've" || w == "we've") {
-      return false;
-    }
+    if (w == "you") return false;
   }
   return true;
 }
