@@ -24,8 +24,8 @@ constexpr std::array<std::string_view, 14> kExamples = {
     "The estimate [[appears]] to rest on figures from 2019.",
     "md:- **Tide tables**: the hours of high and low water for each port.\n",
     "I [[argue]] that the harbour needs a second pier.",
-    "md:## Survey notes\n\nThe pier was rebuilt in 2021.\n",
-    "md:# Harbour board [[says]] the pier will reopen\n",
+    "md:## Survey notes\n\nThe pier was rebuilt in 2021.",
+    "md:# Harbour board [[says]] the pier will reopen",
 };
 
 constexpr CheckInfo kInfo{
@@ -39,10 +39,13 @@ constexpr CheckInfo kInfo{
         "and only one person is quoted or reported earlier in the paragraph, the finding names that "
         "person as the one most likely meant and takes their kind; with two or more candidates it names "
         "nobody rather than guess. A source in the first person (\"I argue\", \"our team found\") is "
-        "the writer's own view or finding, and the message says so. A group nobody in it is named "
-        "(\"the volunteers\", \"residents\") is an anonymous source; \"his lawyers\" are identified "
-        "through whoever they belong to. A heading that ends on its verb (\"Survey notes\") is a "
-        "label, not a report. In a paragraph or list item that documents software (it names code, "
+        "the writer's own view or finding, and the message says so. A group with no determiner and "
+        "nobody in it named (\"residents\", \"local leaders\") is an anonymous source; \"the senators\" "
+        "points back to people the text has named, and \"his neighbours\" are identified through "
+        "whoever they belong to. A heading that ends on its verb (\"Survey notes\") is a label, not a "
+        "report. A broad cue the learned tagger found with no subject to it (\"published on\") is shown "
+        "as what it is: a possible report with no source named. In a paragraph or list item that "
+        "documents software (it names code, "
         "a version or a command-line flag), only attributions found by the reporting-verb rules are "
         "shown: the learned tagger, trained on news, reads \"the callback will be called with\" as a "
         "report. This check only informs; the "
@@ -72,6 +75,9 @@ class AttributionCheck final : public Check {
         // "I argue", "our team found": the writer vouches for it; a reader weighs it as theirs.
         message = "\"" + cue + "\" presents this as the writer's own view or finding (" +
                   std::string(doc.slice(a.source)) + ")";
+      } else if (a.source.empty() && a.inferred) {
+        // The learned tagger's broad cue with no subject found: a guess, and the message says so.
+        message = "\"" + cue + "\" may introduce a view or a report; the sentence names no source";
       } else if (a.source.empty()) {
         message = "\"" + cue + "\" attributes this to an unnamed source";
       } else {
