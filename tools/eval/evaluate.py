@@ -171,15 +171,45 @@ def strip_quote_edges(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (s, e)
 
 
-def sentence_span_rows(ctx: Context, split: str, docs: list[dict], paths: list[Path]) -> list[Row]:
+# Why a CoreNLP gold sentence has no exact match among ours, tried in this order. Each pattern describes a
+# convention or an error of CoreNLP's splitter that a prose linter should not copy; what none of them
+# describes is counted as "other" (our own errors are among those).
+PARTY_STATE = re.compile(r"\((?:[RDI])-[A-Za-z. ]+\.\)\s*$")
+TITLE_DEL = re.compile(r"\bDel\.\s*$")
+
+
+def split_after(pattern: re.Pattern):
+    """The gold sentence ends on the pattern, or the one before it did (both halves lack a match)."""
+    return lambda text, s, e, q: bool(pattern.search(text[s:e]) or pattern.search(text[max(0, s - 12):s]))
+
+
+MISMATCH_KINDS = (
+    ("quote mark owned by the neighbouring sentence", lambda text, s, e, q: strip_quote_edges(text, (s, e)) in q),
+    ("gold sentence spans a blank line", lambda text, s, e, q: "\n\n" in text[s:e]),
+    ('split after a party-state abbreviation such as "(R-Ky.)"', split_after(PARTY_STATE)),
+    ('split after the title "Del."', split_after(TITLE_DEL)),
+    ("split before a lower-case word or a comma",
+     lambda text, s, e, q: text[s:s + 1].islower() or text[s:s + 1] in ",;"),
+)
+
+
+def sentence_mismatch_note(split: str, kinds: dict[str, int], unmatched: int) -> str:
+    parts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    return f"polnear {split}: {unmatched} CoreNLP sentences with no exact match: {parts}"
+
+
+def sentence_span_rows(ctx: Context, split: str, docs: list[dict], paths: list[Path]) -> tuple[list[Row], str]:
     """Exact sentence-span match (whitespace stripped at the edges) of `evidential parse` vs CoreNLP,
-    and the same with quotation marks at the edges ignored too."""
+    and the same with quotation marks at the edges ignored too; and a note that sorts the gold sentences
+    without an exact match by why they differ."""
     todo = [(d, p) for d, p in zip(docs, paths) if d["sentences"] is not None]
     with ThreadPoolExecutor(max_workers=ctx.jobs) as pool:
         parsed = list(pool.map(lambda dp: ctx.ev.parse(dp[1]), todo))
     tp = n_pred = n_gold = 0
     qtp = qn_pred = qn_gold = 0
     markups = set()
+    kinds: dict[str, int] = {}
+    unmatched = 0
     for (d, _), out in zip(todo, parsed):
         text, omap = d["text"], OffsetMap(d["text"])
         markups.add(out.get("markup"))
@@ -198,10 +228,15 @@ def sentence_span_rows(ctx: Context, split: str, docs: list[dict], paths: list[P
         qtp += len(qgold & qpred)
         qn_pred += len(qpred)
         qn_gold += len(qgold)
+        for s, e in gold - pred:
+            unmatched += 1
+            kind = next((k for k, test in MISMATCH_KINDS if test(text, s, e, qpred)), "other")
+            kinds[kind] = kinds.get(kind, 0) + 1
     markup = sorted(m for m in markups if m)
-    return [prf_row("polnear", split, "sentence-spans", tp, n_pred, tp, n_gold, docs=len(todo), markup=markup),
-            prf_row("polnear", split, "sentence-spans-quote-edges", qtp, qn_pred, qtp, qn_gold, docs=len(todo),
-                    markup=markup)]
+    return ([prf_row("polnear", split, "sentence-spans", tp, n_pred, tp, n_gold, docs=len(todo), markup=markup),
+             prf_row("polnear", split, "sentence-spans-quote-edges", qtp, qn_pred, qtp, qn_gold, docs=len(todo),
+                     markup=markup)],
+            sentence_mismatch_note(split, kinds, unmatched))
 
 
 def task_polnear(ctx: Context, split: str, attribution: bool, sentences: bool, limit: int | None) -> Result:
@@ -223,8 +258,10 @@ def task_polnear(ctx: Context, split: str, attribution: bool, sentences: bool, l
             p.write_bytes(d["text"].encode("utf-8"))
             paths.append(p)
         if sentences:
-            res.rows.extend(sentence_span_rows(ctx, split, docs, paths))
+            rows, mismatches = sentence_span_rows(ctx, split, docs, paths)
+            res.rows.extend(rows)
             res.notes.append(polnear_layout_note(docs, split))
+            res.notes.append(mismatches)
             if res.rows[-1].extra.get("markup") not in ([], ["plain"]):
                 res.notes.append(f"polnear {split}: parse reported markup {res.rows[-1].extra['markup']}, "
                                  "expected plain for .txt")
