@@ -568,8 +568,12 @@ TEST_F(Attributions, AGroupNoOneInItIsNamedIsAnonymous) {
   EXPECT_EQ(only("Her neighbours said the appeal would be filed.", "said").kind, "named_person");
   EXPECT_EQ(only("Mayor Varga's neighbours said the vote was close.", "said").kind, "named_person");
   EXPECT_EQ(only("Both candidates said the vote was close.", "said").kind, "named_person");
-  // Evidence is a record, not a person.
+}
+
+TEST_F(Attributions, EvidenceAndRecordsAreDocuments) {
   EXPECT_EQ(only("Tide readings showed that the water had risen.", "showed").kind, "document");
+  EXPECT_EQ(only("According to the parish register, forty families left.", "According to").kind, "document");
+  EXPECT_EQ(only("The ship's logbook says the storm lasted two days.", "says").kind, "document");
 }
 
 TEST_F(Attributions, AHeadingThatEndsOnItsVerbIsALabel) {
