@@ -19,7 +19,8 @@ const std::vector<Cue>& Analysis::cues() const {
 
 const std::vector<Attribution>& Analysis::attributions() const {
   if (!attributions_) {
-    attributions_ = find_attributions(doc_, *settings_.lexicon, *settings_.sources);
+    attributions_ = find_attributions(doc_, *settings_.lexicon, *settings_.sources,
+                                      settings_.option("attribution", "model", 1) != 0);
     drop_inferred_in_software(doc_, software_blocks(), *attributions_);
     resolve_person_pronouns(doc_, *attributions_);
   }

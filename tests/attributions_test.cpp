@@ -589,6 +589,23 @@ TEST_F(Attributions, AHeadlineColonNamesASpeakerNotADocument) {
   EXPECT_TRUE(find("# Field survey: the dunes moved four metres\n", Markup::kMarkdown).empty());
 }
 
+TEST_F(Attributions, TheLearnedTaggerCanBeSwitchedOff) {
+  const std::string text =
+      "Customers clearly prefer the sourdough. The volunteers hoped for dry weather. Critics of the "
+      "scheme pointed to its cost. The mayor said the bakery would stay open.";
+  Document doc = parse_document(text, Markup::kPlain);
+  auto count = [](const std::vector<Attribution>& all, bool inferred) {
+    return std::count_if(all.begin(), all.end(), [&](const Attribution& a) { return a.inferred == inferred; });
+  };
+  auto with = find_attributions(doc, *defaults().lexicon, *defaults().sources, true);
+  auto without = find_attributions(doc, *defaults().lexicon, *defaults().sources, false);
+  EXPECT_GT(count(with, true), 0);  // the tagger reads some of these broad cues
+  EXPECT_EQ(count(without, true), 0);
+  ASSERT_EQ(without.size(), 2u);  // the reporting-verb rules' cues stay
+  EXPECT_EQ(doc.slice(without[0].cue), "pointed to");
+  EXPECT_EQ(doc.slice(without[1].cue), "said");
+}
+
 TEST_F(Attributions, AnyBytesAreSafe) {
   std::mt19937 rng(7);
   const std::string pieces[] = {"said", " ", ",", "“", "”", "according to", "\n\n", "The", "(", ")",

@@ -1887,7 +1887,7 @@ bool asks_for_source(const View& v, Span src) {
   return src.begin == 0 && src.end == 1 && (v.is(0, "who") || v.is(0, "which") || v.is(0, "what"));
 }
 
-void find_in_sentence(const View& v, uint32_t sentence, bool heading, const Lists& lists,
+void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learned, const Lists& lists,
                       const SourceRegistry& reg, CueTagger& tagger, std::vector<bool>& used,
                       std::vector<Candidate>& out) {
   size_t n = v.size();
@@ -2104,7 +2104,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, const List
   }
   // The learned tagger adds the cues no rule knows; each gets its source the way a verb does.
   // Headings are labels, not reports: the tagger, trained on running news text, stays out of them.
-  const std::vector<bool>& tagged = tagger.tag(v, heading);
+  const std::vector<bool>& tagged = tagger.tag(v, heading || !learned);
   for (size_t i = 0; i < n;) {
     if (!tagged[i] || used[i]) {
       ++i;
@@ -2352,7 +2352,7 @@ void self_reference_caution(const Document& doc, const SourceRegistry& reg, Attr
 }  // namespace
 
 std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& lexicon,
-                                           const SourceRegistry& sources) {
+                                           const SourceRegistry& sources, bool learned) {
   Lists lists{lexicon.list("reporting_verbs"), lexicon.list("anonymous_sources"),
               lexicon.list("source_nouns")};
   std::vector<Attribution> out;
@@ -2380,7 +2380,7 @@ std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& l
     v.read(sentences[s]);
     std::vector<Candidate> found;
     bool heading = doc.blocks()[sentences[s].block].kind == BlockKind::kHeading;
-    find_in_sentence(v, s, heading, lists, sources, tagger, used, found);
+    find_in_sentence(v, s, heading, learned, lists, sources, tagger, used, found);
     for (Candidate& c : found) {
       Attribution& a = c.a;
       // A pronoun source takes what is known about the last named source of the same block ("Rodong

@@ -49,9 +49,10 @@ SourceKind source_kind_of(const SourceEntry& entry);
 /// state media, partisan outlets, parties to a conflict and sources of low reliability.
 std::string source_caution(const SourceEntry& entry);
 
-/// Every attribution in the document, in text order.
+/// Every attribution in the document, in text order. With `learned` false the learned cue tagger stays
+/// out and only the reporting-verb rules and layouts ("Name:") find attributions.
 std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& lexicon,
-                                           const SourceRegistry& sources);
+                                           const SourceRegistry& sources, bool learned = true);
 
 /// Gives each "he"/"she" source the person it stands for, when one person alone can be meant: the
 /// only person quoted or reported earlier in the same paragraph (one person under several names —

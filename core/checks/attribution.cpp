@@ -48,7 +48,9 @@ constexpr CheckInfo kInfo{
         "documents software (it names code, "
         "a version or a command-line flag), only attributions found by the reporting-verb rules are "
         "shown: the learned tagger, trained on news, reads \"the callback will be called with\" as a "
-        "report. This check only informs; the "
+        "report. `{\"checks\": {\"attribution\": {\"model\": 0}}}` switches the tagger off everywhere "
+        "(the rules alone find attributions), which suits documentation and other writing far from "
+        "news. This check only informs; the "
         "`anonymous-source` and `source-reliability` checks warn about the sources that need care.",
     .advice =
         "Nothing to fix. Hover the cue to see the source and its kind; use `evidential check --summary` "
