@@ -793,8 +793,17 @@ class Finder {
     // "are not supposed to confer" is a rule; "is supposed to be haunted" a hearsay belief.
     if ((f & kDeontic) && next == "to" && w(end + 1) != "be" && w(end + 1) != "have") return false;
     // "a potential role", "potential mechanisms" hedge an explanation; "potential buyers" and
-    // "potential energy" hedge nothing.
-    if ((f & kExplanatory) && !has(end, kExplanationNoun)) return false;
+    // "potential energy" hedge nothing. Up to two adjectives may come between: "a potential molecular
+    // mechanism", "a potential functional analog".
+    if (f & kExplanatory) {
+      size_t k = end;
+      for (int skipped = 0; skipped < 2 && is_word(k) && !has(k, kExplanationNoun) &&
+                            (adjective_like(w(k)) || ends_with(w(k), "ular"));
+           ++skipped) {
+        ++k;
+      }
+      if (!has(k, kExplanationNoun)) return false;
+    }
     if (f & kNumber) {
       // "slightly more than 50%" and "roughly 300" are quantified: the writer has done the work.
       for (size_t k = end, steps = 0; in(k) && steps < 5; ++k, ++steps) {
