@@ -157,6 +157,12 @@ TEST(Cues, ResearchProseHedgesLinksForecastsAndOpenQuestions) {
   EXPECT_EQ(cues_of("We describe a potential molecular mechanism for the defect."), Cues{"hedge:potential"});
   EXPECT_EQ(cues_of("The lamp converts potential energy into light."), Cues{});
   EXPECT_EQ(cues_of("The firm met potential buyers of the plant."), Cues{});
+  // Two identities offered because the writer cannot tell which; a plain list offers no doubt.
+  EXPECT_EQ(cues_of("The band on the gel is similar or identical to the yeast enzyme."),
+            Cues{"hedge:similar or identical"});
+  EXPECT_EQ(cues_of("The serum or a closely related fraction blocks the effect."),
+            Cues{"hedge:or a closely related"});
+  EXPECT_EQ(cues_of("Buses or trams run every ten minutes."), Cues{});
 }
 
 TEST(Cues, NewsIdioms) {

@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 33> kExamples = {
+constexpr std::array<std::string_view, 35> kExamples = {
     "The new policy [[may]] reduce costs.",
     "The talks resumed in May and ended in June.",
     "Kim [[May]] Side With Putin In Border Dispute",
@@ -39,6 +39,8 @@ constexpr std::array<std::string_view, 33> kExamples = {
     "Much remains to be done before the bridge opens.",
     "The new assay [[should prove]] useful for screening.",
     "Visitors should wear helmets on the site.",
+    "The band on the gel is [[similar or identical]] to the yeast enzyme.",
+    "Buses or trams run every ten minutes.",
     "md:`timeout` may be omitted; a boolean indicating whether the socket is open is returned.",
     "md:The callback [[may]] be called twice when the connection drops.",
     "md:The same file is read regardless of whether `cache` is set.",
@@ -55,8 +57,9 @@ constexpr CheckInfo kInfo{
         "approximators (slightly, mostly, to some extent), what cannot be excluded (\"cannot rule "
         "out\", \"feasible that\"), a mechanism proposed (\"is proposed to\", cited or not) or a link others have "
         "drawn (\"has been implicated in\"), a forecast (\"should prove useful\"; \"should\" of obligation is "
-        "no hedge), open questions (\"investigating whether\", \"to see if\", \"remains to be determined\") "
-        "and charges (\"accused of\"). Used on purpose they are honest; used by habit "
+        "no hedge), open questions (\"investigating whether\", \"to see if\", \"remains to be determined\"), "
+        "two identities offered because the writer cannot tell which (\"similar or identical to\"; a plain list "
+        "with \"or\" is no hedge) and charges (\"accused of\"). Used on purpose they are honest; used by habit "
         "they blur which claims the writer stands behind and which are guesses, and \"reportedly\" or "
         "\"allegedly\" pass a claim on without saying who made it. Context decides what is a hedge: "
         "\"in May\" and \"May 2014\" are the month but a title-case headline's \"May\" is the modal; "
