@@ -163,6 +163,13 @@ TEST(Cues, ResearchProseHedgesLinksForecastsAndOpenQuestions) {
   EXPECT_EQ(cues_of("The serum or a closely related fraction blocks the effect."),
             Cues{"hedge:or a closely related"});
   EXPECT_EQ(cues_of("Buses or trams run every ten minutes."), Cues{});
+  // A demonstrative points back to a claim already stated: the noun names a topic, not a new doubt.
+  EXPECT_EQ(cues_of("One hypothesis is that the pump fails under load."), Cues{"hedge:hypothesis"});
+  EXPECT_EQ(cues_of("To test this hypothesis, we loaded the pump for a week."), Cues{});
+  EXPECT_EQ(cues_of("Consistent with this possibility, the pump failed twice."), Cues{});
+  // "no apparent effect" reports that none was seen; "an apparent suicide" still hedges.
+  EXPECT_EQ(cues_of("The drug had no apparent effect on sleep."), Cues{});
+  EXPECT_EQ(cues_of("Police are treating it as an apparent suicide."), Cues{"hedge:apparent"});
 }
 
 TEST(Cues, NewsIdioms) {

@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 35> kExamples = {
+constexpr std::array<std::string_view, 37> kExamples = {
     "The new policy [[may]] reduce costs.",
     "The talks resumed in May and ended in June.",
     "Kim [[May]] Side With Putin In Border Dispute",
@@ -41,6 +41,8 @@ constexpr std::array<std::string_view, 35> kExamples = {
     "Visitors should wear helmets on the site.",
     "The band on the gel is [[similar or identical]] to the yeast enzyme.",
     "Buses or trams run every ten minutes.",
+    "To test this hypothesis, we loaded the pump for a week.",
+    "The drug had no apparent effect on sleep.",
     "md:`timeout` may be omitted; a boolean indicating whether the socket is open is returned.",
     "md:The callback [[may]] be called twice when the connection drops.",
     "md:The same file is read regardless of whether `cache` is set.",
@@ -64,7 +66,8 @@ constexpr CheckInfo kInfo{
         "\"allegedly\" pass a claim on without saying who made it. Context decides what is a hedge: "
         "\"in May\" and \"May 2014\" are the month but a title-case headline's \"May\" is the modal; "
         "\"military might\" is a noun; \"could not be reached\" is ability, not doubt (Evidential does not "
-        "flag \"can\" at all); \"appears on stage\" and \"suggested a new name\" hedge nothing; an "
+        "flag \"can\" at all); \"appears on stage\" and \"suggested a new name\" hedge nothing; \"to test this "
+        "hypothesis\" names a claim stated before, \"no apparent effect\" reports that none was seen; an "
         "approximator before a number (\"slightly above 60 percent\") has been quantified. In "
         "documentation, a modal after the name of a parameter or function (\"`options` may be omitted\") "
         "states what the interface allows, and \"whether\" after a value or word that selects between "
