@@ -139,6 +139,39 @@ TEST(Cues, SuggestingAnExplanationIsAnInference) {
   EXPECT_EQ(cues_of("He proposed that the council should vote again."), Cues{});
 }
 
+TEST(Cues, ResearchProseHedgesLinksForecastsAndOpenQuestions) {
+  // A link others have drawn, not a finding the writer reports.
+  EXPECT_EQ(cues_of("The kinase has been implicated in wound healing."), Cues{"hedge:has been implicated"});
+  EXPECT_EQ(cues_of("Two ministers have also been implicated in the scheme."),
+            Cues{"hedge:have also been implicated"});
+  // What is still to be found out is an open question; work still to be done is not.
+  EXPECT_EQ(cues_of("How the signal reaches the nucleus remains to be determined."),
+            Cues{"hedge:remains to be determined"});
+  EXPECT_EQ(cues_of("Much remains to be done before the bridge opens."), Cues{});
+  // "should" of expectation in the turns only a forecast takes; "should" of obligation is no hedge.
+  EXPECT_EQ(cues_of("The new assay should prove useful for screening."), Cues{"hedge:should prove"});
+  EXPECT_EQ(cues_of("Visitors should wear helmets on the site."), Cues{});
+  EXPECT_EQ(cues_of("A public archive of the recordings should be useful to later studies."),
+            Cues{"hedge:should be useful"});
+  // "potential" before an explanation, also past one or two adjectives; not before a plain noun.
+  EXPECT_EQ(cues_of("We describe a potential molecular mechanism for the defect."), Cues{"hedge:potential"});
+  EXPECT_EQ(cues_of("The lamp converts potential energy into light."), Cues{});
+  EXPECT_EQ(cues_of("The firm met potential buyers of the plant."), Cues{});
+  // Two identities offered because the writer cannot tell which; a plain list offers no doubt.
+  EXPECT_EQ(cues_of("The band on the gel is similar or identical to the yeast enzyme."),
+            Cues{"hedge:similar or identical"});
+  EXPECT_EQ(cues_of("The serum or a closely related fraction blocks the effect."),
+            Cues{"hedge:or a closely related"});
+  EXPECT_EQ(cues_of("Buses or trams run every ten minutes."), Cues{});
+  // A demonstrative points back to a claim already stated: the noun names a topic, not a new doubt.
+  EXPECT_EQ(cues_of("One hypothesis is that the pump fails under load."), Cues{"hedge:hypothesis"});
+  EXPECT_EQ(cues_of("To test this hypothesis, we loaded the pump for a week."), Cues{});
+  EXPECT_EQ(cues_of("Consistent with this possibility, the pump failed twice."), Cues{});
+  // "no apparent effect" reports that none was seen; "an apparent suicide" still hedges.
+  EXPECT_EQ(cues_of("The drug had no apparent effect on sleep."), Cues{});
+  EXPECT_EQ(cues_of("Police are treating it as an apparent suicide."), Cues{"hedge:apparent"});
+}
+
 TEST(Cues, NewsIdioms) {
   EXPECT_EQ(cues_of("She leads among likely voters."), Cues{});
   EXPECT_EQ(cues_of("The likely outcome is a recount."), Cues{"hedge:likely"});

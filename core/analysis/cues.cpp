@@ -81,6 +81,7 @@ enum Ctx : uint64_t {
   kParticle = 1ull << 51,
   kIntensifier = 1ull << 52,
   kQuestionNotAfter = 1ull << 53,
+  kDemonstrative = 1ull << 54,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kCtxNames[] = {
@@ -138,6 +139,7 @@ constexpr std::pair<std::string_view, uint64_t> kCtxNames[] = {
     {"mandative", kMandative},
     {"particle", kParticle},
     {"intensifier", kIntensifier},
+    {"demonstrative", kDemonstrative},
 };
 
 // ---- entry flags: the `flags` column of hedges.tsv, boosters.tsv and weasels.tsv ----
@@ -179,6 +181,7 @@ enum Flag : uint64_t {
   kReason = 1ull << 33,
   kNaming = 1ull << 34,
   kObjectAs = 1ull << 35,
+  kAnaphoric = 1ull << 36,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
@@ -218,6 +221,7 @@ constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
     {"reason", kReason},
     {"naming", kNaming},
     {"object-as", kObjectAs},
+    {"anaphoric", kAnaphoric},
 };
 
 uint64_t parse_flags(std::string_view flags) {
@@ -793,8 +797,17 @@ class Finder {
     // "are not supposed to confer" is a rule; "is supposed to be haunted" a hearsay belief.
     if ((f & kDeontic) && next == "to" && w(end + 1) != "be" && w(end + 1) != "have") return false;
     // "a potential role", "potential mechanisms" hedge an explanation; "potential buyers" and
-    // "potential energy" hedge nothing.
-    if ((f & kExplanatory) && !has(end, kExplanationNoun)) return false;
+    // "potential energy" hedge nothing. Up to two adjectives may come between: "a potential molecular
+    // mechanism", "a potential functional analog".
+    if (f & kExplanatory) {
+      size_t k = end;
+      for (int skipped = 0; skipped < 2 && is_word(k) && !has(k, kExplanationNoun) &&
+                            (adjective_like(w(k)) || ends_with(w(k), "ular"));
+           ++skipped) {
+        ++k;
+      }
+      if (!has(k, kExplanationNoun)) return false;
+    }
     if (f & kNumber) {
       // "slightly more than 50%" and "roughly 300" are quantified: the writer has done the work.
       for (size_t k = end, steps = 0; in(k) && steps < 5; ++k, ++steps) {
@@ -808,6 +821,9 @@ class Finder {
         if (has(back(i, k), kDiscussionVerb)) return false;
       }
     }
+    // "To test this hypothesis", "consistent with this possibility": the demonstrative points back to a
+    // claim already stated (and hedged there); the noun names it as a topic and hedges nothing new.
+    if ((f & kAnaphoric) && has(back(i, 1), kDemonstrative)) return false;
     if ((f & kStatistic) && (has(back(i, 1), kStatisticBefore) || has(end, kStatisticAfter))) {
       return false;  // "maximum likelihood", "likelihood ratio", "null hypothesis"
     }

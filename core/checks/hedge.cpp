@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 28> kExamples = {
+constexpr std::array<std::string_view, 37> kExamples = {
     "The new policy [[may]] reduce costs.",
     "The talks resumed in May and ended in June.",
     "Kim [[May]] Side With Putin In Border Dispute",
@@ -34,6 +34,15 @@ constexpr std::array<std::string_view, 28> kExamples = {
     "The accused was released on bail.",
     "Engineers [[cannot rule out]] a second leak in the cooling system.",
     "The enzyme [[is proposed]] to stabilise the membrane [12].",
+    "The kinase [[has been implicated]] in wound healing.",
+    "How the signal reaches the nucleus [[remains to be determined]].",
+    "Much remains to be done before the bridge opens.",
+    "The new assay [[should prove]] useful for screening.",
+    "Visitors should wear helmets on the site.",
+    "The band on the gel is [[similar or identical]] to the yeast enzyme.",
+    "Buses or trams run every ten minutes.",
+    "To test this hypothesis, we loaded the pump for a week.",
+    "The drug had no apparent effect on sleep.",
     "md:`timeout` may be omitted; a boolean indicating whether the socket is open is returned.",
     "md:The callback [[may]] be called twice when the connection drops.",
     "md:The same file is read regardless of whether `cache` is set.",
@@ -48,13 +57,17 @@ constexpr CheckInfo kInfo{
         "(possibly, probably, reportedly, allegedly), evidential and belief verbs (appears to, seems, "
         "suggests, is expected to), adjectives and nouns (possible, unclear, the likelihood) and "
         "approximators (slightly, mostly, to some extent), what cannot be excluded (\"cannot rule "
-        "out\", \"feasible that\"), a mechanism proposed (\"is proposed to\", cited or not), open "
-        "questions (\"investigating whether\", \"to see if\") and charges (\"accused of\"). Used on purpose they are honest; used by habit "
+        "out\", \"feasible that\"), a mechanism proposed (\"is proposed to\", cited or not) or a link others have "
+        "drawn (\"has been implicated in\"), a forecast (\"should prove useful\"; \"should\" of obligation is "
+        "no hedge), open questions (\"investigating whether\", \"to see if\", \"remains to be determined\"), "
+        "two identities offered because the writer cannot tell which (\"similar or identical to\"; a plain list "
+        "with \"or\" is no hedge) and charges (\"accused of\"). Used on purpose they are honest; used by habit "
         "they blur which claims the writer stands behind and which are guesses, and \"reportedly\" or "
         "\"allegedly\" pass a claim on without saying who made it. Context decides what is a hedge: "
         "\"in May\" and \"May 2014\" are the month but a title-case headline's \"May\" is the modal; "
         "\"military might\" is a noun; \"could not be reached\" is ability, not doubt (Evidential does not "
-        "flag \"can\" at all); \"appears on stage\" and \"suggested a new name\" hedge nothing; an "
+        "flag \"can\" at all); \"appears on stage\" and \"suggested a new name\" hedge nothing; \"to test this "
+        "hypothesis\" names a claim stated before, \"no apparent effect\" reports that none was seen; an "
         "approximator before a number (\"slightly above 60 percent\") has been quantified. In "
         "documentation, a modal after the name of a parameter or function (\"`options` may be omitted\") "
         "states what the interface allows, and \"whether\" after a value or word that selects between "
