@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/analysis/text_map.h"
 #include "core/lexicon.h"
@@ -38,6 +39,39 @@ bool is_unit_quantity(std::string_view t) {
   std::string unit(t.substr(k));
   for (char& c : unit) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return units.count(unit) > 0;
+}
+
+/// A licence or copyright notice: "Copyright 2021 Ana Ruiz", "© 2020 the authors", "Licensed under
+/// the MIT License", "This library is released under", "MIT License.", "BSD 3 Clause.", "THE SOFTWARE
+/// IS PROVIDED ...", "Permission is hereby granted". Its years and names are the terms of the software,
+/// which its authors set; nobody needs to source them.
+bool is_licence_notice(const Document& doc, const Sentence& s) {
+  auto [first, last] = doc.tokens_of(s);
+  std::vector<std::string> words;
+  for (const Token* t = first; t != last && words.size() < 12; ++t) {
+    std::string_view text = doc.slice(t->range);
+    if (text == "©") words.emplace_back("©");
+    else if (t->kind == TokenKind::kWord) words.push_back(normalise_word(text));
+  }
+  if (words.empty()) return false;
+  auto at = [&](size_t i) -> std::string_view { return i < words.size() ? std::string_view(words[i]) : ""; };
+  if (at(0) == "copyright" || at(0) == "©" || at(0) == "spdx-license-identifier") return true;
+  if (at(0) == "permission" && at(1) == "is" && at(2) == "hereby") return true;
+  if (at(0) == "the" && at(1) == "software" && at(2) == "is" && at(3) == "provided") return true;
+  static const WordSet licences = {"mit", "bsd", "isc", "gpl", "lgpl", "agpl", "apache", "mpl", "unlicense",
+                                   "apache-2.0", "gpl-3.0", "mpl-2.0", "bsd-3-clause", "bsd-2-clause", "cc0"};
+  bool names_licence = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return licences.count(w) > 0 || w.starts_with("licen");
+  });
+  if (!names_licence) return false;
+  // "Licensed under the MIT License", "This project is released under the ISC licence" ("Prisoners
+  // are released under supervision" names no licence).
+  static const WordSet verbs = {"licensed", "released", "distributed"};
+  if (verbs.count(at(0)) && at(1) == "under") return true;
+  for (size_t i = 1; i + 2 < words.size() && i < 6; ++i) {
+    if ((words[i] == "is" || words[i] == "are") && verbs.count(words[i + 1]) && words[i + 2] == "under") return true;
+  }
+  return words.size() <= 4;  // a licence's name on its own: "MIT License.", "BSD 3 Clause."
 }
 
 }  // namespace
@@ -78,7 +112,9 @@ bool names_software(const Document& doc, const Sentence& s) {
 std::vector<bool> software_blocks(const Document& doc) {
   std::vector<bool> out(doc.blocks().size(), false);
   for (const Sentence& sentence : doc.sentences()) {
-    if (!out[sentence.block] && names_software(doc, sentence)) out[sentence.block] = true;
+    if (!out[sentence.block] && (names_software(doc, sentence) || is_licence_notice(doc, sentence))) {
+      out[sentence.block] = true;
+    }
   }
   return out;
 }

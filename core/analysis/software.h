@@ -14,8 +14,9 @@ namespace evidential::core {
 /// a command-line flag ("--force") or a size in bytes ("10MB").
 bool names_software(const Document& doc, const Sentence& s);
 
-/// Per block: whether one of its sentences names software. A paragraph or list item that does is about
-/// that software throughout ("`cb` is called for each node. References are not resolved.").
+/// Per block: whether one of its sentences names software or is a licence or copyright notice ("Licensed
+/// under the MIT License", "Copyright 2021 ..."). A paragraph or list item that does is about that
+/// software throughout ("`cb` is called for each node. References are not resolved.").
 std::vector<bool> software_blocks(const Document& doc);
 
 /// Drops the learned tagger's attributions (Attribution::inferred) in blocks that document software:

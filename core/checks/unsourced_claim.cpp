@@ -10,7 +10,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 13> kExamples = {
+constexpr std::array<std::string_view, 15> kExamples = {
     "[[Unemployment fell to 3.1 percent in March, the lowest rate since 1974.]]",
     "[[House prices may have reached a 15-year high.]]",
     "Should the council approve the harbour budget?",
@@ -24,6 +24,8 @@ constexpr std::array<std::string_view, 13> kExamples = {
     "md:Version 2.1.0 dropped support for the old configuration format, released in 2019.",
     "md:[[The parser is 3 times faster than `fastparse` on files over 10MB.]]",
     "Since 2019 the following settings were added to the configuration file:",
+    "md:Copyright 2019-2024 Ana Ruiz. Licensed under the MIT License.",
+    "[[Prisoners are released under supervision after 12 months, a rule in force since 2021.]]",
 };
 
 constexpr CheckInfo kInfo{
@@ -45,7 +47,9 @@ constexpr CheckInfo kInfo{
         "item that names code (a code span), a version (\"2.1.0\", \"v18\", \"4.x\", \"version 3\"), a "
         "command-line flag or a size in bytes, figures are defaults, limits and releases that the reader "
         "checks by running the software; only a comparison or ranking there (\"3 times faster than\", "
-        "\"the smallest\") is still reported. A lead-in that ends in a colon introduces the list, table "
+        "\"the smallest\") is still reported. A licence or copyright notice (\"Copyright 2019 ...\", "
+        "\"Licensed under the MIT License\") states the software's terms, and its paragraph is treated "
+        "the same way. A lead-in that ends in a colon introduces the list, table "
         "or quotation that holds the content, and is not reported.",
     .advice =
         "Say where the claim comes from: who reported it, a citation, or a link to the data. If it is "
