@@ -351,6 +351,18 @@ TEST(HedgeModel, LeavesToTheRulesTheWordsItDoesNotCarryOverOn) {
   EXPECT_EQ(cues_of("I think the plan will fail."), Cues{"hedge:I think"});
 }
 
+TEST(Hedge, AdviceAndExamplesAddressTheReader) {
+  // Advice to the reader and an example set up for them hold no doubt about a claim.
+  EXPECT_EQ(cues_of("You may want to use the faster parser."), Cues{});
+  EXPECT_EQ(cues_of("Readers might wish to skip the appendix."), Cues{});
+  EXPECT_EQ(cues_of("Suppose the archive is empty."), Cues{});
+  EXPECT_EQ(cues_of("Consider a list of ten names."), Cues{});
+  // The same words with a subject, or a modal before another verb, still hedge.
+  EXPECT_EQ(cues_of("We suppose the archive is empty."), Cues{"hedge:suppose"});
+  EXPECT_EQ(cues_of("The parser may fail on long files."), Cues{"hedge:may"});
+  EXPECT_EQ(cues_of("Voters may want a change of government."), Cues{"hedge:may"});
+}
+
 TEST(Cues, AnyInputIsSafe) {
   EXPECT_EQ(cues_of(""), Cues{});
   EXPECT_EQ(cues_of("may"), Cues{});

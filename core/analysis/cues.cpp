@@ -681,6 +681,8 @@ class Finder {
       // or "its members may."
       if (!in(end) || (!is_word(end) && words_[end].kind != TokenKind::kPunctuation)) return false;
       if (has(end, kModalNotBefore)) return false;
+      // "You may want to use", "readers might wish to skip": advice to the reader, not doubt.
+      if ((next == "want" || next == "wish") && w(end + 1) == "to") return false;
     }
     if (f & kPermission) {
       // "Users may download", "may be purchased": permission, not possibility. After the name of a
@@ -748,6 +750,11 @@ class Finder {
     if (f & kBelief) {
       // "as expected", "than thought", "think about", "was expected." are not beliefs about a claim.
       if (prev == "as" || prev == "than") return false;
+      // "Suppose the archive is empty.", "Consider a list of ten names.": an imperative that opens the
+      // sentence sets up an example for the reader; it states nobody's belief.
+      if (i == 0 && words_[i].capitalised && (w(i) == "suppose" || w(i) == "assume" || w(i) == "consider")) {
+        return false;
+      }
       if (!in(end) || words_[end].kind == TokenKind::kTerminator ||
           words_[end].kind == TokenKind::kPunctuation || has(end, kBeliefParticle)) {
         return false;
