@@ -21,6 +21,7 @@ DocumentSummary summarize(const Analysis& analysis) {
   }
   for (const Attribution& a : analysis.attributions()) {
     if (a.inferred) continue;  // a tagger's guess is shown as a hint, never counted as a source
+    if (a.writer_source || a.writer_inference) continue;  // "I argue", "appears to": the writer's own
     ++s.attributions;
     ++s.sources_by_kind[static_cast<size_t>(a.kind)];
     if (!a.caution.empty()) ++s.cautioned_sources;

@@ -6,6 +6,7 @@
 
 #include "config/config.h"
 #include "core/analysis.h"
+#include "core/summary.h"
 
 namespace evidential::core {
 namespace {
@@ -186,6 +187,19 @@ TEST_F(Claims, ListingAttributedClaimsOnRequest) {
   }
   EXPECT_EQ(listed, 2);
   EXPECT_EQ(related, 1);  // the second sentence points at the attribution it continues
+}
+
+TEST_F(Claims, TheSummaryCountsOnlyOtherPeoplesSources) {
+  doc_ = parse_document(
+      "I argue that the pier needs repair. The survey appears to be old. The harbour master said the "
+      "pier was sound. Residents said it shook in storms.",
+      Markup::kPlain);
+  settings_ = config::default_settings();
+  Analysis analysis(doc_, settings_);
+  DocumentSummary s = summarize(analysis);
+  EXPECT_EQ(s.attributions, 2u);  // the harbour master and the residents; not "I", not "appears"
+  EXPECT_EQ(s.sources_by_kind[static_cast<size_t>(SourceKind::kNamedPerson)], 1u);
+  EXPECT_EQ(s.sources_by_kind[static_cast<size_t>(SourceKind::kAnonymous)], 1u);
 }
 
 }  // namespace
