@@ -606,6 +606,18 @@ TEST_F(Attributions, TheLearnedTaggerCanBeSwitchedOff) {
   EXPECT_EQ(doc.slice(without[1].cue), "said");
 }
 
+TEST_F(Attributions, ParticiplesThatModifyANounReportNothing) {
+  EXPECT_TRUE(find("The archive has a hidden field called `size`.", Markup::kMarkdown).empty());
+  EXPECT_TRUE(find("The fields described below are optional.").empty());
+  EXPECT_TRUE(find("It is a small tool written in Rust.").empty());
+  EXPECT_TRUE(find("For details refer to the guide.").empty());
+  EXPECT_TRUE(find("Scripts should add generated files to the commit.").empty());
+  // The same verbs reporting speech or writing.
+  EXPECT_EQ(only("The mayor added that the pier would reopen.", "added").source, "The mayor");
+  EXPECT_EQ(only("Critics write that the plan is too costly.", "write").source, "Critics");
+  EXPECT_EQ(only("The harbour master told the crews to leave.", "told").source, "The harbour master");
+}
+
 TEST_F(Attributions, AnyBytesAreSafe) {
   std::mt19937 rng(7);
   const std::string pieces[] = {"said", " ", ",", "“", "”", "according to", "\n\n", "The", "(", ")",

@@ -1251,7 +1251,9 @@ bool has_complement(const View& v, size_t ce, size_t limit) {
   if (j >= limit || ce >= limit) return false;
   // A comma counts only before a quotation: 'insisted, "We will win."'
   if (v.open_quote(ce) || v.punct(ce, ":") || (v.punct(ce, ",") && v.open_quote(ce + 1))) return true;
-  if (v.is(j, "that") || v.is(j, "to") || v.open_quote(j) || v.punct(j, ":")) return true;
+  // "to" opens an infinitive ("told them to leave"), not a destination ("added files to the list").
+  bool infinitive = v.is(j, "to") && !(j + 1 < limit && v[j + 1].word && determiners().count(v[j + 1].norm));
+  if (v.is(j, "that") || infinitive || v.open_quote(j) || v.punct(j, ":")) return true;
   if (v.is(ce, "whether") || v.is(ce, "if") || v.is(ce, "how") || v.is(ce, "why")) return true;
   // A zero that-clause: "claimed the election was stolen" has a finite verb after its subject.
   static const WordSet finite = {"is", "was", "are", "were", "had", "has", "have", "will", "would",
@@ -1980,6 +1982,16 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
         // cue twice as often as it puts it in (134 to 72).
         c.cue = {b, i + len};
       } else {
+        // A participle that modifies the noun before it reports nothing: "a tool written in C" (a
+        // participle alone, no auxiliary), "the fields described below" (a cross-reference),
+        // "schemas added to the list", "a member called `argv`" (a name given).
+        // Nor is it the tagger's to read as a report.
+        if ((b == i && has_flag(*e, "pp") && !has_flag(*e, "past")) || v.is(i + len, "below") ||
+            v.is(i + len, "above") || (v[i].norm.starts_with("add") && v.is(i + len, "to")) ||
+            (i + len < n && v[i + len].kind == TokenKind::kCode)) {
+          for (size_t k = b; k < i + len; ++k) used[k] = true;
+          continue;
+        }
         c.cue = {b, i + len};
         // "said in a statement", "said in an interview": part of the cue by the corpus convention.
         if (v.is(c.cue.end, "in") && (v.is(c.cue.end + 1, "a") || v.is(c.cue.end + 1, "an")) &&
@@ -1992,6 +2004,8 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
                       !(i > 0 && v[i - 1].word && v[i - 1].norm.find('\'') != std::string::npos &&
                         is_personal_pronoun(v[i - 1].norm.substr(0, v[i - 1].norm.find('\''))));
         Span src = gerund ? Span{b, b} : subject_before(v, b, floor);
+        // The object of an opening preposition is no subject: "For details refer to the guide".
+        if (src.begin == 1 && v[0].word && v[0].cap && is_np_preposition(v[0].norm)) src = {b, b};
         // A base form ("say", "report") needs a plural or personal subject: "a news report" is a
         // noun phrase, not "a news" reporting.
         if (!src.empty() && b == i && has_flag(*e, "base") && !has_flag(*e, "past")) {
