@@ -618,6 +618,19 @@ TEST_F(Attributions, ParticiplesThatModifyANounReportNothing) {
   EXPECT_EQ(only("The harbour master told the crews to leave.", "told").source, "The harbour master");
 }
 
+TEST_F(Attributions, ADescriptorBeforeANameGivesItsKind) {
+  Found f = only("The state broadcaster Harbour TV reported that the dam had failed.", "reported");
+  EXPECT_EQ(f.kind, "state_media");
+  EXPECT_FALSE(f.caution.empty());
+  EXPECT_EQ(only("The news site Quayside Daily reported that the dam had failed.", "reported").kind, "media_outlet");
+  EXPECT_EQ(only("Spokesman Tom Berg said the dam was safe.", "said").kind, "named_person");
+  // A document made by someone is a document; an outlet's report is the outlet's.
+  EXPECT_EQ(only("According to a survey by the Quayside Residents' Association, most flats flooded.",
+                 "According to").kind,
+            "document");
+  EXPECT_EQ(only("According to a report by Reuters, the talks failed.", "According to").kind, "media_outlet");
+}
+
 TEST_F(Attributions, AnyBytesAreSafe) {
   std::mt19937 rng(7);
   const std::string pieces[] = {"said", " ", ",", "“", "”", "according to", "\n\n", "The", "(", ")",

@@ -1138,6 +1138,7 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
   int noun_pos = -1;
   std::string_view noun_category;
   bool anonymous_noun = false;
+  size_t by = head.end;  // where an agent's "by" follows the head noun
   for (size_t i = head.begin; i < head.end;) {
     const LexiconEntry* e = nullptr;
     size_t n = match_at(v, i, lists.anonymous, &e, head.end);
@@ -1154,8 +1155,13 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
     }
     // Past the whole match: "state media" is one phrase, not "state" and then "media".
     i += std::max<size_t>(1, std::max(n, n2));
+    // "a survey by the residents' association" is a survey: the agent after "by" made it.
+    if (noun_pos >= 0 && i < head.end && v.is(i, "by")) {
+      by = i;
+      break;
+    }
   }
-  size_t last_word = head.end;
+  size_t last_word = by < head.end ? by : head.end;
   while (last_word > head.begin && !v[last_word - 1].word) --last_word;
   // A capitalised word after the head noun is a name: "spokesman John Smith", "the outlet NK News".
   bool name_after_noun = false;
@@ -1184,6 +1190,16 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
     } else if (noun_category == "title") {
       k.kind = SourceKind::kNamedPerson;
     }
+  } else if (k.entry == nullptr && noun_pos >= 0 && !anonymous_noun &&
+             (noun_category == "media" || noun_category == "state_media" || noun_category == "partisan")) {
+    // The name after a descriptor is the kind of thing the descriptor says: "the state broadcaster
+    // CCTV", "the news site Graphika", "the rebel group Ansar".
+    k.kind = noun_category == "media" ? SourceKind::kMediaOutlet
+             : noun_category == "state_media" ? SourceKind::kStateMedia
+                                              : SourceKind::kPartisan;
+    k.caution = noun_category == "state_media" ? "state-controlled media"
+                : noun_category == "partisan"  ? "a party to the events it describes"
+                                               : "";
   } else if (k.entry == nullptr && noun_pos >= 0 && anonymous_noun && noun_category == "person") {
     // A person named after their trade: "the historian Ana Ruiz", "analyst Mark Kim".
     k.kind = SourceKind::kNamedPerson;
@@ -1915,7 +1931,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     if (e == nullptr) continue;
     size_t len = e->words.size();
     // After a determiner or a possessive the word is a noun: "his reply", "Obama's promises".
-    if (i > 0 && v[i - 1].word && !v[i - 1].cap &&
+    if (i > 0 && v[i - 1].word && (!v[i - 1].cap || i == 1) &&
         (determiners().count(v[i - 1].norm) || v[i - 1].norm.ends_with("'s") ||
          v[i - 1].norm.ends_with("s'")) && e->category != "according") {
       continue;
