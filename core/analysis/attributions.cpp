@@ -1209,11 +1209,17 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
     for (size_t i = head.begin; i < head.end; ++i) {
       if (!v[i].word) continue;
       if (v[i].norm == "the") definite = true;
-      if (is_indefinite(v[i].norm) && !v[i].cap) indefinite = true;
+      // "3,000 residents": a count of people no one in it is named (a bare "2010" is no source at all).
+      if ((is_indefinite(v[i].norm) && !v[i].cap) ||
+          (v[i].kind == TokenKind::kNumber && last_word > i + 1 && is_plural_noun(v[last_word - 1].norm))) {
+        indefinite = true;
+      }
       break;
     }
     bool head_cap = last_word > head.begin && v[last_word - 1].cap;
-    if (head_cap && definite) {
+    if (last_word > head.begin && (v[last_word - 1].norm == "percent" || v[last_word - 1].norm == "cent")) {
+      k.kind = SourceKind::kDocument;  // "Forty percent said": a poll's figure; the poll is the source
+    } else if (head_cap && definite) {
       k.kind = SourceKind::kOfficialStatement;  // "the American Legion": an organisation
     } else if (head_cap) {
       k.kind = SourceKind::kNamedPerson;
