@@ -581,6 +581,8 @@ TEST_F(Attributions, EvidenceAndRecordsAreDocuments) {
 TEST_F(Attributions, AHeadingThatEndsOnItsVerbIsALabel) {
   EXPECT_TRUE(find("# Survey notes\n\nThe pier was rebuilt in 2021.\n", Markup::kMarkdown).empty());
   EXPECT_EQ(only("# Harbour board says pier will reopen\n", "says", Markup::kMarkdown).source, "Harbour board");
+  EXPECT_EQ(only("# Pier repairs delayed again, harbour board admits\n", "admits", Markup::kMarkdown).source,
+            "harbour board");
 }
 
 TEST_F(Attributions, AHeadlineColonNamesASpeakerNotADocument) {

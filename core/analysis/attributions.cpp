@@ -2090,11 +2090,13 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
         }
         if (src.empty()) continue;
         if (asks_for_source(v, src)) continue;
-        // A heading that ends on its verb is a label, not a report: "Migration notes", "What the
-        // data shows". A headline's report goes on: "Mayor says bridge will reopen".
+        // A heading of a subject and its verb alone is a label, not a report: "Migration notes",
+        // "What the data shows". A headline's report has more: "Mayor says bridge will reopen",
+        // "Defences delayed again, council admits".
         if (heading && !inverted) {
           bool content = false;
           for (size_t k = c.cue.end; k < n && !content; ++k) content = v[k].word;
+          for (size_t k = 0; k < src.begin && !content; ++k) content = v[k].word;
           if (!content) continue;
         }
         if (has_flag(*e, "comp") && !inverted) {
