@@ -1168,7 +1168,11 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
   for (size_t i = (noun_pos < 0 ? head.begin : static_cast<size_t>(noun_pos) + 1); i < last_word; ++i) {
     if (v[i].cap) name_after_noun = true;
   }
-  if (noun_pos >= 0 && !name_after_noun) {
+  // A name after a media, state-media or partisan descriptor is that kind of source: "the state
+  // broadcaster CCTV", "the rebel group Ansar" (after a title it is a person: "spokesman John Smith").
+  bool descriptor = k.entry == nullptr && !anonymous_noun &&
+                    (noun_category == "media" || noun_category == "state_media" || noun_category == "partisan");
+  if (noun_pos >= 0 && (!name_after_noun || descriptor)) {
     if (anonymous_noun) {
       // "White House officials" are still unnamed people, whatever institution they speak for.
       if (k.entry == nullptr || static_cast<size_t>(noun_pos) + 1 >= where.end) k.kind = SourceKind::kAnonymous;
@@ -1190,16 +1194,6 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
     } else if (noun_category == "title") {
       k.kind = SourceKind::kNamedPerson;
     }
-  } else if (k.entry == nullptr && noun_pos >= 0 && !anonymous_noun &&
-             (noun_category == "media" || noun_category == "state_media" || noun_category == "partisan")) {
-    // The name after a descriptor is the kind of thing the descriptor says: "the state broadcaster
-    // CCTV", "the news site Graphika", "the rebel group Ansar".
-    k.kind = noun_category == "media" ? SourceKind::kMediaOutlet
-             : noun_category == "state_media" ? SourceKind::kStateMedia
-                                              : SourceKind::kPartisan;
-    k.caution = noun_category == "state_media" ? "state-controlled media"
-                : noun_category == "partisan"  ? "a party to the events it describes"
-                                               : "";
   } else if (k.entry == nullptr && noun_pos >= 0 && anonymous_noun && noun_category == "person") {
     // A person named after their trade: "the historian Ana Ruiz", "analyst Mark Kim".
     k.kind = SourceKind::kNamedPerson;
