@@ -245,6 +245,31 @@ TEST_F(Attributions, LoadedVerbsGetTheNeutralForm) {
   }
 }
 
+// The learned tagger (grammar/lexicon/source_cue_model.tsv, Viterbi over inside/outside a cue) finds
+// cues no rule lists, whole when they run over several words, and marks them inferred.
+TEST_F(Attributions, TaggerFindsWholeCuesNoRuleLists) {
+  Found f = only("Harbour residents are furious about the new toll.", "are furious about");
+  EXPECT_TRUE(f.inferred);
+  EXPECT_EQ(f.source, "Harbour residents");
+  f = only("The baker's guild has long been skeptical of the new flour rules.", "has long been skeptical of");
+  EXPECT_TRUE(f.inferred);
+  EXPECT_EQ(f.source, "The baker's guild");
+  f = only("The regional council is pushing for a second bridge over the estuary.", "is pushing for");
+  EXPECT_TRUE(f.inferred);
+  EXPECT_EQ(f.source, "The regional council");
+}
+
+// A capitalised opening participle is a cue whose source is the main clause's, not a label.
+TEST_F(Attributions, TaggerKeepsOpeningParticiples) {
+  Found f = only("Citing a shortage of drivers, the bus company cut its evening timetable.", "Citing");
+  EXPECT_TRUE(f.inferred);
+  f = only("Asked about the delay, the ferry operator blamed the weather.", "Asked about");
+  EXPECT_TRUE(f.inferred);
+  // The rules still find the main clause's own verb.
+  EXPECT_EQ(only("Asked about the delay, the ferry operator blamed the weather.", "blamed").source,
+            "the ferry operator");
+}
+
 TEST_F(Attributions, QuotedSpeechIsTheSpeakers) {
   // "we think" inside the quotation is the speaker's, not a second attribution by the writer.
   std::vector<Found> all = find("“We think the plan works,” she said.");
