@@ -363,6 +363,16 @@ TEST(Hedge, AdviceAndExamplesAddressTheReader) {
   EXPECT_EQ(cues_of("Voters may want a change of government."), Cues{"hedge:may"});
 }
 
+TEST(Weasel, ANamedSubjectHoldsItsOwnView) {
+  EXPECT_EQ(cues_of("My father often said that work was prayer."), Cues{});
+  EXPECT_EQ(cues_of("The mayor has often cited the new pier as proof."), Cues{});
+  // With nobody before it, the participle's view belongs to no one.
+  EXPECT_EQ(cues_of("Brook, generally considered the finest director of his time, retired in 1990."),
+            Cues{"weasel:generally considered"});
+  EXPECT_EQ(cues_of("Generally considered the finest director of his time, Brook retired in 1990."),
+            Cues{"weasel:Generally considered"});
+}
+
 TEST(Cues, AnyInputIsSafe) {
   EXPECT_EQ(cues_of(""), Cues{});
   EXPECT_EQ(cues_of("may"), Cues{});

@@ -1131,8 +1131,10 @@ class Finder {
       perfect = true;
     } else if (has(j, kBe) && w(j) != "being" && !(w(j) == "be" && w(back(j, 1)) == "to")) {
       j += 1;  // not "wants to be seen as", which is about appearances, not a claim
-    } else if (!expletive && cls(j, kConsensusClass) && cls(j + 1, kPassiveClass)) {
-      // A reduced relative: "Brook, generally considered the finest director of his time".
+    } else if (!expletive && cls(j, kConsensusClass) && cls(j + 1, kPassiveClass) &&
+               (after_comma || j == 0 || !is_word(back(j, 1)))) {
+      // A reduced relative: "Brook, generally considered the finest director of his time". With a
+      // subject right before it the verb is active: "my father often said", "Trump has often cited".
       consensus = true;
       j += 1;
     } else if (!expletive && after_comma &&
