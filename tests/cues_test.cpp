@@ -363,6 +363,11 @@ TEST(Hedge, AdviceAndExamplesAddressTheReader) {
   EXPECT_EQ(cues_of("Voters may want a change of government."), Cues{"hedge:may"});
 }
 
+TEST(Hedge, ReckoningWithSomethingIsNoBelief) {
+  EXPECT_EQ(cues_of("The candidates will have to reckon with the deficit."), Cues{});
+  EXPECT_EQ(cues_of("I reckon the deficit will grow."), Cues{"hedge:reckon"});
+}
+
 TEST(Weasel, ANamedSubjectHoldsItsOwnView) {
   EXPECT_EQ(cues_of("My father often said that work was prayer."), Cues{});
   EXPECT_EQ(cues_of("The mayor has often cited the new pier as proof."), Cues{});
