@@ -14,7 +14,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 13> kExamples = {
+constexpr std::array<std::string_view, 15> kExamples = {
     "The plan was [[“a betrayal of every promise we made”]], and the vote was delayed.",
     "“We will appeal the ruling,” said Ana Ruiz, the club's lawyer.",
     "Ruiz spoke after the hearing. “We will appeal the ruling and we expect to win.”",
@@ -28,6 +28,8 @@ constexpr std::array<std::string_view, 13> kExamples = {
     "md:- “the token has expired and must be renewed”\n- “the token was signed with an unknown key”\n",
     "md:The log shows lines such as “could not open the lock file” after a crash.",
     "md:Run `make` first. [[“Nothing else is needed to build the whole project”]] was the reply.",
+    "“Does anybody here know what the plan for the harbour is?” Ana Ruiz asked the council.",
+    "[[“Does anybody here know what the plan is?”]] The council met again on Monday.",
 };
 
 constexpr CheckInfo kInfo{
@@ -45,7 +47,9 @@ constexpr CheckInfo kInfo{
         "or making up a whole list item or heading (a list of error messages).",
     .advice =
         "Name the speaker in the same sentence (\"..., said Ana Ruiz\") or in the sentence just before, "
-        "or drop the quotation marks and paraphrase.",
+        "or drop the quotation marks and paraphrase. (A quotation that ends with its own question or "
+        "exclamation mark may take its speaker from the words right after it: \"“Who knew?” Ruiz "
+        "asked.\")",
     .default_severity = Severity::kWarning,
     .category = Category::kSourcing,
     .examples = kExamples,
@@ -53,6 +57,10 @@ constexpr CheckInfo kInfo{
 
 /// The 3-word line below which a quotation is a term, a title or irony rather than reported speech.
 constexpr size_t kMinQuotedWords = 4;
+
+/// How far into the sentence after a quotation its cue may start and still introduce it: '“...?”
+/// Graham asked.', '“...!” said Ana Ruiz, the club's lawyer.' (bytes: a name and a title or two).
+constexpr uint32_t kSpeakerReach = 40;
 
 /// Short words a title leaves in lower case.
 bool is_title_function_word(std::string_view w) {
@@ -163,10 +171,16 @@ class UnattributedQuoteCheck final : public Check {
     // for the sentence before a quotation). One pass, so the check stays linear in the document.
     std::vector<bool> has_speaker(sentences.size(), false);
     std::vector<bool> has_attribution(sentences.size(), false);
+    // Per sentence, where its first speaker-naming cue starts (for a quotation the sentence after it
+    // attributes: '“Who would have believed it?” Trump said.').
+    std::vector<uint32_t> first_cue(sentences.size(), UINT32_MAX);
     for (const Attribution& a : attributions) {
       if (a.sentence >= sentences.size()) continue;
       has_attribution[a.sentence] = true;
-      if (!a.inferred || !a.source.empty()) has_speaker[a.sentence] = true;
+      if (!a.inferred || !a.source.empty()) {
+        has_speaker[a.sentence] = true;
+        first_cue[a.sentence] = std::min(first_cue[a.sentence], a.cue.start);
+      }
     }
     auto sentence_of = [&](uint32_t offset) -> int64_t {
       auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
@@ -230,6 +244,15 @@ class UnattributedQuoteCheck final : public Check {
           }
           speaker = known == 1;
         }
+      }
+      // A quotation that ends with its own "?" or "!" splits from the report after it: '“Does anybody
+      // know?” Graham asked.' The next sentence, in the same paragraph, starting right after the
+      // quotation with a speaker and a cue within its first words, names the speaker.
+      if (!speaker && last >= 0 && static_cast<size_t>(last) + 1 < sentences.size()) {
+        const Sentence& next = sentences[static_cast<size_t>(last) + 1];
+        const bool adjacent = next.block == sentences[static_cast<size_t>(last)].block &&
+                              next.range.start >= q.range.end && next.range.start - q.range.end <= 2;
+        speaker = adjacent && first_cue[static_cast<size_t>(last) + 1] <= next.range.start + kSpeakerReach;
       }
       if (speaker) continue;
       out.report(q.range, "This quotation has no speaker: say who said it");
