@@ -589,6 +589,9 @@ TEST_F(Attributions, AGroupNoOneInItIsNamedIsAnonymous) {
   EXPECT_EQ(only("Residents said the water was brown for a week.", "said").kind, "anonymous");
   EXPECT_EQ(only("Local fishermen said the catch had halved.", "said").kind, "anonymous");
   EXPECT_EQ(only("Some 3,000 residents said the water was brown.", "said").kind, "anonymous");
+  // A word of the list that ends a name is part of the name.
+  EXPECT_NE(only("The Harbour Observer reported that the water was brown.", "reported").kind, "anonymous");
+  EXPECT_EQ(only("Observers reported that the water was brown.", "reported").kind, "anonymous");
   EXPECT_EQ(only("Forty percent said the plan would fail.", "said").kind, "document");  // a poll's figure
   // Pointing back to people already identified, or belonging to someone named: not anonymous.
   EXPECT_EQ(only("The neighbours said the crane was noisy at night.", "said").kind, "named_person");

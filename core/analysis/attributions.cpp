@@ -1143,6 +1143,8 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
   for (size_t i = head.begin; i < head.end;) {
     const LexiconEntry* e = nullptr;
     size_t n = match_at(v, i, lists.anonymous, &e, head.end);
+    // Capitalised inside the sentence, such a noun ends a name: "The Charlotte Observer".
+    if (n > 0 && i + n - 1 > 0 && v[i + n - 1].cap) n = 0;
     const LexiconEntry* e2 = nullptr;
     size_t n2 = match_at(v, i, lists.nouns, &e2, head.end);
     if (n2 >= n && n2 > 0) {
