@@ -663,6 +663,14 @@ TEST_F(Attributions, ADescriptorBeforeANameGivesItsKind) {
   EXPECT_EQ(only("According to a report by Reuters, the talks failed.", "According to").kind, "media_outlet");
 }
 
+TEST_F(Attributions, NounsAndObjectsAreNoReports) {
+  // "claims" after "of": a noun. "maintains a program to": an object and a purpose, not a claim.
+  EXPECT_TRUE(find("The fact-checkers rated 22 percent of Republican claims as false.").empty());
+  EXPECT_TRUE(find("The harbour trust maintains a program to train young pilots.").empty());
+  EXPECT_EQ(only("The harbour trust maintains that the pier is safe.", "maintains").source, "The harbour trust");
+  EXPECT_EQ(only("The harbour master told the crews to leave at once.", "told").source, "The harbour master");
+}
+
 TEST_F(Attributions, AnyBytesAreSafe) {
   std::mt19937 rng(7);
   const std::string pieces[] = {"said", " ", ",", "“", "”", "according to", "\n\n", "The", "(", ")",
