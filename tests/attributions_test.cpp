@@ -669,6 +669,10 @@ TEST_F(Attributions, NounsAndObjectsAreNoReports) {
   EXPECT_TRUE(find("The harbour trust maintains a program to train young pilots.").empty());
   EXPECT_EQ(only("The harbour trust maintains that the pier is safe.", "maintains").source, "The harbour trust");
   EXPECT_EQ(only("The harbour master told the crews to leave at once.", "told").source, "The harbour master");
+  // A noun given its name; a name given a judgement.
+  EXPECT_TRUE(find("The pier was built near a stream called Miracle Run.").empty());
+  EXPECT_EQ(only("The pilots who signed the letter called Varga a danger to the port.", "called").source,
+            "The pilots who signed the letter");
 }
 
 TEST_F(Attributions, AnyBytesAreSafe) {

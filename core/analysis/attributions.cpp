@@ -2060,9 +2060,19 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
         // participle alone, no auxiliary), "the fields described below" (a cross-reference),
         // "schemas added to the list", "a member called `argv`" (a name given).
         // Nor is it the tagger's to read as a report.
+        // "a stream called Miracle Run", "a group named Ansar": a noun given its name. With a second
+        // object it is a judgement: "the doctors who sent the letter called Oz a quack".
+        bool naming = (v[i].norm == "called" || v[i].norm == "named" || v[i].norm == "dubbed") && b == i &&
+                      i > 0 && v[i - 1].word && !v[i - 1].cap && !is_personal_pronoun(v[i - 1].norm) &&
+                      i + len < n && v[i + len].cap;
+        if (naming) {
+          size_t k = i + len;
+          while (k < n && (v[k].cap || (!v[k].word && v[k].norm == "-"))) ++k;
+          naming = !(k < n && (v.is(k, "a") || v.is(k, "an") || v.is(k, "the") || v.open_quote(k)));
+        }
         if ((b == i && has_flag(*e, "pp") && !has_flag(*e, "past")) || v.is(i + len, "below") ||
             v.is(i + len, "above") || (v[i].norm.starts_with("add") && v.is(i + len, "to")) ||
-            (i + len < n && v[i + len].kind == TokenKind::kCode)) {
+            (i + len < n && v[i + len].kind == TokenKind::kCode) || naming) {
           for (size_t k = b; k < i + len; ++k) used[k] = true;
           continue;
         }
