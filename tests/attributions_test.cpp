@@ -636,6 +636,13 @@ TEST_F(Attributions, TheLearnedTaggerCanBeSwitchedOff) {
   ASSERT_EQ(without.size(), 2u);  // the reporting-verb rules' cues stay
   EXPECT_EQ(doc.slice(without[0].cue), "pointed to");
   EXPECT_EQ(doc.slice(without[1].cue), "said");
+
+  // The option reaches the analysis from a configuration file.
+  auto parsed = config::parse_config(R"({"checks": {"attribution": {"model": 0}}})", "test.json", defaults());
+  ASSERT_TRUE(std::holds_alternative<Settings>(parsed)) << std::get<config::ConfigError>(parsed).to_string();
+  Analysis analysis(doc, std::get<Settings>(parsed));
+  EXPECT_EQ(analysis.attributions().size(), 2u);
+  EXPECT_EQ(count(analysis.attributions(), true), 0);
 }
 
 TEST_F(Attributions, ParticiplesThatModifyANounReportNothing) {
