@@ -1716,13 +1716,40 @@ class CueTagger {
   const std::vector<bool>& tag(const View& v, bool heading);
 
  private:
-  const WordWeights& weights_of(std::string_view w);
+  /// The index in the word cache of a word type's weights, looked up in the model the first time.
+  uint32_t weights_of(std::string_view w);
+
+  /// The weights of the word types seen so far on this thread, kept from one document to the next:
+  /// they depend on the word and the built-in model alone, and a short document's words are mostly
+  /// words the documents before it had (on 1,000 small Markdown files the tagger otherwise probed the
+  /// model anew for every word of every file). Emptied when a document leaves more than kMaxWords in
+  /// it, so a thread keeps a megabyte at most and a long document's words are freed with it.
+  struct WordCache {
+    TextMap<uint32_t> by_word;  // word type -> index in weights
+    std::vector<WordWeights> weights;
+  };
+  static constexpr size_t kMaxWords = size_t{1} << 13;
+  static WordCache& word_cache() {
+    thread_local WordCache cache;
+    return cache;
+  }
+
+ public:
+  CueTagger() = default;
+  CueTagger(const CueTagger&) = delete;
+  CueTagger& operator=(const CueTagger&) = delete;
+  ~CueTagger() {
+    if (words_.weights.size() > kMaxWords) words_ = WordCache{};
+  }
+
+ private:
 
   // Per token of the sentence being tagged, with three boundary words on each side; kept between
-  // sentences so tagging one allocates nothing.
+  // sentences so tagging one allocates nothing. The word-type weights are referred to, not copied
+  // (copying them was a tenth of tag()'s time).
   struct Pre {
     std::string_view norm;
-    WordWeights weights;
+    const WordWeights* weights = nullptr;
     std::string_view cat;  // empty when none ("-" in the weights file)
     std::string_view shape;
     int shape_index = -1;  // 0-2 for C, l, D; 3 and 4 for the boundaries
@@ -1731,16 +1758,19 @@ class CueTagger {
   static constexpr size_t kPad = 3;
 
   const CueModel& model_ = cue_model();
-  TextMap<WordWeights> by_word_;
+  WordCache& words_ = word_cache();
   std::vector<Pre> pre_;
+  std::vector<uint32_t> index_;        // per token of pre_, its index in words_.weights
   std::vector<bool> tagged_;
   // Viterbi: per token, the previous label on the best path into O and into C.
   std::vector<std::pair<bool, bool>> back_;
 };
 
-const WordWeights& CueTagger::weights_of(std::string_view w) {
-  auto [ww, added] = by_word_.emplace(w, text_hash(w));
-  if (!added) return ww;
+uint32_t CueTagger::weights_of(std::string_view w) {
+  auto [index, added] = words_.by_word.emplace(w, text_hash(w));
+  if (!added) return index;
+  index = static_cast<uint32_t>(words_.weights.size());
+  WordWeights& ww = words_.weights.emplace_back();
   auto weight = [&](uint64_t prefix, std::string_view s) { return model_.weight(fnv(prefix, s)); };
   ww.w = weight(kW, w);
   ww.s3 = weight(kS3, w.size() > 3 ? w.substr(w.size() - 3) : w);
@@ -1764,7 +1794,7 @@ const WordWeights& CueTagger::weights_of(std::string_view w) {
   ww.wm2wm1 = fnv(fnv(kWm2Wm1, w), "|");
   ww.wp1wp2 = fnv(fnv(kWp1Wp2, w), "|");
   ww.wshp1 = fnv(fnv(kWShp1, w), "|");
-  return ww;
+  return index;
 }
 
 const std::vector<bool>& CueTagger::tag(const View& v, bool heading) {
@@ -1778,14 +1808,16 @@ const std::vector<bool>& CueTagger::tag(const View& v, bool heading) {
   // checks), its word-type weights, category, shape and whether it lies inside quotation marks.
   std::vector<Pre>& pre = pre_;
   pre.assign(n + 2 * kPad, Pre{});
-  const WordWeights start = weights_of("<s>"), end = weights_of("</s>");
+  std::vector<uint32_t>& index = index_;
+  index.resize(n + 2 * kPad);
+  const uint32_t start = weights_of("<s>"), end = weights_of("</s>");
   for (size_t k = 0; k < kPad; ++k) {
     pre[k].norm = "<s>";
-    pre[k].weights = start;
+    index[k] = start;
     pre[k].shape = "<s>";
     pre[k].shape_index = 3;
     pre[n + kPad + k].norm = "</s>";
-    pre[n + kPad + k].weights = end;
+    index[n + kPad + k] = end;
     pre[n + kPad + k].shape = "</s>";
     pre[n + kPad + k].shape_index = 4;
   }
@@ -1793,13 +1825,15 @@ const std::vector<bool>& CueTagger::tag(const View& v, bool heading) {
   for (size_t i = 0; i < n; ++i) {
     Pre& p = pre[i + kPad];
     p.norm = v[i].norm;
-    p.weights = weights_of(p.norm);
+    index[i + kPad] = weights_of(p.norm);
     p.cat = v[i].category;
     p.shape = shape_of(doc, v[i]);
     p.shape_index = shape_index(p.shape);
     p.quoted = inside;
     if (!v[i].word && counts_as_quote(v[i].norm)) inside = !inside;
   }
+  // The cache no longer grows in this sentence: its addresses hold.
+  for (size_t k = 0; k < pre.size(); ++k) pre[k].weights = &words_.weights[index[k]];
   static constexpr uint64_t kCatPrefix[5] = {kC, kCm1, kCp1, kCm2, kCp2};
   static constexpr ptrdiff_t kCatOffset[5] = {0, -1, 1, -2, 2};
   static constexpr uint64_t kShapePrefix[3] = {kSh, kShm1, kShp1};
@@ -1826,22 +1860,22 @@ const std::vector<bool>& CueTagger::tag(const View& v, bool heading) {
     // The features are added in the training script's order.
     float sum = model.bias + model.quoted[at->quoted] + model.position[std::min<size_t>(i, 5)] +
                 model.pronoun[is_pronoun_feature(wm1)];
-    sum += at->weights.w;
-    sum += at->weights.s3;
-    sum += at->weights.s2;
-    sum += at[-1].weights.wm1;
-    sum += at[1].weights.wp1;
-    sum += at[-2].weights.wm2;
-    sum += at[2].weights.wp2;
-    sum += at[-3].weights.wm3;
-    sum += at[3].weights.wp3;
+    sum += at->weights->w;
+    sum += at->weights->s3;
+    sum += at->weights->s2;
+    sum += at[-1].weights->wm1;
+    sum += at[1].weights->wp1;
+    sum += at[-2].weights->wm2;
+    sum += at[2].weights->wp2;
+    sum += at[-3].weights->wm3;
+    sum += at[3].weights->wp3;
     // "ww+1=<word>|<next>" and "w-1w+1=<previous>|<next>" both end with the next word.
-    const auto [wwp1, wm1wp1] = fnv2(at->weights.wwp1, at[-1].weights.wm1wp1, wp1);
-    sum += model.weight(fnv(at[-1].weights.wm1w, w));
+    const auto [wwp1, wm1wp1] = fnv2(at->weights->wwp1, at[-1].weights->wm1wp1, wp1);
+    sum += model.weight(fnv(at[-1].weights->wm1w, w));
     sum += model.weight(wwp1);
     sum += model.weight(wm1wp1);
-    sum += model.weight(fnv(at[-2].weights.wm2wm1, wm1));
-    sum += model.weight(fnv(at[1].weights.wp1wp2, at[2].norm));
+    sum += model.weight(fnv(at[-2].weights->wm2wm1, wm1));
+    sum += model.weight(fnv(at[1].weights->wp1wp2, at[2].norm));
     for (size_t slot = 0; slot < 5; ++slot) {
       std::string_view cat = at[kCatOffset[slot]].cat;
       sum += cat.empty() ? model.no_category[slot] : model.weight(fnv(kCatPrefix[slot], cat));
@@ -1854,11 +1888,11 @@ const std::vector<bool>& CueTagger::tag(const View& v, bool heading) {
     // "sh-1w=<previous shape>|<word>", "wsh+1=<word>|<next shape>".
     const Pre& before = at[-1];
     sum += before.shape_index >= 0 && before.shape_index < 3
-               ? at->weights.shm1w[before.shape_index]
+               ? at->weights->shm1w[before.shape_index]
                : model.weight(fnv(fnv(fnv(kShm1W, before.shape), "|"), w));
-    sum += model.weight(fnv(at->weights.wshp1, at[1].shape));
-    const float after_o = sum + (model.prev[0] + at->weights.pw[0] + at[1].weights.pwp1[0]);
-    const float after_c = sum + (model.prev[1] + at->weights.pw[1] + at[1].weights.pwp1[1]);
+    sum += model.weight(fnv(at->weights->wshp1, at[1].shape));
+    const float after_o = sum + (model.prev[0] + at->weights->pw[0] + at[1].weights->pwp1[0]);
+    const float after_c = sum + (model.prev[1] + at->weights->pw[1] + at[1].weights->pwp1[1]);
     const float c_from_o = best_o + after_o, c_from_c = best_c + after_c;
     back[i] = {best_c > best_o, c_from_c > c_from_o};  // ties go to O, as in train_cues.py
     best_o = std::max(best_o, best_c);
