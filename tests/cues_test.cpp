@@ -363,6 +363,14 @@ TEST(Hedge, AdviceAndExamplesAddressTheReader) {
   EXPECT_EQ(cues_of("Voters may want a change of government."), Cues{"hedge:may"});
 }
 
+TEST(Booster, EvenBeforeATimeOrAComparativeIsNoFocus) {
+  EXPECT_EQ(cues_of("The moderators will be even tougher on the candidates."), Cues{});
+  EXPECT_EQ(cues_of("Even now, at 86, she still writes letters."), Cues{});
+  EXPECT_EQ(cues_of("Even Friday, he repeated the claim."), Cues{});
+  EXPECT_EQ(cues_of("Even China voted for the sanctions."), Cues{"booster:Even"});
+  EXPECT_EQ(cues_of("He has even tried to buy the mill."), Cues{"booster:even"});
+}
+
 TEST(Hedge, ReckoningWithSomethingIsNoBelief) {
   EXPECT_EQ(cues_of("The candidates will have to reckon with the deficit."), Cues{});
   EXPECT_EQ(cues_of("I reckon the deficit will grow."), Cues{"hedge:reckon"});

@@ -899,8 +899,10 @@ class Finder {
   bool booster_ok(size_t i, const Candidate& c) const {
     const size_t end = i + c.entry->words.size();
     if (c.flags & kFocus) {
-      // "even though", "even if", "break even", "an even number" are not the focus "even".
+      // "even though", "even if", "break even", "an even number" are not the focus "even"; nor are
+      // "even now", "even Friday" (a time stressed) and "even tougher" (a comparative made stronger).
       if (has(end, kEvenNotBefore) || has(back(i, 1), kEvenNotAfter)) return false;
+      if (is_word(end) && w(end).size() > 4 && ends_with(w(end), "er") && has(back(i, 1), kBe)) return false;
       if (!in(end)) return false;
       TokenKind k = words_[end].kind;
       if (k != TokenKind::kWord && k != TokenKind::kNumber && k != TokenKind::kOpenQuote) return false;
