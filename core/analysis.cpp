@@ -13,7 +13,11 @@ namespace evidential::core {
 // ---- facts ----
 
 const std::vector<Cue>& Analysis::cues() const {
-  if (!cues_) cues_ = find_cues(doc_, *settings_.lexicon, settings_.option("hedge", "model", 1) != 0);
+  if (!cues_) {
+    cues_ = find_cues(doc_, *settings_.lexicon, settings_.option("hedge", "model", 1) != 0);
+    // Stacks are rare; only a document with one pays for its attributions here.
+    if (has_stacks(*cues_)) release_reported_stacks(*cues_, attributions());
+  }
   return *cues_;
 }
 

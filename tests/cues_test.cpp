@@ -363,6 +363,14 @@ TEST(Hedge, AdviceAndExamplesAddressTheReader) {
   EXPECT_EQ(cues_of("Voters may want a change of government."), Cues{"hedge:may"});
 }
 
+TEST(StackedHedge, SomeoneElsesReportedViewIsNotTheWritersStack) {
+  // "believes" is the mayor's, "could" is in what the mayor believes: two hedges, no stack.
+  EXPECT_EQ(findings_of("The mayor believes the levy could fall next year."),
+            (Cues{"hedge:believes", "hedge:could"}));
+  EXPECT_EQ(findings_of("I think the levy may fall next year."), Cues{"stacked-hedge:I think the levy may"});
+  EXPECT_EQ(findings_of("The levy could potentially fall next year."), Cues{"stacked-hedge:could potentially"});
+}
+
 TEST(Booster, EvenBeforeATimeOrAComparativeIsNoFocus) {
   EXPECT_EQ(cues_of("The moderators will be even tougher on the candidates."), Cues{});
   EXPECT_EQ(cues_of("Even now, at 86, she still writes letters."), Cues{});

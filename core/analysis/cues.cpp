@@ -1210,6 +1210,30 @@ class Finder {
 
 }  // namespace
 
+bool has_stacks(const std::vector<Cue>& cues) {
+  return std::any_of(cues.begin(), cues.end(), [](const Cue& c) { return c.stack >= 0; });
+}
+
+void release_reported_stacks(std::vector<Cue>& cues, const std::vector<Attribution>& attributions) {
+  for (size_t k = 0; k < cues.size(); ++k) {
+    if (cues[k].stack != static_cast<int32_t>(k)) continue;  // k heads a stack
+    const Range head = cues[k].range;
+    const bool reported = std::any_of(attributions.begin(), attributions.end(), [&](const Attribution& a) {
+      return !a.source.empty() && !a.writer_source && a.cue.start < head.end &&
+             head.start < a.cue.end;
+    });
+    if (!reported) continue;
+    // The members after the head, in text order (a stack lies within one sentence).
+    std::vector<size_t> rest;
+    for (size_t m = k + 1; m < cues.size() && cues[m].sentence == cues[k].sentence; ++m) {
+      if (cues[m].stack == static_cast<int32_t>(k)) rest.push_back(m);
+    }
+    cues[k].stack = -1;
+    const int32_t head_now = rest.size() >= 2 ? static_cast<int32_t>(rest.front()) : -1;
+    for (size_t m : rest) cues[m].stack = head_now;
+  }
+}
+
 Range removal_range(const Document& doc, const Cue& cue) {
   const Sentence& s = doc.sentences()[cue.sentence];
   if (cue.token_begin <= s.token_begin || cue.token_end >= s.token_end) return {};

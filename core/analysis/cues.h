@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/analysis/attributions.h"
 #include "core/document.h"
 #include "core/lexicon.h"
 
@@ -37,6 +38,15 @@ struct Cue {
 /// from the neighbouring words it keeps or drops each one; it never adds a hedge. Without it the rules
 /// alone decide.
 std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon, bool use_model = true);
+
+/// Whether any hedge belongs to a stack (cheap: lets a caller skip release_reported_stacks).
+bool has_stacks(const std::vector<Cue>& cues);
+
+/// Takes out of its stack a hedge that is the cue of someone else's report ("the mayor believes the
+/// levy could fall", "critics suggested that the claims may"): what follows is that source's view,
+/// hedged or not, and the writer has stacked nothing. A stack left with one hedge dissolves. The
+/// writer's own reports ("I think it may") still stack.
+void release_reported_stacks(std::vector<Cue>& cues, const std::vector<Attribution>& attributions);
 
 /// The edit that deletes `cue` (a removable single word) cleanly: the word and the space after it, or
 /// the space before it when punctuation follows ("is, potentially, true" keeps its commas). Empty

@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 9> kExamples = {
+constexpr std::array<std::string_view, 10> kExamples = {
     "The deal [[could potentially]] shift the balance of power.",
     "Prices [[may possibly]] rise again next year.",
     "[[It is possible that the plan may]] fail.",
@@ -19,6 +19,7 @@ constexpr std::array<std::string_view, 9> kExamples = {
     "The bridge might close; it is possibly unsafe.",
     "\"It could potentially fail,\" the engineer said.",
     "The river may be slightly higher tomorrow.",
+    "The mayor believes the levy could fall next year.",
 };
 
 constexpr CheckInfo kInfo{
@@ -31,7 +32,9 @@ constexpr CheckInfo kInfo{
         "three words between them and no punctuation; approximators (\"may be slightly higher\") "
         "qualify an amount, not the claim, and do not stack. The whole stack is one finding, and the "
         "`hedge` check does not report its parts again. Stacks inside direct quotations are the "
-        "speaker's and are not reported.",
+        "speaker's and are not reported; so is a hedge inside someone else's reported view (\"the mayor "
+        "believes the levy could fall\": the belief is the mayor's), where each hedge is reported on its "
+        "own. The writer's own \"I think ... may\" still stacks.",
     .advice =
         "Keep the one hedge that says what you mean — usually the modal (\"could\") — and drop the rest; "
         "better still, say what the uncertainty rests on. The quick fix removes a redundant adverb "
