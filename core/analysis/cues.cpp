@@ -1215,13 +1215,16 @@ bool has_stacks(const std::vector<Cue>& cues) {
 }
 
 void release_reported_stacks(std::vector<Cue>& cues, const std::vector<Attribution>& attributions) {
+  // Both lists are in text order: one sweep (attribution cues never overlap one another).
+  size_t j = 0;
   for (size_t k = 0; k < cues.size(); ++k) {
     if (cues[k].stack != static_cast<int32_t>(k)) continue;  // k heads a stack
     const Range head = cues[k].range;
-    const bool reported = std::any_of(attributions.begin(), attributions.end(), [&](const Attribution& a) {
-      return !a.source.empty() && !a.writer_source && a.cue.start < head.end &&
-             head.start < a.cue.end;
-    });
+    while (j < attributions.size() && attributions[j].cue.end <= head.start) ++j;
+    bool reported = false;
+    for (size_t a = j; a < attributions.size() && attributions[a].cue.start < head.end && !reported; ++a) {
+      reported = !attributions[a].source.empty() && !attributions[a].writer_source;
+    }
     if (!reported) continue;
     // The members after the head, in text order (a stack lies within one sentence).
     std::vector<size_t> rest;
