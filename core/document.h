@@ -80,6 +80,8 @@ class Document {
   Markup markup() const { return markup_; }
 
   const std::vector<Block>& blocks() const { return markup_result_.blocks; }
+  /// Markdown that shows code: documentation of software (MarkupResult::shows_code).
+  bool shows_code() const { return markup_result_.shows_code; }
   const std::vector<Directive>& directives() const { return markup_result_.directives; }
   const std::vector<LinkDefinition>& link_definitions() const {
     return markup_result_.link_definitions;

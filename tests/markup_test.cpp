@@ -388,6 +388,23 @@ TEST(Markdown, HolesReadAsSpacesKeepOffsets) {
   EXPECT_EQ(result.blocks[0].quote_depth, 1);
 }
 
+TEST(Markdown, ShowsCodeWithAFenceOrThreeCodeSpans) {
+  EXPECT_TRUE(shows_code("Install it:\n\n```sh\nmake\n```\n"));
+  EXPECT_TRUE(shows_code("Text.\n~~~\ncode\n~~~\n"));
+  EXPECT_TRUE(shows_code("- item\n\n  ```js\n  x()\n  ```\n"));    // inside a list item
+  EXPECT_TRUE(shows_code("> ```\n> quoted code\n> ```\n"));          // inside a block quote
+  EXPECT_TRUE(shows_code("Call `open()`, then `read()` and `close()`."));
+  EXPECT_TRUE(shows_code("Use ``a`b``, `c` and `d`."));                 // a double-backtick span counts once
+  EXPECT_FALSE(shows_code("Call `open()` and then `close()`."));        // two spans: a passing mention
+  EXPECT_FALSE(shows_code("A line with ``` in the middle of it.\n"));  // no fence mid-line
+  EXPECT_FALSE(shows_code("An `open\nspan` across lines, ` `x` ``"));
+  EXPECT_FALSE(shows_code("The mayor said the bridge would reopen in May.\n"));
+  EXPECT_TRUE(parse_markdown("```\ncode\n```\n").shows_code);
+  EXPECT_TRUE(parse_markdown_tree("```\ncode\n```\n").shows_code);
+  EXPECT_FALSE(parse_markdown("Prose only.\n").shows_code);
+  EXPECT_FALSE(parse_plain("```\nnot Markdown\n```\n").shows_code);
+}
+
 TEST(Markdown, DirectiveIdsSplitOnSpacesAndCommas) {
   const MarkupResult result = parse_markdown("<!-- evidential-disable hedge,weasel  booster -->\n");
   ASSERT_EQ(result.directives.size(), 1u);

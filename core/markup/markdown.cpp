@@ -1395,7 +1395,12 @@ MarkupResult parse_markdown_tree(std::string_view text) {
   // Ranges are 32-bit and tree-sitter takes a 32-bit length; larger inputs yield no prose rather than
   // wrong offsets.
   if (text.size() >= UINT32_MAX) return result;
-  if (may_nest_too_deep(text)) return parse_plain(text);
+  if (may_nest_too_deep(text)) {
+    result = parse_plain(text);
+    result.shows_code = shows_code(text);  // a property of the text, whichever parser reads it
+    return result;
+  }
+  result.shows_code = shows_code(text);
   const Grammar& g = grammar();
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
   if (!ts_parser_set_language(parser.get(), g.language)) return result;
@@ -1411,7 +1416,46 @@ MarkupResult parse_markdown(std::string_view text) {
   if (may_nest_too_deep(text) || has_unusual_controls(text)) return parse_markdown_tree(text);
   MarkupResult result;
   FastMarkdown(text, result).run();
+  result.shows_code = shows_code(text);
   return result;
+}
+
+bool shows_code(std::string_view text) {
+  constexpr size_t kSpans = 3;
+  size_t spans = 0;
+  size_t i = 0;
+  while ((i = text.find_first_of("`~", i)) != std::string_view::npos) {
+    const char mark = text[i];
+    size_t run = i;
+    while (run < text.size() && text[run] == mark) ++run;
+    if (run - i >= 3) {
+      // A fence opens a line: only indentation and block-quote markers before it.
+      size_t k = i;
+      while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '>')) --k;
+      if (k == 0 || text[k - 1] == '\n' || text[k - 1] == '\r') return true;
+    }
+    if (mark == '`' && run - i <= 2) {
+      // A code span closes on the same line with a run of the same length, something in between.
+      const size_t len = run - i;
+      size_t j = run;
+      while (j < text.size() && text[j] != '\n') {
+        if (text[j] != '`') {
+          ++j;
+          continue;
+        }
+        size_t close = j;
+        while (close < text.size() && text[close] == '`') ++close;
+        if (close - j == len && j > run) {
+          if (++spans >= kSpans) return true;
+          run = close;
+          break;
+        }
+        j = close;
+      }
+    }
+    i = run;
+  }
+  return false;
 }
 
 // ---- for IncrementalMarkdownParser (core/markup/markdown_incremental.cpp) ----

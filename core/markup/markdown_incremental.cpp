@@ -362,6 +362,13 @@ IncrementalMarkdownParser::~IncrementalMarkdownParser() = default;
 size_t IncrementalMarkdownParser::segment_count() const { return state_->segments.size(); }
 
 const MarkupResult& IncrementalMarkdownParser::parse(std::string_view text) {
+  parse_blocks(text);  // always leaves its result in state_->result
+  // Whether the text shows code depends on all of it: one scan per edit, as in parse_markdown.
+  state_->result.shows_code = text.size() < UINT32_MAX && shows_code(text);
+  return state_->result;
+}
+
+const MarkupResult& IncrementalMarkdownParser::parse_blocks(std::string_view text) {
   State& st = *state_;
   auto finish = [&]() -> const MarkupResult& {
     assign_text(st.text, text);

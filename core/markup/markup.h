@@ -52,7 +52,15 @@ struct MarkupResult {
   std::vector<Directive> directives;
   std::vector<LinkDefinition> link_definitions;
   std::vector<Range> footnote_definitions;  ///< the label range of each `[^label]: ...` definition
+  /// Markdown that shows code (see shows_code()): documentation of software, whose prose describes
+  /// what a program does rather than what someone said. Always false for plain text.
+  bool shows_code = false;
 };
+
+/// Whether a Markdown text shows code: a fenced code block (a line whose first characters, after
+/// indentation and block-quote markers, are three backticks or tildes), or at least three code spans
+/// (`name`) in it. Set on MarkupResult by every Markdown parse.
+bool shows_code(std::string_view text);
 
 /// Plain text: paragraphs are separated by blank lines; a first line that looks like a headline (no
 /// terminal punctuation, followed by a line break) is a heading block of its own.
@@ -92,6 +100,8 @@ class IncrementalMarkdownParser {
   size_t segment_count() const;
 
  private:
+  const MarkupResult& parse_blocks(std::string_view text);
+
   struct State;
   std::unique_ptr<State> state_;
 };
