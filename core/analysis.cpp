@@ -26,6 +26,7 @@ const std::vector<Attribution>& Analysis::attributions() const {
     attributions_ = find_attributions(doc_, *settings_.lexicon, *settings_.sources,
                                       settings_.option("attribution", "model", 1) != 0);
     drop_inferred_in_software(doc_, software_blocks(), *attributions_);
+    drop_agentless_in_documentation(doc_, *attributions_);
     resolve_person_pronouns(doc_, *attributions_);
   }
   return *attributions_;

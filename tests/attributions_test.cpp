@@ -657,6 +657,41 @@ TEST_F(Attributions, ParticiplesThatModifyANounReportNothing) {
   EXPECT_EQ(only("The harbour master told the crews to leave.", "told").source, "The harbour master");
 }
 
+TEST_F(Attributions, IdiomsOfSayingReportNothing) {
+  EXPECT_TRUE(find("Rebuilding the pier is easier said than done.").empty());
+  EXPECT_TRUE(find("When all is said and done, the pier will cost more.").empty());
+  EXPECT_EQ(only("The mayor said that the pier would cost more than planned.", "said").source, "The mayor");
+}
+
+// A Markdown document that shows code documents software: its attributions keep only a source a
+// reader could ask (a person, a body, a specification, the writer), never a part of the program.
+TEST_F(Attributions, DocumentationKeepsOnlySourcesSomeoneCouldAsk) {
+  const std::string prose =
+      "The function adds a header to every request. If you write a pattern, the parser tells you "
+      "whether it matches. The `root` property refers to the top node. Note that the cache is "
+      "cleared on exit. The spec says that names are case-sensitive. We recommend pinning the "
+      "version. Ana Ruiz wrote the first parser. It is recommended to run the tests first. "
+      "Lead maintainer: Ana Ruiz.\n";
+  auto cues = [](const Document& doc, const std::vector<Attribution>& all) {
+    std::vector<std::string> out;
+    for (const Attribution& a : all) out.emplace_back(doc.slice(a.cue));
+    return out;
+  };
+  const Document code = parse_document(prose + "\n```sh\nmake test\n```\n", Markup::kMarkdown);
+  ASSERT_TRUE(code.shows_code());
+  Analysis documented(code, defaults());
+  EXPECT_EQ(cues(code, documented.attributions()), (std::vector<std::string>{"says", "wrote"}));
+
+  // The same prose with no code in the document is read as any other text.
+  const Document plain = parse_document(prose, Markup::kMarkdown);
+  ASSERT_FALSE(plain.shows_code());
+  Analysis read(plain, defaults());
+  std::vector<std::string> all = cues(plain, read.attributions());
+  EXPECT_GT(all.size(), 3u);
+  EXPECT_NE(std::find(all.begin(), all.end(), "refers to"), all.end());
+  EXPECT_NE(std::find(all.begin(), all.end(), ":"), all.end());
+}
+
 TEST_F(Attributions, ADescriptorBeforeANameGivesItsKind) {
   Found f = only("The state broadcaster Harbour TV reported that the dam had failed.", "reported");
   EXPECT_EQ(f.kind, "state_media");

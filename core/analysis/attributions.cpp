@@ -2029,6 +2029,12 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
                                 (i > 1 && v[i - 1].word && is_np_preposition(v[i - 2].norm)))) {
       continue;
     }
+    // Idioms that report nothing: "easier said than done", "when all is said and done".
+    if (v[i + len - 1].norm == "said" &&
+        (v.is(i + len, "than") || (v.is(i + len, "and") && v.is(i + len + 1, "done")))) {
+      for (size_t k = i; k < i + len; ++k) used[k] = true;
+      continue;
+    }
     Candidate c;
     c.cue = {i, i + len};
     std::string_view cat = e->category;

@@ -57,7 +57,9 @@ bool is_licence_notice(const Document& doc, const Sentence& s) {
   auto at = [&](size_t i) -> std::string_view { return i < words.size() ? std::string_view(words[i]) : ""; };
   if (at(0) == "copyright" || at(0) == "©" || at(0) == "spdx-license-identifier") return true;
   if (at(0) == "permission" && at(1) == "is" && at(2) == "hereby") return true;
-  if (at(0) == "the" && at(1) == "software" && at(2) == "is" && at(3) == "provided") return true;
+  if ((at(0) == "the" || at(0) == "this") && at(1) == "software" && at(2) == "is" && at(3) == "provided") {
+    return true;
+  }
   static const WordSet licences = {"mit", "bsd", "isc", "gpl", "lgpl", "agpl", "apache", "mpl", "unlicense",
                                    "apache-2.0", "gpl-3.0", "mpl-2.0", "bsd-3-clause", "bsd-2-clause", "cc0"};
   bool names_licence = std::any_of(words.begin(), words.end(), [](const std::string& w) {
@@ -124,6 +126,88 @@ void drop_inferred_in_software(const Document& doc, const std::vector<bool>& sof
   std::erase_if(attributions, [&](const Attribution& a) {
     return a.inferred && a.sentence < doc.sentences().size() && software[doc.sentences()[a.sentence].block];
   });
+}
+
+/// The parts of a program and of its documentation: the head of "the function adds", "the `root`
+/// property refers to", "successive calls have no effect", "the previous paragraph refers to".
+bool is_program_part(std::string_view w) {
+  static const WordSet parts = {
+      "api", "apis", "app", "application", "argument", "arguments", "array", "arrays", "browser",
+      "browsers", "buffer", "build", "call", "calls", "callback", "callbacks", "class", "classes", "cli",
+      "client", "clients", "code", "command", "commands", "compiler", "component", "components", "config",
+      "configuration", "directory", "directories", "element", "elements", "endpoint", "endpoints", "error",
+      "errors", "event", "events", "example", "examples", "exception", "field", "fields", "file", "files",
+      "flag", "flags", "folder", "folders", "function", "functions", "handler", "handlers", "header",
+      "headers", "hook", "hooks", "input", "instance", "instances", "interface", "iterator", "key", "keys",
+      "keyword", "keywords", "library", "libraries", "list", "method", "methods", "module", "modules",
+      "node", "nodes", "object", "objects", "option", "options", "output", "package", "packages",
+      "paragraph", "param", "params", "parameter", "parameters", "parser", "path", "paths", "plugin",
+      "plugins", "presence", "process", "program", "promise", "property", "properties", "query", "repo",
+      "repository", "request", "requests", "response", "responses", "schema", "schemas", "script",
+      "scripts", "section", "server", "servers", "setting", "settings", "stream", "streams", "string",
+      "strings", "support", "table", "test", "tests", "token", "tokens", "tool", "tools", "type", "types",
+      "url", "urls", "user", "users", "validator", "value", "values", "variable", "variables", "version",
+      "versions"};
+  return parts.count(w) > 0;
+}
+
+namespace {
+
+/// Sources that stand for nobody a reader could ask: the reader, and pronouns and relatives that
+/// in documentation stand for the program ("it indicates", "which tells the proxy").
+bool is_nobody(std::string_view w) {
+  static const WordSet words = {"you",   "your", "yours", "it",    "its",  "this", "that",
+                                "these", "those", "which", "what", "they", "them", "one"};
+  return words.count(w) > 0;
+}
+
+bool agentless(const Document& doc, const Attribution& a) {
+  if (a.inferred || a.source.empty()) return true;
+  if (a.writer_source || a.entry != nullptr) return false;
+  const std::vector<Token>& tokens = doc.tokens();
+  // By start: a link's token spans the words of its text, so ends are not in order.
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), a.source.start,
+                             [](const Token& t, uint32_t at) { return t.range.start < at; });
+  std::string first, last;
+  size_t words = 0;
+  const Token* first_token = nullptr;
+  const Token* last_token = nullptr;
+  for (; it != tokens.end() && it->range.start < a.source.end; ++it) {
+    if (it->kind == TokenKind::kCode) return true;
+    if (it->kind != TokenKind::kWord) continue;
+    last = normalise_word(doc.slice(it->range));
+    last_token = &*it;
+    if (first.empty()) first = last, first_token = last_token;
+    ++words;
+  }
+  if (first.empty()) return true;
+  if (is_nobody(first) || is_program_part(last)) return true;
+  // A speaker's label ("Lead Maintainer: Ana Ruiz", "Pre-reqs: Node 18") is a field of the page.
+  if (doc.slice(a.cue) == ":") return true;
+  if (words == 1) {
+    std::string_view word = doc.slice(first_token->range);
+    // One word in lower case is no name ("default", "validate"), unless a person's pronoun.
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z' && first != "he" && first != "she") return true;
+    // A capitalised word that opens the sentence far from its verb is an instruction's verb: "Run
+    // this in a package directory to bump the version and write ...".
+    const Sentence& sentence = doc.sentences()[a.sentence];
+    const Token* opening = doc.tokens().data() + sentence.token_begin;
+    while (opening < doc.tokens().data() + sentence.token_end && opening->kind != TokenKind::kWord) ++opening;
+    if (first_token->range.start == opening->range.start) {
+      auto next = std::lower_bound(tokens.begin(), tokens.end(), last_token->range.end,
+                                   [](const Token& t, uint32_t at) { return t.range.start < at; });
+      while (next != tokens.end() && next->kind != TokenKind::kWord) ++next;
+      if (next != tokens.end() && next->range.start < a.cue.start) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void drop_agentless_in_documentation(const Document& doc, std::vector<Attribution>& attributions) {
+  if (!doc.shows_code()) return;
+  std::erase_if(attributions, [&](const Attribution& a) { return agentless(doc, a); });
 }
 
 }  // namespace evidential::core

@@ -10,6 +10,10 @@
 
 namespace evidential::core {
 
+/// A part of a program or of its documentation, which acts in it but says nothing and doubts nothing:
+/// "function", "option", "value", "callback", "schema", "field", "paragraph" (singular and plural).
+bool is_program_part(std::string_view normalised_word);
+
 /// Whether the sentence names software: a code span, a version ("5.0.0", "v18", "4.x", "version 3"),
 /// a command-line flag ("--force") or a size in bytes ("10MB").
 bool names_software(const Document& doc, const Sentence& s);
@@ -25,5 +29,13 @@ std::vector<bool> software_blocks(const Document& doc);
 /// rules find ("the maintainers said") stay.
 void drop_inferred_in_software(const Document& doc, const std::vector<bool>& software_blocks,
                                std::vector<Attribution>& attributions);
+
+/// In a Markdown document that shows code (Document::shows_code), the whole text documents software:
+/// drops every attribution of the learned tagger, and every attribution whose source is no one a
+/// reader could ask — none at all ("Note that", "is recommended"), the reader ("you write", "your
+/// schema refers to"), a pronoun or relative ("it indicates", "which tells"), code, or a part of the
+/// program ("the function adds", "the `root` property refers to"). "The spec says", "according to
+/// RFC 3986", "Jeff King wrote" and the writer's own "we recommend" stay.
+void drop_agentless_in_documentation(const Document& doc, std::vector<Attribution>& attributions);
 
 }  // namespace evidential::core

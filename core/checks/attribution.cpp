@@ -11,7 +11,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 14> kExamples = {
+constexpr std::array<std::string_view, 15> kExamples = {
     "The mayor [[said]] the bridge would reopen in May.",
     "Turnout fell sharply, [[according to]] the electoral commission.",
     "\"We will appeal,\" [[said]] Ana Ruiz, the club's lawyer.",
@@ -26,6 +26,7 @@ constexpr std::array<std::string_view, 14> kExamples = {
     "I [[argue]] that the harbour needs a second pier.",
     "md:## Survey notes\n\nThe pier was rebuilt in 2021.",
     "md:# Harbour board [[says]] the pier will reopen",
+    "md:Run `make`, then `make test` and `make install`. The parser tells you whether a file is valid.",
 };
 
 constexpr CheckInfo kInfo{
@@ -48,7 +49,12 @@ constexpr CheckInfo kInfo{
         "documents software (it names code, "
         "a version or a command-line flag), only attributions found by the reporting-verb rules are "
         "shown: the learned tagger, trained on news, reads \"the callback will be called with\" as a "
-        "report. `{\"checks\": {\"attribution\": {\"model\": 0}}}` switches the tagger off everywhere "
+        "report. A Markdown document that shows code (a fenced code block, or three code spans) "
+        "documents software throughout: there the tagger stays out of every paragraph, and an "
+        "attribution needs a source a reader could ask — a person, a body, a specification, the "
+        "writer — not the reader (\"you write\"), a pronoun (\"it indicates\"), code, a part of the "
+        "program (\"the function adds\", \"the property refers to\") or a label (\"Lead "
+        "maintainer:\"). `{\"checks\": {\"attribution\": {\"model\": 0}}}` switches the tagger off everywhere "
         "(the rules alone find attributions), which suits documentation and other writing far from "
         "news. This check only informs; the "
         "`anonymous-source` and `source-reliability` checks warn about the sources that need care.",
