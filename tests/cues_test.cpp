@@ -363,6 +363,28 @@ TEST(Hedge, AdviceAndExamplesAddressTheReader) {
   EXPECT_EQ(cues_of("Voters may want a change of government."), Cues{"hedge:may"});
 }
 
+// A Markdown document that shows code documents software: what its interface allows, selects or
+// takes for granted is no doubt; the writer's own possibilities still hedge.
+TEST(Hedge, DocumentationStatesWhatAnInterfaceAllows) {
+  const std::string fence = "\n\n```sh\nmake\n```\n";
+  auto in_docs = [&](const std::string& prose) { return cues_of(prose + fence, Lexicon::builtin(), Markup::kMarkdown); };
+  EXPECT_EQ(in_docs("The rule tests whether a name is valid."), Cues{});
+  EXPECT_EQ(in_docs("Possible values are all and none."), Cues{});
+  EXPECT_EQ(in_docs("Braces may be nested. Keys may also contain dots."), Cues{});
+  EXPECT_EQ(in_docs("This option may be either a string or a URL."), Cues{});
+  EXPECT_EQ(in_docs("The function expects a path. Returns true if the type is unknown."), Cues{});
+  EXPECT_EQ(in_docs("The below examples assume a fresh install."), Cues{});
+  // The writer's own doubt, and what may happen, still hedge there.
+  EXPECT_EQ(in_docs("It may require migrating your schemas."), Cues{"hedge:may"});
+  EXPECT_EQ(in_docs("The callback may be called twice."), Cues{"hedge:may"});
+  EXPECT_EQ(in_docs("The field may not be present for older packages."), Cues{"hedge:may"});
+  EXPECT_EQ(in_docs("It is probably a custom type."), Cues{"hedge:probably"});
+  // Without code in the document the same sentences are read as any prose.
+  EXPECT_EQ(cues_of("Investigators will establish whether the fire was set deliberately."), Cues{"hedge:whether"});
+  EXPECT_EQ(cues_of("Analysts expect a rise. Braces may be nested.", Lexicon::builtin(), Markup::kMarkdown),
+            (Cues{"hedge:expect", "hedge:may"}));
+}
+
 TEST(StackedHedge, SomeoneElsesReportedViewIsNotTheWritersStack) {
   // "believes" is the mayor's, "could" is in what the mayor believes: two hedges, no stack.
   EXPECT_EQ(findings_of("The mayor believes the levy could fall next year."),

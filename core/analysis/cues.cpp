@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "core/analysis/software.h"
 #include "core/analysis/text_map.h"
 #include "core/analysis/weights.h"
 #include "core/embedded.h"
@@ -652,6 +653,37 @@ class Finder {
           (prev == "of" && has(back(i, 2), kQuestionNotAfter))) {
         return false;
       }
+    }
+    // Software documentation (a Markdown document that shows code) states what an interface does
+    // and allows: "tests whether", "Possible values are", "Options may be nested", "Keys may
+    // contain dots". Its "may not", "might" and "could" stay hedges: "may not be present for older
+    // packages".
+    if (doc_.shows_code()) {
+      if (c.entry->category == "question" && w(i) == "whether") return false;
+      if (w(i) == "possible" && is_program_part(next)) return false;
+      if ((f & kPermission) && w(i) == "may") {
+        size_t k = end;
+        if (w(k) == "also" || w(k) == "optionally") ++k;
+        static const TextSet irregular = {"set",  "given", "written", "run",   "put",
+                                          "read", "built", "sent",    "found", "shown"};
+        const std::string_view verb = w(k + 1);
+        if (w(k) == "be" && verb != "called" && (verb.ends_with("ed") || irregular.count(verb))) return false;
+        static const TextSet contents = {"include", "contain", "have", "hold", "start", "begin", "end", "continue"};
+        const bool program_subject = is_program_part(prev) || code_before(i) || prev == "that" || prev == "which";
+        if (contents.count(w(k)) && program_subject) return false;
+        // "This option may be either a string or a URL": the types a value takes.
+        if (w(k) == "be" && (verb == "either" || verb == "one") && program_subject) return false;
+      }
+      // "the function expects", "the examples assume", "a flag indicating", "it implies `allowDots`":
+      // what a program or an example takes for granted or signals, not the writer's doubt.
+      static const TextSet signals = {"expect",    "expects",  "assume",   "assumes", "indicate",
+                                      "indicates", "indicating", "imply", "implies"};
+      if (signals.count(w(i)) && (is_program_part(prev) || code_before(i) || prev == "it" || prev == "which" ||
+                                  prev == "that")) {
+        return false;
+      }
+      // "Returns true if the type is unknown": a state the program reports.
+      if (w(i) == "unknown" && (prev == "is" || prev == "are" || prev == "be")) return false;
     }
     if ((f & kMonth) && words_[i].capitalised) {
       // "in May", "May 2014", "3 May", "May and June": the month.

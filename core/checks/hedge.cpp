@@ -9,7 +9,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 37> kExamples = {
+constexpr std::array<std::string_view, 39> kExamples = {
     "The new policy [[may]] reduce costs.",
     "The talks resumed in May and ended in June.",
     "Kim [[May]] Side With Putin In Border Dispute",
@@ -47,6 +47,8 @@ constexpr std::array<std::string_view, 37> kExamples = {
     "md:The callback [[may]] be called twice when the connection drops.",
     "md:The same file is read regardless of whether `cache` is set.",
     "md:`STALE` indicates that the entry must be fetched again.",
+    "md:Keys may contain dots, and `make`, `make test` and `make install` test whether they parse.",
+    "md:Run `make`, `make test` and `make install`. It [[may]] require a newer compiler.",
 };
 
 constexpr CheckInfo kInfo{
@@ -73,7 +75,12 @@ constexpr CheckInfo kInfo{
         "states what the interface allows, and \"whether\" after a value or word that selects between "
         "cases (\"a boolean indicating whether\", \"controls whether\", \"regardless of whether\") asks "
         "no open question; \"The callback may be called twice\" is still a hedge, since the writer states "
-        "a possibility without saying when it happens. On about "
+        "a possibility without saying when it happens. A Markdown document that shows code (a fenced "
+        "code block, or three code spans) documents software throughout: there \"whether\" never asks "
+        "an open question, \"Possible values are\" lists them, \"may be nested\", \"may also contain\" "
+        "and \"may be either a string or a URL\" state what the format allows, and \"the function "
+        "expects\", \"the examples assume\", \"it implies `x`\" and \"is unknown\" describe the program; "
+        "\"may not be present\", \"probably\" and \"might\" still hedge. On about "
         "twenty-five ambiguous words (\"unknown\", \"appeared\", \"likely\", \"tend to\") a small "
         "model, learned from annotated Wikipedia, news and biomedical text, then reviews each hedge the "
         "rules found and drops those its neighbouring words show to be another sense (\"prices tend "
