@@ -61,6 +61,18 @@ TEST_F(Claims, FiguresDatesAndRankingsAreCheckWorthy) {
   EXPECT_LT(c[0].score, 0.5);
 }
 
+// A Markdown document that shows code documents software throughout: what the software does and
+// supports is checked by running it; a comparison with other software still needs its benchmark.
+TEST_F(Claims, DocumentationReportsOnlyComparisons) {
+  const std::string prose =
+      "The parser was rewritten in 2019 and supports 14 output formats.\n\n"
+      "It is now three times faster than the old parser on large files.\n";
+  EXPECT_EQ(flagged(prose + "\n```sh\nmake\n```\n", Markup::kMarkdown),
+            (std::vector<std::string>{"It is now three times faster than the old parser on large files."}));
+  // Without code in the document, the first paragraph is an unsourced claim like any other.
+  EXPECT_EQ(flagged(prose, Markup::kMarkdown).size(), 2u);
+}
+
 TEST_F(Claims, RecognisableEvidenceMovesTheScore) {
   auto score = [this](const std::string& text) { return assess(text, Markup::kPlain, 0.0)[0].score; };
   const double plain = score("The council approved the harbour budget.");

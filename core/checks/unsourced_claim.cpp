@@ -47,7 +47,9 @@ constexpr CheckInfo kInfo{
         "item that names code (a code span), a version (\"2.1.0\", \"v18\", \"4.x\", \"version 3\"), a "
         "command-line flag or a size in bytes, figures are defaults, limits and releases that the reader "
         "checks by running the software; only a comparison or ranking there (\"3 times faster than\", "
-        "\"the smallest\") is still reported. A licence or copyright notice (\"Copyright 2019 ...\", "
+        "\"the smallest\") is still reported. A Markdown document that shows code (a fenced code "
+        "block, or three code spans) is documentation of software throughout, and every paragraph of "
+        "it is read that way. A licence or copyright notice (\"Copyright 2019 ...\", "
         "\"Licensed under the MIT License\") states the software's terms, and its paragraph is treated "
         "the same way. A lead-in that ends in a colon introduces the list, table "
         "or quotation that holds the content, and is not reported.",
