@@ -449,16 +449,6 @@ std::vector<std::string> leading_words(const Document& doc, const Sentence& s, s
   return out;
 }
 
-bool has_citation(const Document& doc, const Sentence& s) {
-  auto [first, last] = doc.tokens_of(s);
-  for (const Token* t = first; t != last; ++t) {
-    if (t->kind == TokenKind::kCitation || t->kind == TokenKind::kUrl || t->kind == TokenKind::kLink) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /// Per sentence: whether it starts inside a quotation that opened in an earlier sentence (quotations
 /// are paired within a block, so this never looks across blocks).
 std::vector<bool> continued_quotations(const Document& doc) {
@@ -524,6 +514,16 @@ bool speculates(const Document& doc, const std::vector<Cue>& cues, size_t first,
 }
 
 }  // namespace
+
+bool has_citation(const Document& doc, const Sentence& s) {
+  auto [first, last] = doc.tokens_of(s);
+  for (const Token* t = first; t != last; ++t) {
+    if (t->kind == TokenKind::kCitation || t->kind == TokenKind::kUrl || t->kind == TokenKind::kLink) {
+      return true;
+    }
+  }
+  return false;
+}
 
 std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<Cue>& cues,
                                          const std::vector<Attribution>& attributions, double threshold,

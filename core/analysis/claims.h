@@ -25,6 +25,10 @@ struct SentenceClaim {
   int32_t context = -1;  ///< for kAttributedByContext: the sentence whose attribution carries over
 };
 
+/// Whether the sentence carries a citation, footnote, URL or link: what sources its claims and
+/// answers an appeal to an unnamed source.
+bool has_citation(const Document& doc, const Sentence& s);
+
 /// One entry per sentence of the document, in order. `software_block`: software_blocks(doc).
 std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<Cue>& cues,
                                          const std::vector<Attribution>& attributions, double threshold,

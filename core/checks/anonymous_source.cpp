@@ -10,13 +10,14 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 6> kExamples = {
+constexpr std::array<std::string_view, 7> kExamples = {
     "[[According to reports]], the talks collapsed on Friday.",
     "[[Officials said]] the dam was safe.",
     "The minister [[reportedly]] resigned.",
     "[[A person familiar with the talks said]] no deal was near.",
     "According to the ministry of health, 40 people were treated.",
     "Ana Ruiz, the club's lawyer, said the appeal was filed on Monday.",
+    "Shop owners reported more visitors after the street closed (Lind, 2021).",
 };
 
 constexpr CheckInfo kInfo{
@@ -26,7 +27,9 @@ constexpr CheckInfo kInfo{
         "\"Officials said\", \"according to reports\" and \"a source familiar with the matter\" ask the "
         "reader to trust someone they cannot identify or check. Sometimes anonymity protects a source; "
         "then the reader deserves to know why, and how the writer knows the source is in a position to "
-        "know. Used by habit, an anonymous attribution lends a claim authority it has not earned.",
+        "know. Used by habit, an anonymous attribution lends a claim authority it has not earned. A "
+        "citation, footnote or link in the same sentence (\"shop owners reported more visitors (Lind, "
+        "2021)\") tells the reader where to check, and the attribution is not flagged.",
     .advice =
         "Name the source, or the report, and link to it. If the source must stay anonymous, say why and "
         "describe their position (\"an official who attended the meeting, speaking on condition of "
@@ -51,6 +54,9 @@ class AnonymousSourceCheck final : public Check {
           lowered == "who" || lowered == "which") {
         continue;
       }
+      // A citation, footnote or link in the sentence names where the reader can check the report
+      // ("shops reported more visitors (Hansen, 2020)").
+      if (a.sentence < doc.sentences().size() && has_citation(doc, doc.sentences()[a.sentence])) continue;
       // Flag the cue and source together when they are one phrase ("officials said", "according to
       // reports"); a long inverted source is flagged on its own.
       Range range = a.source.empty() ? a.cue : a.source;
