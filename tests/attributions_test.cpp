@@ -692,6 +692,29 @@ TEST_F(Attributions, DocumentationKeepsOnlySourcesSomeoneCouldAsk) {
   EXPECT_NE(std::find(all.begin(), all.end(), ":"), all.end());
 }
 
+TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
+  EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
+            "anonymous");
+  EXPECT_EQ(only("A harbour official, speaking on condition of anonymity, said the pier was unsafe.", "said").kind,
+            "anonymous");
+  EXPECT_EQ(only("Its author, Ana Ruiz, said she had rounded the figures.", "said").kind, "named_person");
+  // Budgets are documents.
+  EXPECT_EQ(only("According to the council's budget, the levy rose to 61 pounds.", "According to").kind,
+            "document");
+}
+
+TEST_F(Attributions, OneReliabilityWarningPerSource) {
+  Document doc = parse_document("The state broadcaster Harbour TV repeated the claim on Tuesday, citing local sources.",
+                                Markup::kPlain);
+  int warnings = 0, reports = 0;
+  for (const Finding& finding : analyze(doc, defaults())) {
+    warnings += finding.check == "source-reliability";
+    reports += finding.check == "attribution";
+  }
+  EXPECT_EQ(reports, 2);  // "repeated" and "citing", both the broadcaster's
+  EXPECT_EQ(warnings, 1);
+}
+
 TEST_F(Attributions, ADescriptorBeforeANameGivesItsKind) {
   Found f = only("The state broadcaster Harbour TV reported that the dam had failed.", "reported");
   EXPECT_EQ(f.kind, "state_media");

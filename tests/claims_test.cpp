@@ -73,6 +73,11 @@ TEST_F(Claims, DocumentationReportsOnlyComparisons) {
   EXPECT_EQ(flagged(prose, Markup::kMarkdown).size(), 2u);
 }
 
+TEST_F(Claims, AHeadingThatAsksIsNoClaim) {
+  EXPECT_TRUE(flagged("# Fact check: did the harbour levy double in five years?\n\nText.\n", Markup::kMarkdown).empty());
+  EXPECT_EQ(flagged("# The harbour levy doubled in five years\n\nText.\n", Markup::kMarkdown).size(), 1u);
+}
+
 TEST_F(Claims, RecognisableEvidenceMovesTheScore) {
   auto score = [this](const std::string& text) { return assess(text, Markup::kPlain, 0.0)[0].score; };
   const double plain = score("The council approved the harbour budget.");

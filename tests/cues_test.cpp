@@ -385,6 +385,12 @@ TEST(Hedge, DocumentationStatesWhatAnInterfaceAllows) {
             (Cues{"hedge:expect", "hedge:may"}));
 }
 
+TEST(Hedge, AFactCheckersRatingIsNoVagueAmount) {
+  EXPECT_EQ(cues_of("Verdict: Mostly false."), Cues{});
+  EXPECT_EQ(cues_of("The claim is mostly true."), Cues{});
+  EXPECT_EQ(cues_of("The levy is mostly spent on repairs."), Cues{"hedge:mostly"});
+}
+
 TEST(StackedHedge, SomeoneElsesReportedViewIsNotTheWritersStack) {
   // "believes" is the mayor's, "could" is in what the mayor believes: two hedges, no stack.
   EXPECT_EQ(findings_of("The mayor believes the levy could fall next year."),

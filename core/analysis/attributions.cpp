@@ -1116,6 +1116,16 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
     k.pronoun = np.end - np.begin == 1;
     return k;
   }
+  // A source the text says is kept unnamed: "its author, who asked not to be named", "an aide who
+  // spoke on condition of anonymity".
+  for (size_t i = np.begin; i < np.end; ++i) {
+    if (v.is(i, "anonymity") || v.is(i, "anonymously") ||
+        ((v.is(i, "named") || v.is(i, "identified")) && i >= np.begin + 2 && v.is(i - 1, "be") &&
+         (v.is(i - 2, "to") || v.is(i - 2, "being")))) {
+      k.kind = SourceKind::kAnonymous;
+      return k;
+    }
+  }
   // A pronoun stands for someone named elsewhere; the block-level pass may refine it.
   if (np.end - np.begin == 1 && v[np.begin].word) {
     std::string_view w = v[np.begin].norm;

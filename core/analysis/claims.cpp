@@ -561,6 +561,8 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     while (cue_index < cues.size() && cues[cue_index].sentence < s) ++cue_index;
     // A table cell is a datum, not a sentence: a report per cell would bury the rest of the document.
     if (doc.blocks()[sentence.block].kind == BlockKind::kTableCell) continue;
+    // A heading that asks ("Fact check: Did the levy double?") announces what the text examines.
+    if (doc.blocks()[sentence.block].kind == BlockKind::kHeading && is_question(doc, sentence)) continue;
 
     claim_tokens(doc, sentence, words, toks);
     claim.score = model_score(toks, is_question(doc, sentence), feats);

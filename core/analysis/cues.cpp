@@ -685,6 +685,11 @@ class Finder {
       // "Returns true if the type is unknown": a state the program reports.
       if (w(i) == "unknown" && (prev == "is" || prev == "are" || prev == "be")) return false;
     }
+    // "Mostly false", "mostly true": a fact-checker's rating, not a vague amount.
+    if (w(i) == "mostly" && (next == "true" || next == "false" || next == "accurate" || next == "inaccurate" ||
+                             next == "correct")) {
+      return false;
+    }
     if ((f & kMonth) && words_[i].capitalised) {
       // "in May", "May 2014", "3 May", "May and June": the month.
       if (has(back(i, 1), kMonthBefore) || is_number(back(i, 1)) || is_number(end) || has(end, kMonthAfter) ||

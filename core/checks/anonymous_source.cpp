@@ -29,7 +29,9 @@ constexpr CheckInfo kInfo{
         "then the reader deserves to know why, and how the writer knows the source is in a position to "
         "know. Used by habit, an anonymous attribution lends a claim authority it has not earned. A "
         "citation, footnote or link in the same sentence (\"shop owners reported more visitors (Lind, "
-        "2021)\") tells the reader where to check, and the attribution is not flagged.",
+        "2021)\") tells the reader where to check, and the attribution is not flagged. A source the "
+        "text says is kept unnamed (\"its author, who asked not to be named\", \"speaking on condition of "
+        "anonymity\") is anonymous whatever its noun.",
     .advice =
         "Name the source, or the report, and link to it. If the source must stay anonymous, say why and "
         "describe their position (\"an official who attended the meeting, speaking on condition of "

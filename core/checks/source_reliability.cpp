@@ -1,5 +1,6 @@
 // Check `source-reliability`: attributions and links to sources that the registry or the context
 // marks as state-controlled, partisan, a party to the events they report, or of low reliability.
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -29,7 +30,7 @@ constexpr CheckInfo kInfo{
         "ones available, and quoting them is fine — as long as the reader is told what they are. The "
         "source registry (grammar/sources/registry.json, extended by \"sources\" in .evidential.json) "
         "says why each source needs care; context words such as \"rebels\" or \"campaign\" mark the "
-        "rest.",
+        "rest. A source is warned about once, however many of its reports the sentence holds.",
     .advice =
         "Say what the source is (\"the state-run Rodong Sinmun\", \"the rebels, who control the town\"), "
         "and corroborate the claim with an independent source where one exists.",
@@ -59,6 +60,9 @@ class SourceReliabilityCheck final : public Check {
           }
         }
       }
+      // One warning per source, however many of its reports the sentence holds ("RT repeated the
+      // claim, citing ...").
+      if (std::find(reported.begin(), reported.end(), range) != reported.end()) continue;
       std::string who = a.source.empty() ? "This source" : std::string(doc.slice(a.source));
       Finding& f = out.report(range, who + " is " + a.caution);
       f.attribution = AttributionRef{a.cue, a.source, a.kind, a.caution};

@@ -51,7 +51,8 @@ constexpr CheckInfo kInfo{
         "block, or three code spans) is documentation of software throughout, and every paragraph of "
         "it is read that way. A licence or copyright notice (\"Copyright 2019 ...\", "
         "\"Licensed under the MIT License\") states the software's terms, and its paragraph is treated "
-        "the same way. A lead-in that ends in a colon introduces the list, table "
+        "the same way. A heading that asks a question (\"Did the levy double?\") announces what the text examines and is "
+        "not reported. A lead-in that ends in a colon introduces the list, table "
         "or quotation that holds the content, and is not reported.",
     .advice =
         "Say where the claim comes from: who reported it, a citation, or a link to the data. If it is "
