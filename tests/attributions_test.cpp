@@ -619,6 +619,9 @@ TEST_F(Attributions, AHeadlineColonNamesASpeakerNotADocument) {
   EXPECT_EQ(f.kind, "official_statement");
   EXPECT_TRUE(find("# Quarterly report: the bakery sold more bread than ever\n", Markup::kMarkdown).empty());
   EXPECT_TRUE(find("# Field survey: the dunes moved four metres\n", Markup::kMarkdown).empty());
+  // Labels of analysis and reporting name no speaker either.
+  EXPECT_TRUE(find("# Assessment: grain exports will fall\n", Markup::kMarkdown).empty());
+  EXPECT_TRUE(find("# Explainer: why the levy rose\n", Markup::kMarkdown).empty());
 }
 
 TEST_F(Attributions, TheLearnedTaggerCanBeSwitchedOff) {

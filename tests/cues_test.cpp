@@ -405,6 +405,8 @@ TEST(Booster, EvenBeforeATimeOrAComparativeIsNoFocus) {
   EXPECT_EQ(cues_of("Even Friday, he repeated the claim."), Cues{});
   EXPECT_EQ(cues_of("Even China voted for the sanctions."), Cues{"booster:Even"});
   EXPECT_EQ(cues_of("He has even tried to buy the mill."), Cues{"booster:even"});
+  // An even chance is a probability, not a stress.
+  EXPECT_EQ(cues_of("There is a roughly even chance that the terminal closes."), Cues{});
 }
 
 TEST(Hedge, ReckoningWithSomethingIsNoBelief) {

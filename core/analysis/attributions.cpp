@@ -1526,6 +1526,10 @@ bool is_colon_label(std::string_view w) {
       "results", "bottom", "line", "takeaway", "key", "quick", "hint", "caution", "danger", "important",
       "attention", "reminder", "p", "pp", "vol", "no.", "fig", "fig.", "source", "sources", "via",
       "further", "references", "resources", "links", "appendix", "glossary",
+      // Labels of analysis and reporting ("Assessment: grain exports", "Explainer: the levy").
+      "assessment", "assessments", "explainer", "overview", "profile", "obituary", "editorial", "recap",
+      "preview", "faq", "roundup", "outlook", "forecast", "conclusion", "conclusions",
+      "recommendation", "recommendations", "findings", "methodology", "purpose", "introduction",
       // Labels of reference documentation ("Type: `number`", "**Default**: `true`").
       "type", "types", "default", "defaults", "description", "argument", "arguments", "parameter",
       "parameters", "param", "params", "returns", "return", "value", "values", "usage", "option",
