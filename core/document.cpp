@@ -681,4 +681,13 @@ std::string prose_syntax_tree(const Document& doc, const Block& block) {
   return out;
 }
 
+bool asks_for_source(std::string_view citation) {
+  if (citation.size() < 3 || citation.front() != '[') return false;
+  std::string inner;
+  for (char c : citation.substr(1)) inner.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  return inner.find('?') != std::string::npos || inner.find("needed") != std::string::npos ||
+         inner.find("dubious") != std::string::npos || inner.find("unreliable") != std::string::npos ||
+         inner.find("failed verification") != std::string::npos || inner.find("disputed") != std::string::npos;
+}
+
 }  // namespace evidential::core

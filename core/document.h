@@ -61,6 +61,10 @@ enum class CitationKind : uint8_t {
   kUrl,       ///< a bare URL or autolink
 };
 
+/// Whether a bracketed citation asks for a source instead of giving one: a maintenance tag such as
+/// "[citation needed]", "[by whom?]", "[dubious – discuss]", "[unreliable source?]".
+bool asks_for_source(std::string_view citation);
+
 struct Citation {
   Range range;
   CitationKind kind = CitationKind::kBracket;

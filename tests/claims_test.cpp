@@ -73,6 +73,16 @@ TEST_F(Claims, DocumentationReportsOnlyComparisons) {
   EXPECT_EQ(flagged(prose, Markup::kMarkdown).size(), 2u);
 }
 
+TEST_F(Claims, ATagAskingForASourceSourcesNothing) {
+  EXPECT_TRUE(flagged("The bridge was completed in 1784.[1]\n").empty());
+  EXPECT_EQ(flagged("The bridge was completed in 1784.[citation needed]\n").size(), 1u);
+  EXPECT_TRUE(asks_for_source("[citation needed]"));
+  EXPECT_TRUE(asks_for_source("[according to whom?]"));
+  EXPECT_TRUE(asks_for_source("[dubious – discuss]"));
+  EXPECT_FALSE(asks_for_source("[12]"));
+  EXPECT_FALSE(asks_for_source("[Smith 2020, p. 4]"));
+}
+
 TEST_F(Claims, AHeadingThatAsksIsNoClaim) {
   EXPECT_TRUE(flagged("# Fact check: did the harbour levy double in five years?\n\nText.\n", Markup::kMarkdown).empty());
   EXPECT_EQ(flagged("# The harbour levy doubled in five years\n\nText.\n", Markup::kMarkdown).size(), 1u);

@@ -200,6 +200,9 @@ TEST(Cues, WeaselsNeedAnUnnamedSourceAndNoCitation) {
   EXPECT_EQ(cues_of("Many people died in the flood."), Cues{});
   EXPECT_EQ(cues_of("Studies show that it leaks."), Cues{"weasel:Studies show"});
   EXPECT_EQ(cues_of("Studies show that it leaks [4]."), Cues{});
+  // A tag that asks for a source gives none.
+  EXPECT_EQ(cues_of("Studies show that it leaks.[citation needed]"), Cues{"weasel:Studies show"});
+  EXPECT_EQ(cues_of("Studies show that it leaks [by whom?]."), Cues{"weasel:Studies show"});
   EXPECT_EQ(cues_of("The castle is widely believed to be haunted."), Cues{"weasel:is widely believed"});
   EXPECT_EQ(cues_of("It has also been suggested that the tower fell."),
             Cues{"weasel:It has also been suggested"});

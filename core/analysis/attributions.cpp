@@ -1983,7 +1983,13 @@ size_t passive_agent(const View& v, size_t b, size_t e) {
   for (size_t k = a; k < e && !passive; ++k) {
     if (!v[k].word || !be.count(v[k].norm)) continue;
     size_t j = k + 1;
-    while (j < e && v[j].word && !v[j].cap && v[j].norm.size() > 4 && v[j].norm.ends_with("ly")) ++j;
+    // Adverbs between "be" and the participle: "is widely cited", "is often cited", "was never told".
+    static const WordSet adverbs = {"often", "also", "still", "never", "not", "long", "once", "already",
+                                    "again", "seldom", "always", "since", "now"};
+    while (j < e && v[j].word && !v[j].cap &&
+           ((v[j].norm.size() > 4 && v[j].norm.ends_with("ly")) || adverbs.count(v[j].norm))) {
+      ++j;
+    }
     if (j < v.size() && j <= e && v[j].word && !v[j].cap &&
         ((v[j].norm.size() > 4 && v[j].norm.ends_with("ed")) || irregular.count(v[j].norm)) &&
         j < e) {

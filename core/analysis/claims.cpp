@@ -518,7 +518,8 @@ bool speculates(const Document& doc, const std::vector<Cue>& cues, size_t first,
 bool has_citation(const Document& doc, const Sentence& s) {
   auto [first, last] = doc.tokens_of(s);
   for (const Token* t = first; t != last; ++t) {
-    if (t->kind == TokenKind::kCitation || t->kind == TokenKind::kUrl || t->kind == TokenKind::kLink) {
+    if ((t->kind == TokenKind::kCitation && !asks_for_source(doc.slice(t->range))) || t->kind == TokenKind::kUrl ||
+        t->kind == TokenKind::kLink) {
       return true;
     }
   }

@@ -454,6 +454,9 @@ class Finder {
           }
           break;
         case TokenKind::kCitation:
+          // "[citation needed]" asks for the source the appeal lacks.
+          if (!asks_for_source(text)) cited_ = true;
+          break;
         case TokenKind::kUrl:
         case TokenKind::kLink:
           cited_ = true;

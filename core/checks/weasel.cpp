@@ -59,7 +59,8 @@ constexpr CheckInfo kInfo{
         "group may carry modifiers (\"legal experts say\"), but a capital inside the sentence makes it "
         "a name (\"Christian Scientists believe\"). "
         "A citation, footnote or link in the sentence answers the appeal, so the sentence is not "
-        "flagged. A named group (\"her critics\", \"the ministry\") is not vague. Weasel words inside a "
+        "flagged; a tag that asks for a source (\"[citation needed]\", \"[by whom?]\") answers nothing. "
+        "A named group (\"her critics\", \"the ministry\") is not vague. Weasel words inside a "
         "direct quotation are the speaker's and are not reported.",
     .advice =
         "Name who says it and cite them (\"Engineers at the state transport agency said ...\"), cite "
