@@ -706,6 +706,13 @@ TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
             "document");
 }
 
+TEST_F(Attributions, AFindingThatSuggestsIsEvidence) {
+  EXPECT_EQ(only("The rate fell above 40 degrees, which suggests that the enzymes denatured.", "suggests").kind,
+            "document");
+  EXPECT_EQ(only("The ministry, which said the dam was safe, closed the road.", "said").kind,
+            "official_statement");
+}
+
 TEST_F(Attributions, OneReliabilityWarningPerSource) {
   Document doc = parse_document("The state broadcaster Harbour TV repeated the claim on Tuesday, citing local sources.",
                                 Markup::kPlain);

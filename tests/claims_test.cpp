@@ -73,6 +73,11 @@ TEST_F(Claims, DocumentationReportsOnlyComparisons) {
   EXPECT_EQ(flagged(prose, Markup::kMarkdown).size(), 2u);
 }
 
+TEST_F(Claims, TheWritersOwnHypothesisIsNoFact) {
+  EXPECT_TRUE(flagged("We hypothesised that the rate would peak between 30 and 35 degrees.").empty());
+  EXPECT_EQ(flagged("The rate peaked between 30 and 35 degrees in 2019.").size(), 1u);
+}
+
 TEST_F(Claims, ATagAskingForASourceSourcesNothing) {
   EXPECT_TRUE(flagged("The bridge was completed in 1784.[1]\n").empty());
   EXPECT_EQ(flagged("The bridge was completed in 1784.[citation needed]\n").size(), 1u);

@@ -2027,6 +2027,15 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     c.a.entry = kind.entry;
     c.a.caution = std::move(kind.caution);
     c.a.writer_source = kind.writer;
+    // ", which suggests that ...": the relative stands for the finding before it, evidence rather
+    // than an institution speaking.
+    if (c.source.end == c.source.begin + 1 && v.is(c.source.begin, "which") && c.cue.end > c.cue.begin) {
+      const std::string_view verb = v[c.cue.end - 1].norm;
+      if (verb.starts_with("suggest") || verb.starts_with("indicat") || verb.starts_with("show") ||
+          verb.starts_with("impl") || verb.starts_with("point")) {
+        c.a.kind = SourceKind::kDocument;
+      }
+    }
     add_content(v, c, source_after, n);
   };
   for (size_t i = 0; i < n; ++i) {

@@ -513,6 +513,32 @@ bool speculates(const Document& doc, const std::vector<Cue>& cues, size_t first,
   return false;
 }
 
+/// The writer states a hypothesis of their own: "We hypothesised that the rate would peak at 35 °C",
+/// "we speculate that". What follows is not asserted as fact, figures or not.
+bool own_hypothesis(const Document& doc, const Sentence& s) {
+  // Not "expect", "predict" or "guess": "we expect to spend $43 billion" states a plan, "I predict"
+  // often follows a fact ("It's now 12, and I predict ..."), "I guess" is a shrug (ClaimBuster
+  // kfold25 marks such sentences check-worthy).
+  static const std::string_view stems[] = {"hypothes", "conjectur", "speculat"};
+  auto [first, last] = doc.tokens_of(s);
+  bool after_person = false;  // the previous word (past adverbs) is "I" or "we"
+  for (const Token* t = first; t != last; ++t) {
+    if (t->kind != TokenKind::kWord) {
+      after_person = false;
+      continue;
+    }
+    const std::string w = normalise_word(doc.slice(t->range));
+    if (after_person) {
+      for (std::string_view stem : stems) {
+        if (w.starts_with(stem)) return true;
+      }
+      if (w.size() > 4 && w.ends_with("ly")) continue;  // "we initially expected"
+    }
+    after_person = w == "i" || w == "we";
+  }
+  return false;
+}
+
 }  // namespace
 
 bool has_citation(const Document& doc, const Sentence& s) {
@@ -619,7 +645,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     // Hedged analysis with nothing hard to check in it is speculation, not an unsourced fact; a hedge
     // on a figure, date or ordinal claim leaves the fact to be sourced ("may have sent weapons in
     // February").
-    if (speculates(doc, cues, cue_index, s) && !hard.any()) {
+    if ((speculates(doc, cues, cue_index, s) && !hard.any()) || own_hypothesis(doc, sentence)) {
       claim.status = ClaimStatus::kSpeculative;
       context = -1;
       continue;
