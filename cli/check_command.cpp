@@ -39,7 +39,8 @@ namespace fs = std::filesystem;
 constexpr std::string_view kCheckUsage = R"(usage: evidential check [options] [PATH ...]
 
 Checks Markdown and plain-text files. Directories are walked (files whose extension the nearest
-.evidential.json's "languages" knows, minus its "ignore" globs and .gitignore rules); "-" reads stdin.
+.evidential.json's "languages" knows, minus its "ignore" globs, .gitignore rules and licence texts
+such as LICENSE.md or COPYING.txt, which are checked only when named); "-" reads stdin.
 
 output:
   --format FORMAT        text (default), json, jsonl, sarif, github

@@ -152,6 +152,24 @@ class GitIgnore {
   std::vector<Rule> rules_;
 };
 
+/// Legal texts a project ships beside its prose: LICENSE, LICENCE.md, COPYING, NOTICE.txt, COPYRIGHT,
+/// LICENSE-MIT. Their terms are neither claims to source nor prose to edit, so a walk passes them by.
+bool is_legal_text(std::string_view name) {
+  for (std::string_view stem : {"license", "licence", "copying", "notice", "copyright"}) {
+    if (name.size() < stem.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < stem.size() && same; ++i) {
+      char c = name[i];
+      same = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) == stem[i];
+    }
+    if (same && (name.size() == stem.size() || name[stem.size()] == '.' || name[stem.size()] == '-' ||
+                 name[stem.size()] == '_')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string lower_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -315,6 +333,7 @@ class Walker {
         continue;  // sockets, FIFOs, devices
       }
       if (ds.settings->languages.count(lower_extension(e.path())) == 0) continue;
+      if (is_legal_text(name)) continue;
       if (selection_.respect_gitignore && ignore_.ignored(abs, false)) continue;
       if (config_ignores(ds, abs, false) || !selected(display, rel)) continue;
       out_.files.push_back(display);
