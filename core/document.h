@@ -84,8 +84,8 @@ class Document {
   Markup markup() const { return markup_; }
 
   const std::vector<Block>& blocks() const { return markup_result_.blocks; }
-  /// Markdown that shows code: documentation of software (MarkupResult::shows_code).
-  bool shows_code() const { return markup_result_.shows_code; }
+  /// Markdown that documents software (MarkupResult::documents_software).
+  bool documents_software() const { return markup_result_.documents_software; }
   const std::vector<Directive>& directives() const { return markup_result_.directives; }
   const std::vector<LinkDefinition>& link_definitions() const {
     return markup_result_.link_definitions;

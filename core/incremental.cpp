@@ -28,9 +28,9 @@ struct Unit {
 };
 
 Unit make_unit(std::string_view text, const Block& block, const std::vector<LinkDefinition>& defs,
-               bool shows_code) {
+               bool documents_software) {
   Unit unit;
-  unit.markup.shows_code = shows_code;
+  unit.markup.documents_software = documents_software;
   std::string_view bytes = slice(text, block.range);
   unit.text.assign(bytes);
   Block& b = unit.markup.blocks.emplace_back(block);
@@ -93,7 +93,7 @@ struct IncrementalAnalyzer::Cache {
   };
   std::unordered_map<std::string, Entry> entries;  // values never move: Placed points at them
   uint64_t generation = 0;  // settings generation the entries belong to
-  bool shows_code = false;  // MarkupResult::shows_code of the text the entries were analysed in
+  bool documents_software = false;  // MarkupResult::documents_software of the text the entries were analysed in
   uint64_t round = 0;
 
   // The previous round, so that blocks in the unchanged prefix and suffix of the text find their
@@ -297,12 +297,12 @@ std::optional<BlockedFindings> IncrementalAnalyzer::analyze_blocks(std::string_v
   MarkupResult plain;
   const MarkupResult& blocks = markdown_ ? markdown_->parse(all) : (plain = parse_plain(all));
   stats_.blocks = blocks.blocks.size();
-  // Every unit sees whether the whole document shows code (documentation of software); when that
+  // Every unit sees whether the whole document documents software; when that
   // changes, every unit's findings may change.
-  if (blocks.shows_code != cache.shows_code) {
+  if (blocks.documents_software != cache.documents_software) {
     cache.entries.clear();
     cache.placed.clear();
-    cache.shows_code = blocks.shows_code;
+    cache.documents_software = blocks.documents_software;
   }
 
   const auto [prefix, suffix] = common_ends(cache.text, all);
@@ -345,7 +345,7 @@ std::optional<BlockedFindings> IncrementalAnalyzer::analyze_blocks(std::string_v
     Cache::Summary summary = before ? before->summary : Cache::Summary{};
     std::optional<Unit> unit;
     if (entry == nullptr) {
-      unit = make_unit(all, block, blocks.link_definitions, blocks.shows_code);
+      unit = make_unit(all, block, blocks.link_definitions, blocks.documents_software);
       with_definitions = !unit->segments.empty();
       std::string key = unit_key(*unit);
       auto it = cache.entries.find(key);
@@ -370,7 +370,7 @@ std::optional<BlockedFindings> IncrementalAnalyzer::analyze_blocks(std::string_v
       findings = entry->findings;
       summary = entry->summary;
     } else if (with_definitions) {
-      unit = make_unit(all, block, blocks.link_definitions, blocks.shows_code);  // for where the definitions are now
+      unit = make_unit(all, block, blocks.link_definitions, blocks.documents_software);  // for where the definitions are now
     }
     placed.push_back({block, entry, findings, summary, with_definitions});
     if (summary.count == 0) continue;

@@ -681,13 +681,13 @@ TEST_F(Attributions, DocumentationKeepsOnlySourcesSomeoneCouldAsk) {
     return out;
   };
   const Document code = parse_document(prose + "\n```sh\nmake test\n```\n", Markup::kMarkdown);
-  ASSERT_TRUE(code.shows_code());
+  ASSERT_TRUE(code.documents_software());
   Analysis documented(code, defaults());
   EXPECT_EQ(cues(code, documented.attributions()), (std::vector<std::string>{"says", "wrote"}));
 
   // The same prose with no code in the document is read as any other text.
   const Document plain = parse_document(prose, Markup::kMarkdown);
-  ASSERT_FALSE(plain.shows_code());
+  ASSERT_FALSE(plain.documents_software());
   Analysis read(plain, defaults());
   std::vector<std::string> all = cues(plain, read.attributions());
   EXPECT_GT(all.size(), 3u);

@@ -194,7 +194,7 @@ TEST(LspRandomEdits, IncrementalMarkdownParseEqualsFreshParse) {
     }
     ASSERT_EQ(a.directives.size(), b.directives.size()) << "step " << step;
     ASSERT_EQ(a.link_definitions.size(), b.link_definitions.size()) << "step " << step;
-    ASSERT_EQ(a.shows_code, b.shows_code) << "step " << step << "\n" << utf8;
+    ASSERT_EQ(a.documents_software, b.documents_software) << "step " << step << "\n" << utf8;
   }
 }
 
@@ -276,7 +276,7 @@ TEST(LspRandomEdits, SyncAndIncrementalAnalysisEqualFullAnalysis) {
           ASSERT_EQ(a.link_definitions[i].label, b.link_definitions[i].label) << "step " << step << "\n" << synced;
           ASSERT_EQ(a.link_definitions[i].destination, b.link_definitions[i].destination) << "step " << step;
         }
-        ASSERT_EQ(a.shows_code, b.shows_code) << "step " << step << "\n" << synced;
+        ASSERT_EQ(a.documents_software, b.documents_software) << "step " << step << "\n" << synced;
       }
       auto incremental = analyzer.analyze(synced, settings, 1);
       blocks += analyzer.last_stats().blocks;

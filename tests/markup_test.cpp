@@ -389,20 +389,24 @@ TEST(Markdown, HolesReadAsSpacesKeepOffsets) {
 }
 
 TEST(Markdown, ShowsCodeWithAFenceOrThreeCodeSpans) {
-  EXPECT_TRUE(shows_code("Install it:\n\n```sh\nmake\n```\n"));
-  EXPECT_TRUE(shows_code("Text.\n~~~\ncode\n~~~\n"));
-  EXPECT_TRUE(shows_code("- item\n\n  ```js\n  x()\n  ```\n"));    // inside a list item
-  EXPECT_TRUE(shows_code("> ```\n> quoted code\n> ```\n"));          // inside a block quote
-  EXPECT_TRUE(shows_code("Call `open()`, then `read()` and `close()`."));
-  EXPECT_TRUE(shows_code("Use ``a`b``, `c` and `d`."));                 // a double-backtick span counts once
-  EXPECT_FALSE(shows_code("Call `open()` and then `close()`."));        // two spans: a passing mention
-  EXPECT_FALSE(shows_code("A line with ``` in the middle of it.\n"));  // no fence mid-line
-  EXPECT_FALSE(shows_code("An `open\nspan` across lines, ` `x` ``"));
-  EXPECT_FALSE(shows_code("The mayor said the bridge would reopen in May.\n"));
-  EXPECT_TRUE(parse_markdown("```\ncode\n```\n").shows_code);
-  EXPECT_TRUE(parse_markdown_tree("```\ncode\n```\n").shows_code);
-  EXPECT_FALSE(parse_markdown("Prose only.\n").shows_code);
-  EXPECT_FALSE(parse_plain("```\nnot Markdown\n```\n").shows_code);
+  EXPECT_TRUE(is_software_documentation("Install it:\n\n```sh\nmake\n```\n"));
+  EXPECT_TRUE(is_software_documentation("Text.\n~~~\ncode\n~~~\n"));
+  EXPECT_TRUE(is_software_documentation("- item\n\n  ```js\n  x()\n  ```\n"));    // inside a list item
+  EXPECT_TRUE(is_software_documentation("> ```\n> quoted code\n> ```\n"));          // inside a block quote
+  EXPECT_TRUE(is_software_documentation("Call `open()`, then `read()` and `close()`."));
+  EXPECT_TRUE(is_software_documentation("Use ``a`b``, `c` and `d`."));                 // a double-backtick span counts once
+  EXPECT_FALSE(is_software_documentation("Call `open()` and then `close()`."));        // two spans: a passing mention
+  EXPECT_FALSE(is_software_documentation("A line with ``` in the middle of it.\n"));  // no fence mid-line
+  EXPECT_FALSE(is_software_documentation("An `open\nspan` across lines, ` `x` ``"));
+  EXPECT_FALSE(is_software_documentation("The mayor said the bridge would reopen in May.\n"));
+  // A changelog: two headings that name a release.
+  EXPECT_TRUE(is_software_documentation("# Changes\n\n## 1.4.0\n\n- Faster.\n\n## [v1.3.2] - 2021-03-02\n\n- Fix.\n"));
+  EXPECT_FALSE(is_software_documentation("## 1.4.0\n\nOne release only.\n"));
+  EXPECT_FALSE(is_software_documentation("## 2024 in review\n\n## 2025 plans\n"));  // years, not releases
+  EXPECT_TRUE(parse_markdown("```\ncode\n```\n").documents_software);
+  EXPECT_TRUE(parse_markdown_tree("```\ncode\n```\n").documents_software);
+  EXPECT_FALSE(parse_markdown("Prose only.\n").documents_software);
+  EXPECT_FALSE(parse_plain("```\nnot Markdown\n```\n").documents_software);
 }
 
 TEST(Markdown, DirectiveIdsSplitOnSpacesAndCommas) {

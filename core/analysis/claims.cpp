@@ -597,10 +597,10 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     bool check_worthy = claim.score >= threshold && claim.score > 0;
     // Documentation of software: a sentence that names code, a version or a flag describes what the
     // software does, which the reader checks by running it; so does every sentence of a Markdown
-    // document that shows code. Only a comparison with other software or a ranking ("faster than",
+    // document that documents software. Only a comparison with other software or a ranking ("faster than",
     // "the smallest") stays a claim to source.
     const bool software =
-        check_worthy && (((software_block[sentence.block] || doc.shows_code()) && !compares(toks)) ||
+        check_worthy && (((software_block[sentence.block] || doc.documents_software()) && !compares(toks)) ||
                          is_lead_in(doc, sentence));
     if (software) check_worthy = false;
 

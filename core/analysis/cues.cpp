@@ -657,11 +657,11 @@ class Finder {
         return false;
       }
     }
-    // Software documentation (a Markdown document that shows code) states what an interface does
+    // Software documentation (a Markdown document that shows code or is a changelog) states what an interface does
     // and allows: "tests whether", "Possible values are", "Options may be nested", "Keys may
     // contain dots". Its "may not", "might" and "could" stay hedges: "may not be present for older
     // packages".
-    if (doc_.shows_code()) {
+    if (doc_.documents_software()) {
       if (c.entry->category == "question" && w(i) == "whether") return false;
       if (w(i) == "possible" && is_program_part(next)) return false;
       if ((f & kPermission) && w(i) == "may") {

@@ -206,7 +206,7 @@ bool agentless(const Document& doc, const Attribution& a) {
 }  // namespace
 
 void drop_agentless_in_documentation(const Document& doc, std::vector<Attribution>& attributions) {
-  if (!doc.shows_code()) return;
+  if (!doc.documents_software()) return;
   std::erase_if(attributions, [&](const Attribution& a) { return agentless(doc, a); });
 }
 

@@ -30,7 +30,8 @@ std::vector<bool> software_blocks(const Document& doc);
 void drop_inferred_in_software(const Document& doc, const std::vector<bool>& software_blocks,
                                std::vector<Attribution>& attributions);
 
-/// In a Markdown document that shows code (Document::shows_code), the whole text documents software:
+/// In a Markdown document that documents software (Document::documents_software: it shows code or
+/// is a changelog):
 /// drops every attribution of the learned tagger, and every attribution whose source is no one a
 /// reader could ask — none at all ("Note that", "is recommended"), the reader ("you write", "your
 /// schema refers to"), a pronoun or relative ("it indicates", "which tells"), code, or a part of the

@@ -50,6 +50,7 @@ constexpr CheckInfo kInfo{
         "a version or a command-line flag), only attributions found by the reporting-verb rules are "
         "shown: the learned tagger, trained on news, reads \"the callback will be called with\" as a "
         "report. A Markdown document that shows code (a fenced code block, or three code spans) "
+        "or is a changelog (two headings that name a release) "
         "documents software throughout: there the tagger stays out of every paragraph, and an "
         "attribution needs a source a reader could ask — a person, a body, a specification, the "
         "writer — not the reader (\"you write\"), a pronoun (\"it indicates\"), code, a part of the "

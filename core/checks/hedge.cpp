@@ -77,7 +77,7 @@ constexpr CheckInfo kInfo{
         "cases (\"a boolean indicating whether\", \"controls whether\", \"regardless of whether\") asks "
         "no open question; \"The callback may be called twice\" is still a hedge, since the writer states "
         "a possibility without saying when it happens. A Markdown document that shows code (a fenced "
-        "code block, or three code spans) documents software throughout: there \"whether\" never asks "
+        "code block, or three code spans) or is a changelog documents software throughout: there \"whether\" never asks "
         "an open question, \"Possible values are\" lists them, \"may be nested\", \"may also contain\" "
         "and \"may be either a string or a URL\" state what the format allows, and \"the function "
         "expects\", \"the examples assume\", \"it implies `x`\" and \"is unknown\" describe the program; "

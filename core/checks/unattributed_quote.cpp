@@ -14,7 +14,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 15> kExamples = {
+constexpr std::array<std::string_view, 16> kExamples = {
     "The plan was [[“a betrayal of every promise we made”]], and the vote was delayed.",
     "“We will appeal the ruling,” said Ana Ruiz, the club's lawyer.",
     "Ruiz spoke after the hearing. “We will appeal the ruling and we expect to win.”",
@@ -28,6 +28,7 @@ constexpr std::array<std::string_view, 15> kExamples = {
     "md:- “the token has expired and must be renewed”\n- “the token was signed with an unknown key”\n",
     "md:The log shows lines such as “could not open the lock file” after a crash.",
     "md:Run `make` first. [[“Nothing else is needed to build the whole project”]] was the reply.",
+    "md:Run `make`, `make test` and `make install`. Revert “use the old parser for long files”.",
     "“Does anybody here know what the plan for the harbour is?” Ana Ruiz asked the council.",
     "[[“Does anybody here know what the plan is?”]] The council met again on Monday.",
 };
@@ -44,7 +45,10 @@ constexpr CheckInfo kInfo{
         "first country to”\"), which cite words as examples. Nor, in documentation, quotations that "
         "name a string: followed by what they name (an “invalid signature” error, the “number of this "
         "disk” field), introduced as an example (\"e.g.\", \"such as\", \"instead of\"), holding code, "
-        "or making up a whole list item or heading (a list of error messages).",
+        "or making up a whole list item or heading (a list of error messages). A Markdown document "
+        "that documents software (it shows code, or is a changelog) gets no findings from this check: "
+        "its quotations name strings, commits and terms (on 252 READMEs and 40 changelogs, none of "
+        "the 11 found was speech).",
     .advice =
         "Name the speaker in the same sentence (\"..., said Ana Ruiz\") or in the sentence just before, "
         "or drop the quotation marks and paraphrase. (A quotation that ends with its own question or "
@@ -165,6 +169,7 @@ class UnattributedQuoteCheck final : public Check {
   const CheckInfo& info() const override { return kInfo; }
   void run(const Analysis& analysis, Reporter& out) const override {
     const Document& doc = analysis.document();
+    if (doc.documents_software()) return;  // quotations there name strings, commits and terms
     const auto& sentences = doc.sentences();
     const auto& attributions = analysis.attributions();
     // Per sentence: an attribution that names a speaker, and any attribution at all (which is enough

@@ -51,7 +51,7 @@ constexpr CheckInfo kInfo{
         "command-line flag or a size in bytes, figures are defaults, limits and releases that the reader "
         "checks by running the software; only a comparison or ranking there (\"3 times faster than\", "
         "\"the smallest\") is still reported. A Markdown document that shows code (a fenced code "
-        "block, or three code spans) is documentation of software throughout, and every paragraph of "
+        "block, or three code spans) or is a changelog (two headings that name a release) is documentation of software throughout, and every paragraph of "
         "it is read that way. A licence or copyright notice (\"Copyright 2019 ...\", "
         "\"Licensed under the MIT License\") states the software's terms, and its paragraph is treated "
         "the same way. A heading that asks a question (\"Did the levy double?\") announces what the text examines and is "

@@ -1397,10 +1397,10 @@ MarkupResult parse_markdown_tree(std::string_view text) {
   if (text.size() >= UINT32_MAX) return result;
   if (may_nest_too_deep(text)) {
     result = parse_plain(text);
-    result.shows_code = shows_code(text);  // a property of the text, whichever parser reads it
+    result.documents_software = is_software_documentation(text);  // a property of the text, whichever parser reads it
     return result;
   }
-  result.shows_code = shows_code(text);
+  result.documents_software = is_software_documentation(text);
   const Grammar& g = grammar();
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
   if (!ts_parser_set_language(parser.get(), g.language)) return result;
@@ -1416,11 +1416,37 @@ MarkupResult parse_markdown(std::string_view text) {
   if (may_nest_too_deep(text) || has_unusual_controls(text)) return parse_markdown_tree(text);
   MarkupResult result;
   FastMarkdown(text, result).run();
-  result.shows_code = shows_code(text);
+  result.documents_software = is_software_documentation(text);
   return result;
 }
 
-bool shows_code(std::string_view text) {
+namespace {
+
+/// Two ATX headings that name a release ("## 1.4.0", "### [v2.0.1] - 2021-03-02"): a changelog.
+bool has_release_headings(std::string_view text) {
+  size_t releases = 0;
+  for (size_t i = text.find('#'); i != std::string_view::npos; i = text.find('#', i + 1)) {
+    if (i > 0 && text[i - 1] != '\n') continue;
+    size_t k = i;
+    while (k < text.size() && text[k] == '#') ++k;
+    if (k - i > 6 || k >= text.size() || text[k] != ' ') continue;
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (k < text.size() && text[k] == '[') ++k;
+    if (k < text.size() && (text[k] == 'v' || text[k] == 'V')) ++k;
+    size_t digits = k;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits > k && digits + 1 < text.size() && text[digits] == '.' && text[digits + 1] >= '0' &&
+        text[digits + 1] <= '9' && ++releases >= 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_software_documentation(std::string_view text) {
+  if (has_release_headings(text)) return true;
   constexpr size_t kSpans = 3;
   size_t spans = 0;
   size_t i = 0;

@@ -363,8 +363,8 @@ size_t IncrementalMarkdownParser::segment_count() const { return state_->segment
 
 const MarkupResult& IncrementalMarkdownParser::parse(std::string_view text) {
   parse_blocks(text);  // always leaves its result in state_->result
-  // Whether the text shows code depends on all of it: one scan per edit, as in parse_markdown.
-  state_->result.shows_code = text.size() < UINT32_MAX && shows_code(text);
+  // Whether the text documents software depends on all of it: one scan per edit, as in parse_markdown.
+  state_->result.documents_software = text.size() < UINT32_MAX && is_software_documentation(text);
   return state_->result;
 }
 

@@ -52,15 +52,16 @@ struct MarkupResult {
   std::vector<Directive> directives;
   std::vector<LinkDefinition> link_definitions;
   std::vector<Range> footnote_definitions;  ///< the label range of each `[^label]: ...` definition
-  /// Markdown that shows code (see shows_code()): documentation of software, whose prose describes
-  /// what a program does rather than what someone said. Always false for plain text.
-  bool shows_code = false;
+  /// Markdown that documents software (see is_software_documentation()): its prose describes what a
+  /// program does rather than what someone said. Always false for plain text.
+  bool documents_software = false;
 };
 
-/// Whether a Markdown text shows code: a fenced code block (a line whose first characters, after
-/// indentation and block-quote markers, are three backticks or tildes), or at least three code spans
-/// (`name`) in it. Set on MarkupResult by every Markdown parse.
-bool shows_code(std::string_view text);
+/// Whether a Markdown text documents software: it shows code (a fenced code block — a line whose
+/// first characters, after indentation and block-quote markers, are three backticks or tildes — or
+/// at least three code spans), or it is a changelog (two headings that name a release, "## 1.4.0",
+/// "## [v2.0.1] - 2021-03-02"). Set on MarkupResult by every Markdown parse.
+bool is_software_documentation(std::string_view text);
 
 /// Plain text: paragraphs are separated by blank lines; a first line that looks like a headline (no
 /// terminal punctuation, followed by a line break) is a heading block of its own.
