@@ -680,7 +680,7 @@ TEST_F(Attributions, DocumentationKeepsOnlySourcesSomeoneCouldAsk) {
     for (const Attribution& a : all) out.emplace_back(doc.slice(a.cue));
     return out;
   };
-  const Document code = parse_document(prose + "\n```sh\nmake test\n```\n", Markup::kMarkdown);
+  const Document code = parse_document(prose + "\nInstall:\n\n```sh\nmake\n```\n\nTest:\n\n```sh\nmake test\n```\n", Markup::kMarkdown);
   ASSERT_TRUE(code.documents_software());
   Analysis documented(code, defaults());
   EXPECT_EQ(cues(code, documented.attributions()), (std::vector<std::string>{"says", "wrote"}));

@@ -67,7 +67,7 @@ TEST_F(Claims, DocumentationReportsOnlyComparisons) {
   const std::string prose =
       "The parser was rewritten in 2019 and supports 14 output formats.\n\n"
       "It is now three times faster than the old parser on large files.\n";
-  EXPECT_EQ(flagged(prose + "\n```sh\nmake\n```\n", Markup::kMarkdown),
+  EXPECT_EQ(flagged(prose + "\nInstall:\n\n```sh\nmake\n```\n\nTest:\n\n```sh\nmake test\n```\n", Markup::kMarkdown),
             (std::vector<std::string>{"It is now three times faster than the old parser on large files."}));
   // Without code in the document, the first paragraph is an unsourced claim like any other.
   EXPECT_EQ(flagged(prose, Markup::kMarkdown).size(), 2u);

@@ -369,7 +369,7 @@ TEST(Hedge, AdviceAndExamplesAddressTheReader) {
 // A Markdown document that shows code documents software: what its interface allows, selects or
 // takes for granted is no doubt; the writer's own possibilities still hedge.
 TEST(Hedge, DocumentationStatesWhatAnInterfaceAllows) {
-  const std::string fence = "\n\n```sh\nmake\n```\n";
+  const std::string fence = "\n\nInstall:\n\n```sh\nmake\n```\n\nTest:\n\n```sh\nmake test\n```\n";
   auto in_docs = [&](const std::string& prose) { return cues_of(prose + fence, Lexicon::builtin(), Markup::kMarkdown); };
   EXPECT_EQ(in_docs("The rule tests whether a name is valid."), Cues{});
   EXPECT_EQ(in_docs("Possible values are all and none."), Cues{});

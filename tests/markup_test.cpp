@@ -389,10 +389,12 @@ TEST(Markdown, HolesReadAsSpacesKeepOffsets) {
 }
 
 TEST(Markdown, ShowsCodeWithAFenceOrThreeCodeSpans) {
-  EXPECT_TRUE(is_software_documentation("Install it:\n\n```sh\nmake\n```\n"));
-  EXPECT_TRUE(is_software_documentation("Text.\n~~~\ncode\n~~~\n"));
-  EXPECT_TRUE(is_software_documentation("- item\n\n  ```js\n  x()\n  ```\n"));    // inside a list item
-  EXPECT_TRUE(is_software_documentation("> ```\n> quoted code\n> ```\n"));          // inside a block quote
+  EXPECT_TRUE(is_software_documentation("Install it:\n\n```sh\nmake\n```\n\nThen:\n\n```sh\nmake test\n```\n"));
+  EXPECT_TRUE(is_software_documentation("Run `make`.\n~~~\ncode\n~~~\n"));          // a fence and a code span
+  EXPECT_TRUE(is_software_documentation("- `x()`\n\n  ```js\n  x()\n  ```\n"));    // inside a list item
+  EXPECT_TRUE(is_software_documentation("> ```\n> a\n> ```\n>\n> ```\n> b\n> ```\n"));  // inside a block quote
+  // One fenced block alone may be an article quoting a snippet or some data.
+  EXPECT_FALSE(is_software_documentation("The council said:\n\n```\nlevy: 61\n```\n\nIt rose.\n"));
   EXPECT_TRUE(is_software_documentation("Call `open()`, then `read()` and `close()`."));
   EXPECT_TRUE(is_software_documentation("Use ``a`b``, `c` and `d`."));                 // a double-backtick span counts once
   EXPECT_FALSE(is_software_documentation("Call `open()` and then `close()`."));        // two spans: a passing mention
@@ -403,8 +405,8 @@ TEST(Markdown, ShowsCodeWithAFenceOrThreeCodeSpans) {
   EXPECT_TRUE(is_software_documentation("# Changes\n\n## 1.4.0\n\n- Faster.\n\n## [v1.3.2] - 2021-03-02\n\n- Fix.\n"));
   EXPECT_FALSE(is_software_documentation("## 1.4.0\n\nOne release only.\n"));
   EXPECT_FALSE(is_software_documentation("## 2024 in review\n\n## 2025 plans\n"));  // years, not releases
-  EXPECT_TRUE(parse_markdown("```\ncode\n```\n").documents_software);
-  EXPECT_TRUE(parse_markdown_tree("```\ncode\n```\n").documents_software);
+  EXPECT_TRUE(parse_markdown("```\na\n```\n\n```\nb\n```\n").documents_software);
+  EXPECT_TRUE(parse_markdown_tree("```\na\n```\n\n```\nb\n```\n").documents_software);
   EXPECT_FALSE(parse_markdown("Prose only.\n").documents_software);
   EXPECT_FALSE(parse_plain("```\nnot Markdown\n```\n").documents_software);
 }

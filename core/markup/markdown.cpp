@@ -1447,8 +1447,10 @@ bool has_release_headings(std::string_view text) {
 
 bool is_software_documentation(std::string_view text) {
   if (has_release_headings(text)) return true;
-  constexpr size_t kSpans = 3;
-  size_t spans = 0;
+  // One fenced block alone may be an article quoting a snippet or some data: it takes a second block
+  // or a code span as well. Three code spans are enough on their own.
+  size_t fence_lines = 0, spans = 0;
+  auto enough = [&] { return fence_lines >= 3 || (fence_lines >= 1 && spans >= 1) || spans >= 3; };
   size_t i = 0;
   while ((i = text.find_first_of("`~", i)) != std::string_view::npos) {
     const char mark = text[i];
@@ -1458,7 +1460,14 @@ bool is_software_documentation(std::string_view text) {
       // A fence opens a line: only indentation and block-quote markers before it.
       size_t k = i;
       while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '>')) --k;
-      if (k == 0 || text[k - 1] == '\n' || text[k - 1] == '\r') return true;
+      if (k == 0 || text[k - 1] == '\n' || text[k - 1] == '\r') {
+        ++fence_lines;
+        if (enough()) return true;
+        // The rest of the fence line is its info string ("```js"), not prose.
+        const size_t eol = text.find('\n', run);
+        i = eol == std::string_view::npos ? text.size() : eol;
+        continue;
+      }
     }
     if (mark == '`' && run - i <= 2) {
       // A code span closes on the same line with a run of the same length, something in between.
@@ -1472,7 +1481,8 @@ bool is_software_documentation(std::string_view text) {
         size_t close = j;
         while (close < text.size() && text[close] == '`') ++close;
         if (close - j == len && j > run) {
-          if (++spans >= kSpans) return true;
+          ++spans;
+          if (enough()) return true;
           run = close;
           break;
         }
