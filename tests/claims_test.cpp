@@ -73,6 +73,12 @@ TEST_F(Claims, DocumentationReportsOnlyComparisons) {
   EXPECT_EQ(flagged(prose, Markup::kMarkdown).size(), 2u);
 }
 
+TEST_F(Claims, ATableOrFigureOfTheTextIsItsSource) {
+  EXPECT_TRUE(flagged("The rate doubled between 20 and 30 degrees (see Table 2).").empty());
+  EXPECT_TRUE(flagged("Yields fell by 14 percent in the second trial (Fig. 3).").empty());
+  EXPECT_EQ(flagged("Yields fell by 14 percent in the second trial (all strains).").size(), 1u);
+}
+
 TEST_F(Claims, TheWritersOwnHypothesisIsNoFact) {
   EXPECT_TRUE(flagged("We hypothesised that the rate would peak between 30 and 35 degrees.").empty());
   EXPECT_EQ(flagged("The rate peaked between 30 and 35 degrees in 2019.").size(), 1u);

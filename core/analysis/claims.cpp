@@ -548,6 +548,28 @@ bool has_citation(const Document& doc, const Sentence& s) {
         t->kind == TokenKind::kLink) {
       return true;
     }
+    // "(see Table 2)", "(Fig. 3)", "(Appendix B)": the text's own data, shown where the reader can
+    // check it.
+    if (t->kind == TokenKind::kOpenBracket && doc.slice(t->range) == "(") {
+      const Token* w = t + 1;
+      if (w != last && (w->kind == TokenKind::kWord || w->kind == TokenKind::kAbbreviation)) {
+        std::string word = normalise_word(doc.slice(w->range));
+        if ((word == "see" || word == "cf") && w + 1 != last) {
+          ++w;
+          if (w != last && doc.slice(w->range) == ".") ++w;
+          if (w == last) break;
+          word = normalise_word(doc.slice(w->range));
+        }
+        if (word.ends_with(".")) word.pop_back();
+        static const WordSet exhibits = {"table", "tables", "tab", "figure", "figures", "fig", "figs",
+                                         "appendix", "supplementary", "box", "chart", "exhibit"};
+        if (exhibits.count(word) && w + 1 != last &&
+            (w[1].kind == TokenKind::kNumber || w[1].kind == TokenKind::kWord ||
+             doc.slice(w[1].range) == ".")) {
+          return true;
+        }
+      }
+    }
   }
   return false;
 }
