@@ -7,6 +7,7 @@ DocumentSummary summarize(const Analysis& analysis) {
   DocumentSummary s;
   const Document& doc = analysis.document();
   s.sentences = doc.sentences().size();
+  s.software_documentation = doc.documents_software();
   for (const Token& t : doc.tokens()) {
     if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber || t.kind == TokenKind::kAbbreviation) {
       ++s.words;

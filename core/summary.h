@@ -21,6 +21,9 @@ struct DocumentSummary {
   size_t attributions = 0;
   std::array<size_t, 7> sources_by_kind{};  ///< indexed by SourceKind
   size_t cautioned_sources = 0;             ///< sources the registry or context warns about
+  /// Read as software documentation (Document::documents_software): only comparisons and rankings
+  /// are claims, and attributions need a source a reader could ask.
+  bool software_documentation = false;
 
   double share_sourced() const { return claims ? double(sourced) / double(claims) : 1.0; }
   double hedges_per_1000_words() const { return words ? 1000.0 * double(hedges) / double(words) : 0; }
