@@ -706,6 +706,15 @@ TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
             "document");
 }
 
+TEST_F(Attributions, ABodyTheTextDoesNotNameIsAnonymous) {
+  EXPECT_EQ(only("The levy rose, according to a local aid group.", "according to").kind, "anonymous");
+  EXPECT_EQ(only("The levy rose, according to an advocacy group.", "according to").kind, "anonymous");
+  EXPECT_EQ(only("A statement from the fisheries ministry said the levy rose.", "said").kind, "official_statement");
+  EXPECT_EQ(only("The levy rose, according to a local aid group, Harbour Help.", "according to").kind,
+            "official_statement");
+  EXPECT_EQ(only("The levy rose, according to the local aid group.", "according to").kind, "official_statement");
+}
+
 TEST_F(Attributions, AFindingThatSuggestsIsEvidence) {
   EXPECT_EQ(only("The rate fell above 40 degrees, which suggests that the enzymes denatured.", "suggests").kind,
             "document");

@@ -73,6 +73,12 @@ TEST_F(Claims, DocumentationReportsOnlyComparisons) {
   EXPECT_EQ(flagged(prose, Markup::kMarkdown).size(), 2u);
 }
 
+TEST_F(Claims, APlaceCountedInASeriesIsCheckWorthy) {
+  EXPECT_EQ(flagged("Portugal was the third country to ban the practice.").size(), 1u);
+  EXPECT_EQ(flagged("It is the third breach of the ceasefire this month.").size(), 1u);
+  EXPECT_TRUE(flagged("Is it the third breach of the ceasefire this month?").empty());
+}
+
 TEST_F(Claims, ATableOrFigureOfTheTextIsItsSource) {
   EXPECT_TRUE(flagged("The rate doubled between 20 and 30 degrees (see Table 2).").empty());
   EXPECT_TRUE(flagged("Yields fell by 14 percent in the second trial (Fig. 3).").empty());

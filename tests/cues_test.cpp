@@ -87,6 +87,12 @@ TEST(Cues, CanOfAbilityAndCanTheNounAreNoHedges) {
   EXPECT_EQ(cues_of("The merger could collapse next week."), Cues{"hedge:could"});
 }
 
+TEST(Cues, CouldNotBeVerifiedIsAbility) {
+  EXPECT_EQ(cues_of("The claim could not be verified."), Cues{});
+  EXPECT_EQ(cues_of("The claim could not be independently verified."), Cues{});
+  EXPECT_EQ(cues_of("The claim could be independently verified."), Cues{"hedge:could"});
+}
+
 TEST(Cues, AppearOnStageIsNoHedge) {
   EXPECT_EQ(cues_of("The band appears on stage at nine."), Cues{});
   EXPECT_EQ(cues_of("She appeared in two films last year."), Cues{});

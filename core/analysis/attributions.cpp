@@ -2027,6 +2027,18 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     c.a.entry = kind.entry;
     c.a.caution = std::move(kind.caution);
     c.a.writer_source = kind.writer;
+    // "a local aid group", "an advocacy group", "one broadcaster": a body the text does not name.
+    if (c.a.entry == nullptr && !c.source.empty() &&
+        (c.a.kind == SourceKind::kOfficialStatement || c.a.kind == SourceKind::kMediaOutlet) &&
+        (v.is(c.source.begin, "a") || v.is(c.source.begin, "an") || v.is(c.source.begin, "another") ||
+         v.is(c.source.begin, "one"))) {
+      // A name, or a body it belongs to ("a statement from the fisheries ministry"), identifies it.
+      bool named = false;
+      for (size_t k = c.source.begin + 1; k < c.source.end && !named; ++k) {
+        named = v[k].word && (v[k].cap || v[k].norm == "the" || v[k].norm.ends_with("'s"));
+      }
+      if (!named) c.a.kind = SourceKind::kAnonymous;
+    }
     // ", which suggests that ...": the relative stands for the finding before it, evidence rather
     // than an institution speaking.
     if (c.source.end == c.source.begin + 1 && v.is(c.source.begin, "which") && c.cue.end > c.cue.begin) {

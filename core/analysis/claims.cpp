@@ -241,6 +241,35 @@ struct Checkables {
   bool any() const { return figure || date || ordinal || exclusive || superlative; }
 };
 
+/// A ranking: "the first country to", "the only state in", "the largest ... since", "the third
+/// breach of the ceasefire this month".
+bool ranks(const std::vector<ClaimToken>& toks) {
+  for (size_t k = 0; k + 2 < toks.size(); ++k) {
+    const ClaimToken& t = toks[k + 1];
+    if (!toks[k].is("the") || !(is_ordinal(t) || t.is("only") || is_superlative(t))) continue;
+    for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m) {
+      if (toks[m].cues & kRankingTail) return true;
+    }
+  }
+  return false;
+}
+
+constexpr double kRankingFloor = 0.6;
+
+/// A place counted in a series: "the third country to", "the fifth breach this month", "the 12th
+/// time since". Not "the first" ("the first thing to do" is a plan) and not superlatives or "only",
+/// which debates use for opinions ("the best way to", "the only answer").
+bool counts_rank(const std::vector<ClaimToken>& toks) {
+  for (size_t k = 0; k + 2 < toks.size(); ++k) {
+    const ClaimToken& t = toks[k + 1];
+    if (!toks[k].is("the") || !is_ordinal(t) || t.is("first") || t.is("last")) continue;
+    for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m) {
+      if ((toks[m].cues & kRankingTail) || toks[m].is("this")) return true;
+    }
+  }
+  return false;
+}
+
 Checkables checkables(const std::vector<ClaimToken>& toks) {
   Checkables c;
   for (const ClaimToken& t : toks) {
@@ -325,18 +354,7 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
     in_span = named || (in_span && (c & kSpanJoiner) && k + 1 < toks.size() && toks[k + 1].cap);
   }
   f(left.add("</s>"));  // "b:<last> </s>", or "b:<s> </s>" for no words
-  // A ranking: "the first country to", "the only state in", "the largest ... since".
-  for (size_t k = 0; k + 2 < toks.size(); ++k) {
-    const ClaimToken& t = toks[k + 1];
-    if (!toks[k].is("the") || !(is_ordinal(t) || t.is("only") || is_superlative(t))) continue;
-    bool ranked = false;
-    for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m)
-      ranked = ranked || (toks[m].cues & kRankingTail);
-    if (ranked) {
-      cue(fixed("<ranking>"));
-      break;
-    }
-  }
+  if (ranks(toks)) cue(fixed("<ranking>"));
   if (question) cue(fixed("<question>"));
   // The counts in buckets ("<past>0".."<past>2"; the training script's spelling), hashed at compile time.
   static constexpr uint64_t kPast[] = {fixed("<past>0"), fixed("<past>1"), fixed("<past>2")};
@@ -614,7 +632,11 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     if (doc.blocks()[sentence.block].kind == BlockKind::kHeading && is_question(doc, sentence)) continue;
 
     claim_tokens(doc, sentence, words, toks);
-    claim.score = model_score(toks, is_question(doc, sentence), feats);
+    const bool question = is_question(doc, sentence);
+    claim.score = model_score(toks, question, feats);
+    // A ranking stated as fact ("the third country to", "the only state in") is what fact-checkers
+    // check first, whatever the debates the model learned from made of its words.
+    if (!question && counts_rank(toks)) claim.score = std::max(claim.score, kRankingFloor);
     Checkables hard = checkables(toks);
     bool check_worthy = claim.score >= threshold && claim.score > 0;
     // Documentation of software: a sentence that names code, a version or a flag describes what the

@@ -740,7 +740,9 @@ class Finder {
       }
       if (has(k, kAbilityVerb)) return false;
       if (w(k) == "be" && has(k + 1, kAbilityPassive)) return false;
-      if (negated && w(k) == "be" && ends_with(w(k + 1), "ed")) return false;
+      // "could not be verified", "could not be independently verified": one adverb may come between.
+      const size_t participle = w(k + 1).size() > 4 && ends_with(w(k + 1), "ly") ? k + 2 : k + 1;
+      if (negated && w(k) == "be" && ends_with(w(participle), "ed")) return false;
       if (has(back(i, 1), kSubjectPronoun)) return false;
       if (has(back(i, 2), kAbilityBefore)) return false;
       // In a past-tense narrative ("was", "had", "did" elsewhere in the sentence) "could" is the past
