@@ -79,6 +79,12 @@ TEST_F(Claims, APlaceCountedInASeriesIsCheckWorthy) {
   EXPECT_TRUE(flagged("Is it the third breach of the ceasefire this month?").empty());
 }
 
+TEST_F(Claims, AResultsSectionIsTheTextsOwnFinding) {
+  const std::string text =
+      "## Results\n\nYields fell by 14 percent in 2023.\n\n## Discussion\n\nYields fell by 14 percent in 2021.\n";
+  EXPECT_EQ(flagged(text, Markup::kMarkdown), (std::vector<std::string>{"Yields fell by 14 percent in 2021."}));
+}
+
 TEST_F(Claims, ATableOrFigureOfTheTextIsItsSource) {
   EXPECT_TRUE(flagged("The rate doubled between 20 and 30 degrees (see Table 2).").empty());
   EXPECT_TRUE(flagged("Yields fell by 14 percent in the second trial (Fig. 3).").empty());

@@ -56,7 +56,8 @@ const std::vector<std::u16string>& pieces() {
       u"- ", u"1. ", u"`code` ", u"[link](https://example.org) ", u"[b] ", u"[text][b] ", u"\"", u"'",
       u"<!-- evidential-disable-next-line hedge -->\n", u"<!-- evidential-disable -->\n",
       u"<!-- evidential-enable -->\n", u"[c]: https://example.net\n", u"| a | b |\n", u"```\n", u"    ",
-      u"The plan may work. ", u"Officials said it could.\n", u"[^1] ", u"[^1]: A note.\n", u"===\n", u"---\n"};
+      u"The plan may work. ", u"Officials said it could.\n", u"[^1] ", u"[^1]: A note.\n", u"===\n", u"---\n",
+      u"## Results\n", u"Yields fell by 14 percent in 2023. "};
   return kPieces;
 }
 
@@ -191,6 +192,7 @@ TEST(LspRandomEdits, IncrementalMarkdownParseEqualsFreshParse) {
       ASSERT_EQ(a.blocks[i].heading_level, b.blocks[i].heading_level) << "step " << step;
       ASSERT_EQ(a.blocks[i].quote_depth, b.blocks[i].quote_depth) << "step " << step;
       ASSERT_EQ(a.blocks[i].list_depth, b.blocks[i].list_depth) << "step " << step;
+      ASSERT_EQ(a.blocks[i].own_findings, b.blocks[i].own_findings) << "step " << step;
     }
     ASSERT_EQ(a.directives.size(), b.directives.size()) << "step " << step;
     ASSERT_EQ(a.link_definitions.size(), b.link_definitions.size()) << "step " << step;
@@ -268,6 +270,7 @@ TEST(LspRandomEdits, SyncAndIncrementalAnalysisEqualFullAnalysis) {
           ASSERT_EQ(a.blocks[i].range, b.blocks[i].range) << "step " << step << " block " << i << "\n" << synced;
           ASSERT_EQ(a.blocks[i].holes, b.blocks[i].holes) << "step " << step;
           ASSERT_EQ(a.blocks[i].kind, b.blocks[i].kind) << "step " << step;
+          ASSERT_EQ(a.blocks[i].own_findings, b.blocks[i].own_findings) << "step " << step;
         }
         ASSERT_EQ(a.directives.size(), b.directives.size()) << "step " << step;
         for (size_t i = 0; i < a.directives.size(); ++i) ASSERT_EQ(a.directives[i].range, b.directives[i].range) << "step " << step;

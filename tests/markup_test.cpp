@@ -411,6 +411,20 @@ TEST(Markdown, ShowsCodeWithAFenceOrThreeCodeSpans) {
   EXPECT_FALSE(parse_plain("```\nnot Markdown\n```\n").documents_software);
 }
 
+TEST(Markdown, SectionsThatPresentOwnFindings) {
+  const std::string text =
+      "# Report\n\nIntro.\n\n## 3. Results and discussion\n\nA.\n\n### Detail\n\nB.\n\n"
+      "## Background\n\nC.\n\n## Materials and methods\n\nD.\n\n# Resultsless heading\n\nE.\n";
+  for (const MarkupResult& r : {parse_markdown(text), parse_markdown_tree(text)}) {
+    std::vector<std::string> own;
+    for (const Block& b : r.blocks) {
+      if (b.own_findings) own.emplace_back(prose_text(text, b));
+    }
+    EXPECT_EQ(own, (std::vector<std::string>{"A.", "B.", "D."}));
+  }
+  EXPECT_FALSE(parse_plain("Results\n\nYields fell.\n").blocks.back().own_findings);
+}
+
 TEST(Markdown, DirectiveIdsSplitOnSpacesAndCommas) {
   const MarkupResult result = parse_markdown("<!-- evidential-disable hedge,weasel  booster -->\n");
   ASSERT_EQ(result.directives.size(), 1u);

@@ -648,7 +648,8 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
                          is_lead_in(doc, sentence));
     if (software) check_worthy = false;
 
-    bool sourced = own[s] >= 0 || has_citation(doc, sentence);
+    // In a "Results" or "Findings" section the text's own work is the source of its figures.
+    bool sourced = own[s] >= 0 || has_citation(doc, sentence) || doc.blocks()[sentence.block].own_findings;
     bool by_context = false;
     if (!sourced && context >= 0) {
       // Carry-over: the sentence continues a quotation, refers back to the statement or report, or

@@ -19,7 +19,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/markup/markup.h"
@@ -1398,6 +1400,7 @@ MarkupResult parse_markdown_tree(std::string_view text) {
   if (may_nest_too_deep(text)) {
     result = parse_plain(text);
     result.documents_software = is_software_documentation(text);  // a property of the text, whichever parser reads it
+    mark_own_findings(text, result);
     return result;
   }
   result.documents_software = is_software_documentation(text);
@@ -1408,6 +1411,7 @@ MarkupResult parse_markdown_tree(std::string_view text) {
       ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
   if (!tree) return result;
   Walker(text, result).walk(ts_tree_root_node(tree.get()));
+  mark_own_findings(text, result);
   return result;
 }
 
@@ -1417,7 +1421,52 @@ MarkupResult parse_markdown(std::string_view text) {
   MarkupResult result;
   FastMarkdown(text, result).run();
   result.documents_software = is_software_documentation(text);
+  mark_own_findings(text, result);
   return result;
+}
+
+namespace {
+
+/// Whether a heading presents the writer's own work: "Results", "3. Findings", "Materials and
+/// methods", "Key findings", "Results and discussion".
+bool heads_own_findings(std::string_view heading) {
+  std::string words;  // lower-case letters, one space between words, numbering dropped
+  for (char c : heading) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'a' && c <= 'z') {
+      words.push_back(c);
+    } else if (!words.empty() && words.back() != ' ') {
+      words.push_back(' ');
+    }
+    if (words.size() > 40) break;
+  }
+  static constexpr std::string_view kOpenings[] = {
+      "results", "findings", "methods", "method", "methodology", "materials and methods", "data and methods",
+      "experimental results", "experiments", "evaluation", "observations", "measurements", "our results",
+      "our findings", "key findings", "main findings", "main results"};
+  for (std::string_view opening : kOpenings) {
+    if (words.starts_with(opening) && (words.size() == opening.size() || words[opening.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void mark_own_findings(std::string_view text, MarkupResult& result) {
+  // The open headings, outermost first: (level, whether its section presents own findings).
+  std::vector<std::pair<uint8_t, bool>> open;
+  for (Block& block : result.blocks) {
+    if (block.kind == BlockKind::kHeading && block.heading_level > 0) {
+      while (!open.empty() && open.back().first >= block.heading_level) open.pop_back();
+      const bool own = (!open.empty() && open.back().second) || heads_own_findings(slice(text, block.range));
+      open.emplace_back(block.heading_level, own);
+      block.own_findings = false;  // the heading itself names the section; it states nothing
+    } else {
+      block.own_findings = !open.empty() && open.back().second;
+    }
+  }
 }
 
 namespace {

@@ -365,6 +365,7 @@ const MarkupResult& IncrementalMarkdownParser::parse(std::string_view text) {
   parse_blocks(text);  // always leaves its result in state_->result
   // Whether the text documents software depends on all of it: one scan per edit, as in parse_markdown.
   state_->result.documents_software = text.size() < UINT32_MAX && is_software_documentation(text);
+  mark_own_findings(text, state_->result);
   return state_->result;
 }
 

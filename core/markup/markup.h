@@ -30,6 +30,10 @@ struct Block {
   uint8_t heading_level = 0;  ///< 1-6 for headings, else 0
   uint8_t quote_depth = 0;    ///< how many block quotes contain the block
   uint8_t list_depth = 0;     ///< how many list items contain the block
+  /// In a section whose heading presents the writer's own work ("Results", "Findings", "Materials and
+  /// methods"), down to the next heading of the same or a higher level: its figures are the text's
+  /// own findings. Set by every Markdown parse (mark_own_findings()).
+  bool own_findings = false;
 };
 
 /// A suppression comment, such as `<!-- evidential-disable-next-line hedge weasel -->`.
@@ -63,6 +67,9 @@ struct MarkupResult {
 /// name a release, "## 1.4.0", "## [v2.0.1] - 2021-03-02"). One fenced block alone may be an article
 /// quoting a snippet or some data. Set on MarkupResult by every Markdown parse.
 bool is_software_documentation(std::string_view text);
+
+/// Sets Block::own_findings on every block of `result` (a parse of `text`) from its headings.
+void mark_own_findings(std::string_view text, MarkupResult& result);
 
 /// Plain text: paragraphs are separated by blank lines; a first line that looks like a headline (no
 /// terminal punctuation, followed by a line break) is a heading block of its own.
