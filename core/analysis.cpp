@@ -15,6 +15,7 @@ namespace evidential::core {
 const std::vector<Cue>& Analysis::cues() const {
   if (!cues_) {
     cues_ = find_cues(doc_, *settings_.lexicon, settings_.option("hedge", "model", 1) != 0);
+    mark_transcript_cues();
     // Stacks are rare; only a document with one pays for its attributions here.
     if (has_stacks(*cues_)) release_reported_stacks(*cues_, attributions());
   }
@@ -28,8 +29,32 @@ const std::vector<Attribution>& Analysis::attributions() const {
     drop_inferred_in_software(doc_, software_blocks(), *attributions_);
     drop_agentless_in_documentation(doc_, *attributions_);
     resolve_person_pronouns(doc_, *attributions_);
+    resolve_transcript_speakers(doc_, *attributions_);
   }
   return *attributions_;
+}
+
+// A transcript line ("BERG: The fog came in fast, maybe ...") is the speaker's speech, as a quotation
+// is: its hedges are theirs. Only a block with a colon near its start can be one, so the attributions
+// that tell are computed only when such a block holds a cue.
+void Analysis::mark_transcript_cues() const {
+  constexpr uint32_t kSpeakerBytes = 64;
+  uint32_t checked_block = UINT32_MAX;
+  Range speaker;
+  for (Cue& c : *cues_) {
+    if (c.in_quotation || c.sentence >= doc_.sentences().size()) continue;
+    const uint32_t block = doc_.sentences()[c.sentence].block;
+    if (block != checked_block) {
+      checked_block = block;
+      speaker = {};
+      const Range head{doc_.blocks()[block].range.start,
+                       std::min(doc_.blocks()[block].range.end, doc_.blocks()[block].range.start + kSpeakerBytes)};
+      if (doc_.slice(head).find(':') != std::string_view::npos) {
+        speaker = transcript_speaker(doc_, attributions(), block);
+      }
+    }
+    if (!speaker.empty() && c.range.start >= speaker.end) c.in_quotation = true;
+  }
 }
 
 const std::vector<bool>& Analysis::software_blocks() const {

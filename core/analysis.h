@@ -27,6 +27,8 @@ class Analysis {
   const std::vector<bool>& software_blocks() const;
 
  private:
+  void mark_transcript_cues() const;
+
   const Document& doc_;
   const Settings& settings_;
   mutable std::optional<std::vector<Cue>> cues_;

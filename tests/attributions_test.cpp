@@ -706,6 +706,33 @@ TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
             "document");
 }
 
+TEST_F(Attributions, InATranscriptLineTheFirstPersonIsTheSpeaker) {
+  const std::string text = "**BERG:** The fog came in fast. I asked the port control twice, and maybe they lied.\n";
+  Document doc = parse_document(text, Markup::kMarkdown);
+  Analysis analysis(doc, defaults());
+  bool asked = false;
+  for (const Attribution& a : analysis.attributions()) {
+    if (doc.slice(a.cue) != "asked") continue;
+    asked = true;
+    EXPECT_FALSE(a.writer_source);
+    EXPECT_EQ(doc.slice(a.antecedent), "BERG");
+  }
+  EXPECT_TRUE(asked);
+  // The speaker's hedges are theirs, as inside quotation marks.
+  for (const Cue& c : analysis.cues()) EXPECT_TRUE(c.in_quotation) << doc.slice(c.range);
+  EXPECT_FALSE(analysis.cues().empty());
+  // Outside a transcript the first person is the writer.
+  Document essay = parse_document("I asked the port control twice.\n", Markup::kMarkdown);
+  Analysis plain(essay, defaults());
+  ASSERT_EQ(plain.attributions().size(), 1u);
+  EXPECT_TRUE(plain.attributions()[0].writer_source);
+  // A glossary's term is no speaker.
+  EXPECT_TRUE(transcript_speaker(essay, plain.attributions(), 0).empty());
+  Document glossary = parse_document("Chemical peel: it may reduce scars.\n", Markup::kMarkdown);
+  Analysis term(glossary, defaults());
+  for (const Cue& c : term.cues()) EXPECT_FALSE(c.in_quotation) << glossary.slice(c.range);
+}
+
 TEST_F(Attributions, ABodyTheTextDoesNotNameIsAnonymous) {
   EXPECT_EQ(only("The levy rose, according to a local aid group.", "according to").kind, "anonymous");
   EXPECT_EQ(only("The levy rose, according to an advocacy group.", "according to").kind, "anonymous");

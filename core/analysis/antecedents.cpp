@@ -1,6 +1,7 @@
 // Who "he" or "she" is, for an attribution whose source is that pronoun: the one person quoted or
 // reported earlier in the paragraph. Deliberately cautious: with two candidates it says nothing, as
 // a wrong name on a quotation is worse than none.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +84,66 @@ void resolve_person_pronouns(const Document& doc, std::vector<Attribution>& attr
     a.kind = found->kind;
     if (a.entry == nullptr) a.entry = found->entry;
     if (a.caution.empty()) a.caution = found->caution;
+  }
+}
+
+namespace {
+
+/// The colon layout's attribution that opens `block` ("BERG: ..."), or nullptr.
+const Attribution* opening_speaker(const Document& doc, const std::vector<Attribution>& attributions,
+                                   uint32_t block) {
+  const Block& b = doc.blocks()[block];
+  // Attributions are in sentence order; the block's earliest cue is the only candidate.
+  const auto& sentences = doc.sentences();
+  const uint32_t first_sentence = static_cast<uint32_t>(
+      std::lower_bound(sentences.begin(), sentences.end(), block,
+                       [](const Sentence& s, uint32_t at) { return s.block < at; }) -
+      sentences.begin());
+  auto it = std::lower_bound(attributions.begin(), attributions.end(), first_sentence,
+                             [](const Attribution& a, uint32_t at) { return a.sentence < at; });
+  const Attribution* earliest = nullptr;
+  for (; it != attributions.end() && it->sentence < sentences.size() && sentences[it->sentence].block == block;
+       ++it) {
+    if (earliest == nullptr || it->cue.start < earliest->cue.start) earliest = &*it;
+  }
+  if (earliest == nullptr) return nullptr;
+  const Attribution& a = *earliest;
+  if (a.source.empty() || a.source.start < b.range.start || doc.slice(a.cue) != ":") return nullptr;
+  // Only markup may come before the speaker: "**BERG:**".
+  const auto& tokens = doc.tokens();
+  auto t = std::lower_bound(tokens.begin(), tokens.end(), b.range.start,
+                            [](const Token& tok, uint32_t at) { return tok.range.start < at; });
+  for (; t != tokens.end() && t->range.start < a.source.start; ++t) {
+    if (t->kind != TokenKind::kMarkup) return nullptr;
+  }
+  // A speaker is a name: every word capitalised ("BERG", "Chris Matthews"), unlike a glossary's
+  // term ("Chemical peel: a treatment ...").
+  for (; t != tokens.end() && t->range.start < a.source.end; ++t) {
+    if (t->kind != TokenKind::kWord) continue;
+    const std::string_view w = doc.slice(t->range);
+    if (w.empty() || !(w.front() >= 'A' && w.front() <= 'Z')) return nullptr;
+  }
+  return &a;
+}
+
+}  // namespace
+
+Range transcript_speaker(const Document& doc, const std::vector<Attribution>& attributions, uint32_t block) {
+  const Attribution* a = block < doc.blocks().size() ? opening_speaker(doc, attributions, block) : nullptr;
+  return a ? Range{a->source.start, a->cue.end} : Range{};
+}
+
+void resolve_transcript_speakers(const Document& doc, std::vector<Attribution>& attributions) {
+  const auto& sentences = doc.sentences();
+  for (Attribution& a : attributions) {
+    if (!a.writer_source || a.sentence >= sentences.size()) continue;
+    const Attribution* speaker = opening_speaker(doc, attributions, sentences[a.sentence].block);
+    if (speaker == nullptr || speaker == &a || a.cue.start < speaker->cue.end) continue;
+    a.writer_source = false;
+    a.antecedent = speaker->source;
+    a.kind = speaker->kind;
+    a.entry = speaker->entry;
+    a.caution = speaker->caution;
   }
 }
 

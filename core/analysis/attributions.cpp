@@ -1554,6 +1554,11 @@ bool colon_attribution(const View& v, size_t b, const Lists& lists, Candidate& c
   }
   if (words == 0 || words > 6 || !v.punct(e, ":")) return false;
   if (!v[b].cap || is_colon_label(v[b].norm) || is_colon_label(v[e - 1].norm)) return false;
+  // A numbered part is a label: "Book II:", "Category IV:".
+  if (e - b >= 2 && v[e - 1].word && v[e - 1].norm.size() >= 2 &&
+      v[e - 1].norm.find_first_not_of("ivxlcdm") == std::string::npos) {
+    return false;
+  }
   if (determiners().count(v[b].norm)) return false;  // "Two questions:", "The problem:"
   for (size_t k = b; k < e; ++k) {
     if (v[k].kind == TokenKind::kNumber) return false;

@@ -87,7 +87,8 @@ constexpr CheckInfo kInfo{
         "rules found and drops those its neighbouring words show to be another sense (\"prices tend "
         "to rise in spring\" states a habit, not a doubt); it never adds one, and "
         "{\"checks\": {\"hedge\": {\"model\": 0}}} leaves the rules to decide alone. Hedges inside a "
-        "direct quotation are the speaker's words, which a writer must not change, so by default they "
+        "direct quotation, or after the speaker's name in a transcript line (\"BERG: maybe twenty "
+        "minutes\"), are the speaker's words, which a writer must not change, so by default they "
         "are not reported; {\"checks\": {\"hedge\": {\"quotations\": 1}}} reports them too, as the "
         "speaker's, so that a paraphrase keeps them. Two hedges on one claim (\"could potentially\") are "
         "reported once, by `stacked-hedge`; when that check is off, this one reports each of them.",
