@@ -108,6 +108,8 @@ TEST_F(Claims, ATagAskingForASourceSourcesNothing) {
 
 TEST_F(Claims, AHeadingThatAsksIsNoClaim) {
   EXPECT_TRUE(flagged("# Fact check: did the harbour levy double in five years?\n\nText.\n", Markup::kMarkdown).empty());
+  EXPECT_TRUE(flagged("# “The levy doubled in five years”: a councillor on the budget\n\nText.\n", Markup::kMarkdown)
+                  .empty());
   EXPECT_EQ(flagged("# The harbour levy doubled in five years\n\nText.\n", Markup::kMarkdown).size(), 1u);
 }
 

@@ -559,6 +559,12 @@ bool own_hypothesis(const Document& doc, const Sentence& s) {
 
 }  // namespace
 
+bool opens_with_quotation(const Document& doc, const Sentence& s) {
+  auto [first, last] = doc.tokens_of(s);
+  while (first != last && first->kind == TokenKind::kMarkup) ++first;
+  return first != last && first->kind == TokenKind::kOpenQuote;
+}
+
 bool has_citation(const Document& doc, const Sentence& s) {
   auto [first, last] = doc.tokens_of(s);
   for (const Token* t = first; t != last; ++t) {
@@ -628,8 +634,12 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     while (cue_index < cues.size() && cues[cue_index].sentence < s) ++cue_index;
     // A table cell is a datum, not a sentence: a report per cell would bury the rest of the document.
     if (doc.blocks()[sentence.block].kind == BlockKind::kTableCell) continue;
-    // A heading that asks ("Fact check: Did the levy double?") announces what the text examines.
-    if (doc.blocks()[sentence.block].kind == BlockKind::kHeading && is_question(doc, sentence)) continue;
+    // A heading that asks ("Fact check: Did the levy double?") announces what the text examines; one
+    // that opens with a quotation ("“We were never told”: a pilot ...") announces whom it quotes.
+    if (doc.blocks()[sentence.block].kind == BlockKind::kHeading &&
+        (is_question(doc, sentence) || opens_with_quotation(doc, sentence))) {
+      continue;
+    }
 
     claim_tokens(doc, sentence, words, toks);
     const bool question = is_question(doc, sentence);

@@ -29,6 +29,9 @@ struct SentenceClaim {
 /// answers an appeal to an unnamed source.
 bool has_citation(const Document& doc, const Sentence& s);
 
+/// Whether the sentence opens with a quotation mark (markup aside).
+bool opens_with_quotation(const Document& doc, const Sentence& s);
+
 /// One entry per sentence of the document, in order. `software_block`: software_blocks(doc).
 std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<Cue>& cues,
                                          const std::vector<Attribution>& attributions, double threshold,
