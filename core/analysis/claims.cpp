@@ -545,14 +545,15 @@ bool own_hypothesis(const Document& doc, const Sentence& s) {
       after_person = false;
       continue;
     }
-    const std::string w = normalise_word(doc.slice(t->range));
+    const std::string_view raw = doc.slice(t->range);
     if (after_person) {
+      const std::string w = normalise_word(raw);  // only the word after "I" or "we"
       for (std::string_view stem : stems) {
         if (w.starts_with(stem)) return true;
       }
       if (w.size() > 4 && w.ends_with("ly")) continue;  // "we initially expected"
     }
-    after_person = w == "i" || w == "we";
+    after_person = raw == "I" || raw == "we" || raw == "We" || raw == "WE";
   }
   return false;
 }
