@@ -733,6 +733,13 @@ TEST_F(Attributions, InATranscriptLineTheFirstPersonIsTheSpeaker) {
   for (const Cue& c : term.cues()) EXPECT_FALSE(c.in_quotation) << glossary.slice(c.range);
 }
 
+TEST_F(Attributions, EveryoneIsNoOneInParticular) {
+  EXPECT_EQ(only("Everyone said the pier was failing.", "said").kind, "anonymous");
+  EXPECT_EQ(only("Nobody told the crews that the channel was closed.", "told").kind, "anonymous");
+  EXPECT_EQ(only("The fund holds 4 million pounds, according to the council's accounts.", "according to").kind,
+            "document");
+}
+
 TEST_F(Attributions, ABodyTheTextDoesNotNameIsAnonymous) {
   EXPECT_EQ(only("The levy rose, according to a local aid group.", "according to").kind, "anonymous");
   EXPECT_EQ(only("The levy rose, according to an advocacy group.", "according to").kind, "anonymous");
