@@ -733,6 +733,12 @@ TEST_F(Attributions, InATranscriptLineTheFirstPersonIsTheSpeaker) {
   for (const Cue& c : term.cues()) EXPECT_FALSE(c.in_quotation) << glossary.slice(c.range);
 }
 
+TEST_F(Attributions, AGlossaryTermIsNoSpeaker) {
+  EXPECT_TRUE(find("Kellan Bridge: A stone arch over the River Dane, completed in 1784.").empty());
+  EXPECT_EQ(only("Ana Ruiz: We will appeal the ruling.", ":").source, "Ana Ruiz");
+  EXPECT_EQ(only("HARBOURWATCH: A Storm Of Protest Over The Levy", ":").source, "HARBOURWATCH");
+}
+
 TEST_F(Attributions, EveryoneIsNoOneInParticular) {
   EXPECT_EQ(only("Everyone said the pier was failing.", "said").kind, "anonymous");
   EXPECT_EQ(only("Nobody told the crews that the channel was closed.", "told").kind, "anonymous");

@@ -1560,6 +1560,17 @@ bool colon_attribution(const View& v, size_t b, const Lists& lists, Candidate& c
     return false;
   }
   if (determiners().count(v[b].norm)) return false;  // "Two questions:", "The problem:"
+  // A definition follows a term with "a" or "an": "Isengard: A fortress at the southern end ...",
+  // "Labiaplasty: a surgical ..."; speech after a speaker's name rarely opens that way. A name in
+  // capitals is a speaker or an outlet all the same ("HUFFPOLLSTER: A 'Seismic Shift' ...").
+  if (e + 1 < v.size() && (v.is(e + 1, "a") || v.is(e + 1, "an"))) {
+    bool capitals = true;
+    for (size_t k = b; k < e && capitals; ++k) {
+      const std::string_view w = v.doc().slice(v[k].range);
+      capitals = std::none_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    }
+    if (!capitals) return false;
+  }
   for (size_t k = b; k < e; ++k) {
     if (v[k].kind == TokenKind::kNumber) return false;
     // A headline phrase is not a name: "Stealth Over Health:".
