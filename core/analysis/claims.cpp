@@ -241,17 +241,26 @@ struct Checkables {
   bool any() const { return figure || date || ordinal || exclusive || superlative; }
 };
 
-/// A ranking: "the first country to", "the only state in", "the largest ... since", "the third
-/// breach of the ceasefire this month".
-bool ranks(const std::vector<ClaimToken>& toks) {
+/// "the" + a ranking word + within five words a word that ends the ranking: the shape of "the first
+/// country to", "the only state in", "the largest ... since".
+template <typename Head, typename Tail>
+bool ranked(const std::vector<ClaimToken>& toks, Head head, Tail tail) {
   for (size_t k = 0; k + 2 < toks.size(); ++k) {
-    const ClaimToken& t = toks[k + 1];
-    if (!toks[k].is("the") || !(is_ordinal(t) || t.is("only") || is_superlative(t))) continue;
+    if (!toks[k].is("the") || !head(toks[k + 1])) continue;
     for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m) {
-      if (toks[m].cues & kRankingTail) return true;
+      if (tail(toks[m])) return true;
     }
   }
   return false;
+}
+
+bool is_ranking_tail(const ClaimToken& t) { return (t.cues & kRankingTail) != 0; }
+
+/// A ranking, the model's <ranking> feature: "the first country to", "the only state in", "the
+/// largest ... since" (train.py builds the same).
+bool ranks(const std::vector<ClaimToken>& toks) {
+  return ranked(toks, [](const ClaimToken& t) { return is_ordinal(t) || t.is("only") || is_superlative(t); },
+                is_ranking_tail);
 }
 
 constexpr double kRankingFloor = 0.6;
@@ -260,14 +269,8 @@ constexpr double kRankingFloor = 0.6;
 /// time since". Not "the first" ("the first thing to do" is a plan) and not superlatives or "only",
 /// which debates use for opinions ("the best way to", "the only answer").
 bool counts_rank(const std::vector<ClaimToken>& toks) {
-  for (size_t k = 0; k + 2 < toks.size(); ++k) {
-    const ClaimToken& t = toks[k + 1];
-    if (!toks[k].is("the") || !is_ordinal(t) || t.is("first") || t.is("last")) continue;
-    for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m) {
-      if ((toks[m].cues & kRankingTail) || toks[m].is("this")) return true;
-    }
-  }
-  return false;
+  return ranked(toks, [](const ClaimToken& t) { return is_ordinal(t) && !t.is("first") && !t.is("last"); },
+                [](const ClaimToken& t) { return is_ranking_tail(t) || t.is("this"); });
 }
 
 Checkables checkables(const std::vector<ClaimToken>& toks) {

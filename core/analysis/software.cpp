@@ -168,20 +168,19 @@ bool agentless(const Document& doc, const Attribution& a) {
   // By start: a link's token spans the words of its text, so ends are not in order.
   auto it = std::lower_bound(tokens.begin(), tokens.end(), a.source.start,
                              [](const Token& t, uint32_t at) { return t.range.start < at; });
-  std::string first, last;
   size_t words = 0;
   const Token* first_token = nullptr;
   const Token* last_token = nullptr;
   for (; it != tokens.end() && it->range.start < a.source.end; ++it) {
     if (it->kind == TokenKind::kCode) return true;
     if (it->kind != TokenKind::kWord) continue;
-    last = normalise_word(doc.slice(it->range));
+    if (first_token == nullptr) first_token = &*it;
     last_token = &*it;
-    if (first.empty()) first = last, first_token = last_token;
     ++words;
   }
-  if (first.empty()) return true;
-  if (is_nobody(first) || is_program_part(last)) return true;
+  if (first_token == nullptr) return true;
+  const std::string first = normalise_word(doc.slice(first_token->range));
+  if (is_nobody(first) || is_program_part(normalise_word(doc.slice(last_token->range)))) return true;
   // A speaker's label ("Lead Maintainer: Ana Ruiz", "Pre-reqs: Node 18") is a field of the page.
   if (doc.slice(a.cue) == ":") return true;
   if (words == 1) {

@@ -1392,18 +1392,15 @@ class FastMarkdown {
 
 }  // namespace
 
-MarkupResult parse_markdown_tree(std::string_view text) {
+namespace {
+
+/// parse_markdown_tree's blocks, directives and definitions, without the facts of the whole text.
+MarkupResult tree_blocks(std::string_view text) {
   MarkupResult result;
   // Ranges are 32-bit and tree-sitter takes a 32-bit length; larger inputs yield no prose rather than
   // wrong offsets.
   if (text.size() >= UINT32_MAX) return result;
-  if (may_nest_too_deep(text)) {
-    result = parse_plain(text);
-    result.documents_software = is_software_documentation(text);  // a property of the text, whichever parser reads it
-    mark_own_findings(text, result);
-    return result;
-  }
-  result.documents_software = is_software_documentation(text);
+  if (may_nest_too_deep(text)) return parse_plain(text);
   const Grammar& g = grammar();
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
   if (!ts_parser_set_language(parser.get(), g.language)) return result;
@@ -1411,17 +1408,35 @@ MarkupResult parse_markdown_tree(std::string_view text) {
       ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
   if (!tree) return result;
   Walker(text, result).walk(ts_tree_root_node(tree.get()));
+  return result;
+}
+
+/// parse_markdown without the facts of the whole text: what each segment of an incremental parse needs.
+MarkupResult markdown_blocks(std::string_view text) {
+  if (text.size() >= UINT32_MAX) return {};
+  if (may_nest_too_deep(text) || has_unusual_controls(text)) return tree_blocks(text);
+  MarkupResult result;
+  FastMarkdown(text, result).run();
+  return result;
+}
+
+}  // namespace
+
+void add_text_facts(std::string_view text, MarkupResult& result) {
+  if (text.size() >= UINT32_MAX) return;  // no blocks either
+  result.documents_software = is_software_documentation(text);
   mark_own_findings(text, result);
+}
+
+MarkupResult parse_markdown_tree(std::string_view text) {
+  MarkupResult result = tree_blocks(text);
+  add_text_facts(text, result);
   return result;
 }
 
 MarkupResult parse_markdown(std::string_view text) {
-  if (text.size() >= UINT32_MAX) return {};
-  if (may_nest_too_deep(text) || has_unusual_controls(text)) return parse_markdown_tree(text);
-  MarkupResult result;
-  FastMarkdown(text, result).run();
-  result.documents_software = is_software_documentation(text);
-  mark_own_findings(text, result);
+  MarkupResult result = markdown_blocks(text);
+  add_text_facts(text, result);
   return result;
 }
 
@@ -1549,6 +1564,7 @@ namespace markdown_internal {
 
 bool may_nest_too_deep(std::string_view text) { return core::may_nest_too_deep(text); }
 bool has_unusual_controls(std::string_view text) { return core::has_unusual_controls(text); }
+MarkupResult parse_blocks(std::string_view text) { return markdown_blocks(text); }
 
 }  // namespace markdown_internal
 

@@ -263,13 +263,13 @@ struct IncrementalMarkdownParser::State {
     const std::string_view piece = text.substr(from, to - from);
     if (needs_whole_text(piece)) return Piece::kWholeText;
     if (to == text.size()) {
-      out = parse_markdown(piece);
+      out = markdown_internal::parse_blocks(piece);
       return Piece::kClean;
     }
     if (from == 0 && !closes_front_matter(piece)) return Piece::kOpen;
     probe.assign(piece);
     probe += "z\n";
-    out = parse_markdown(probe);
+    out = markdown_internal::parse_blocks(probe);
     const uint32_t at = to - from;
     if (out.blocks.empty()) return Piece::kOpen;
     const Block& last = out.blocks.back();
@@ -283,7 +283,7 @@ struct IncrementalMarkdownParser::State {
 
   void parse_whole(std::string_view text) {
     segments.clear();
-    result = text.size() >= UINT32_MAX ? MarkupResult{} : parse_markdown(text);
+    result = markdown_internal::parse_blocks(text);
   }
 
   /// Re-parses the new `text` (`this->text` is still the old one) from the old segment `first`'s start,
@@ -363,9 +363,8 @@ size_t IncrementalMarkdownParser::segment_count() const { return state_->segment
 
 const MarkupResult& IncrementalMarkdownParser::parse(std::string_view text) {
   parse_blocks(text);  // always leaves its result in state_->result
-  // Whether the text documents software depends on all of it: one scan per edit, as in parse_markdown.
-  state_->result.documents_software = text.size() < UINT32_MAX && is_software_documentation(text);
-  mark_own_findings(text, state_->result);
+  // The facts of the whole text depend on all of it: one pass per edit, as in parse_markdown.
+  add_text_facts(text, state_->result);
   return state_->result;
 }
 

@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "core/markup/markup.h"
+
 namespace evidential::core::markdown_internal {
 
 /// Whether some line might open more nested containers than the block grammar survives; parse_markdown
@@ -14,5 +16,8 @@ bool may_nest_too_deep(std::string_view text);
 /// line feed, a carriage return outside "\r\n"); parse_markdown then uses the grammar alone. Decided
 /// byte by byte (a '\r' looks at the byte after it).
 bool has_unusual_controls(std::string_view text);
+
+/// parse_markdown without the facts of the whole text (add_text_facts()): a segment's blocks.
+MarkupResult parse_blocks(std::string_view text);
 
 }  // namespace evidential::core::markdown_internal

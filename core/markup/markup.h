@@ -71,6 +71,10 @@ bool is_software_documentation(std::string_view text);
 /// Sets Block::own_findings on every block of `result` (a parse of `text`) from its headings.
 void mark_own_findings(std::string_view text, MarkupResult& result);
 
+/// The facts of the whole text on a parse of it: documents_software and every Block::own_findings.
+/// Every Markdown parse ends with it.
+void add_text_facts(std::string_view text, MarkupResult& result);
+
 /// Plain text: paragraphs are separated by blank lines; a first line that looks like a headline (no
 /// terminal punctuation, followed by a line break) is a heading block of its own.
 MarkupResult parse_plain(std::string_view text);
