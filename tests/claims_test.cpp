@@ -73,6 +73,19 @@ TEST_F(Claims, DocumentationReportsOnlyComparisons) {
   EXPECT_EQ(flagged(prose, Markup::kMarkdown).size(), 2u);
 }
 
+// A live report heads each entry with its time of day; plain text runs that line on into the entry's
+// first sentence. The time dates the entry and is not a figure the entry states.
+TEST_F(Claims, ALiveReportsTimeOfDayIsNoFigure) {
+  const std::string entry = "Mayor Ana Ruiz is doubling down on her attacks on the ferry operator.";
+  auto bare = assess(entry);
+  auto stamped = assess("7:25 a.m.\n\n" + entry);
+  ASSERT_EQ(bare.size(), 1u);
+  ASSERT_EQ(stamped.size(), 1u);
+  EXPECT_DOUBLE_EQ(stamped[0].score, bare[0].score);
+  // A time inside the sentence is part of what it states.
+  EXPECT_GT(assess("The ferry sank at 7:25 a.m. on Friday.")[0].score, 0.5);
+}
+
 TEST_F(Claims, APlaceCountedInASeriesIsCheckWorthy) {
   EXPECT_EQ(flagged("Portugal was the third country to ban the practice.").size(), 1u);
   EXPECT_EQ(flagged("It is the third breach of the ceasefire this month.").size(), 1u);

@@ -15,6 +15,7 @@
 #include "core/analysis/text_map.h"
 #include "core/analysis/weights.h"
 #include "core/embedded.h"
+#include "core/markup/markup.h"
 #include "core/lexicon.h"
 
 namespace evidential::core {
@@ -202,6 +203,15 @@ bool is_ordinal(const ClaimToken& t) { return (t.cues & kOrdinalWord) || t.is("<
 void claim_tokens(const Document& doc, const Sentence& s, std::string& words, std::vector<ClaimToken>& out) {
   out.clear();
   auto [first, last] = doc.tokens_of(s);
+  // A live report's time of day on a line of its own ("7:45 a.m.", then the entry) dates the entry; it
+  // is not a figure the entry states.
+  const std::string_view text = doc.slice(s.range);
+  if (const size_t eol = text.find('\n'); eol != std::string_view::npos) {
+    std::string_view line = text.substr(0, eol);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
+    if (is_time_of_day(line))
+      while (first != last && first->range.start < s.range.start + eol) ++first;
+  }
   size_t room = 0;
   for (const Token* t = first; t != last; ++t) room += t->range.size();
   words.resize(room);

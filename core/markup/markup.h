@@ -75,6 +75,10 @@ void mark_own_findings(std::string_view text, MarkupResult& result);
 /// Every Markdown parse ends with it.
 void add_text_facts(std::string_view text, MarkupResult& result);
 
+/// Whether `line` (trimmed) is only a time of day: `7 p.m.`, `6:05 p.m.`, `11:15 a.m. EDT`, `9:30am`. A
+/// live report heads each entry with one; plain text runs that paragraph on into the entry's first one.
+bool is_time_of_day(std::string_view line);
+
 /// Plain text: paragraphs are separated by blank lines; a first line that looks like a headline (no
 /// terminal punctuation, followed by a line break) is a heading block of its own.
 MarkupResult parse_plain(std::string_view text);

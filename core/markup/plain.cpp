@@ -61,7 +61,8 @@ bool looks_like_headline(std::string_view line) {
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Whether `line` (trimmed) is only a time of day: `7 p.m.`, `6:05 p.m.`, `11:15 a.m. EDT`, `9:30am`.
+}  // namespace
+
 bool is_time_of_day(std::string_view line) {
   size_t i = 0;
   auto digits = [&](size_t most) {
@@ -93,8 +94,6 @@ bool is_time_of_day(std::string_view line) {
   }
   return i == line.size();
 }
-
-}  // namespace
 
 MarkupResult parse_plain(std::string_view text) {
   MarkupResult result;
