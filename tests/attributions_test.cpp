@@ -460,6 +460,16 @@ TEST_F(Attributions, NoResponseIsNoAttribution) {
   EXPECT_EQ(only("The dredging consortium declined to comment.", "declined").kind, "official_statement");
 }
 
+// The reader in a supposition ("if you think", "you might think") is no source the text cites; a
+// "you" spoken to in an interview is.
+TEST_F(Attributions, TheReaderInASuppositionIsNoSource) {
+  EXPECT_TRUE(find("If you think the harbour levy will cost $160,000, look again.").empty());
+  EXPECT_TRUE(find("Let's say you believe the ferry will run on time.").empty());
+  EXPECT_TRUE(find("You might think the pier is safe.").empty());
+  EXPECT_TRUE(find("You'd think the pier is safe.").empty());
+  EXPECT_EQ(only("You said the pier would reopen in June.", "said").source, "You");
+}
+
 // A report inside another's complement is part of what the outer source says: one attribution, as
 // in the corpus convention. A comma ends the complement, so a participle after it is the outer
 // source's own report.

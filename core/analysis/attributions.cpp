@@ -1946,6 +1946,21 @@ bool says_plainly(std::string_view w) {
   return s.count(w) > 0;
 }
 
+/// "If you think the plan will cost $160,000", "let's say you believe", "you might think": the reader
+/// in a supposition, not a source the text cites. ("You said the bridge would open", said to someone
+/// in an interview, still attributes.)
+bool reader_supposition(const View& v, const Candidate& c) {
+  if (c.source.end != c.source.begin + 1 || c.source.begin >= c.cue.begin) return false;
+  if (v.is(c.source.begin, "you'd")) return true;
+  if (!v.is(c.source.begin, "you")) return false;
+  static const WordSet opens = {"if", "say", "suppose", "supposing", "imagine", "unless", "when", "whenever",
+                                "whether", "assume", "assuming", "perhaps", "maybe"};
+  static const WordSet modals = {"might", "may", "could", "would", "'d", "d"};
+  const size_t s = c.source.begin;
+  if (s > 0 && v[s - 1].word && opens.count(v[s - 1].norm)) return true;
+  return s + 1 < v.size() && v[s + 1].word && modals.count(v[s + 1].norm);
+}
+
 /// "The company did not respond to a request for comment", "has not replied", "did not immediately
 /// return calls": a report that no statement was made attributes nothing. (A refusal is different:
 /// "declined to comment" tells the reader the source's answer.)
@@ -2485,7 +2500,9 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
   std::vector<bool> inner(found.size(), false);
   for (size_t k = 0; k < found.size(); ++k) inner[k] = nested(v, found[k], found);
   for (size_t k = 0; k < found.size(); ++k) {
-    if ((found[k].weak && named) || inner[k] || non_response(v, found[k])) continue;
+    if ((found[k].weak && named) || inner[k] || non_response(v, found[k]) || reader_supposition(v, found[k])) {
+      continue;
+    }
     out.push_back(std::move(found[k]));
   }
 }
