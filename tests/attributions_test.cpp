@@ -749,6 +749,26 @@ TEST_F(Attributions, AGlossaryTermIsNoSpeaker) {
   EXPECT_EQ(only("HARBOURWATCH: A Storm Of Protest Over The Levy", ":").source, "HARBOURWATCH");
 }
 
+// In the body of a text that names no speaker twice, "Mosul:" is a dateline: the claim after it is
+// the writer's. A headline and a transcript name speakers that way, in capitals or not.
+TEST_F(Attributions, ADatelineIsNoSpeaker) {
+  auto colon_sources = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Found& a : find(text)) {
+      if (a.cue == ":") out.push_back(a.source);
+    }
+    return out;
+  };
+  EXPECT_EQ(colon_sources("Ruiz: We Will Appeal\n\nThe talks in Geneva broke up on Friday.\n\n"
+                          "Mosul: Six people were shot dead at a checkpoint.\n\nRemember: the port is closed.\n"),
+            std::vector<std::string>{"Ruiz"});
+  EXPECT_EQ(colon_sources("Harbour hearing\n\nAna Ruiz: The levy doubled last year.\n\n"
+                          "Tom Berg: And the ferries stopped running?\n\nRuiz: They stopped in March.\n"),
+            (std::vector<std::string>{"Ana Ruiz", "Tom Berg", "Ruiz"}));
+  EXPECT_EQ(colon_sources("Harbour hearing\n\nThe hearing opened late.\n\nBERG: I asked about the levy.\n"),
+            std::vector<std::string>{"BERG"});
+}
+
 TEST_F(Attributions, EveryoneIsNoOneInParticular) {
   EXPECT_EQ(only("Everyone said the pier was failing.", "said").kind, "anonymous");
   EXPECT_EQ(only("Nobody told the crews that the channel was closed.", "told").kind, "anonymous");

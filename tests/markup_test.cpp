@@ -425,6 +425,29 @@ TEST(Markdown, SectionsThatPresentOwnFindings) {
   EXPECT_FALSE(parse_plain("Results\n\nYields fell.\n").blocks.back().own_findings);
 }
 
+// A transcript names its speakers at the start of two or more lines; a text that names each once has
+// datelines or terms there, except in its first block or a heading, where a headline names a speaker.
+TEST(Markup, LineLabelsThatNameSpeakers) {
+  auto flags = [](const MarkupResult& r) {
+    std::vector<bool> out;
+    for (const Block& b : r.blocks) out.push_back(b.no_speaker_labels);
+    return out;
+  };
+  const std::string datelines =
+      "Ruiz: We Will Appeal\n\nThe talks broke up.\n\nMosul: Six people were shot.\n\nBasra: The port reopened.\n";
+  EXPECT_EQ(flags(parse_plain(datelines)), (std::vector<bool>{false, true, true, true}));
+  EXPECT_EQ(flags(parse_markdown("# Ruiz: We Will Appeal\n\nMosul: Six people were shot.\n")),
+            (std::vector<bool>{false, true}));
+  // "Ana Ruiz:" and "**Ruiz:**" name the same speaker: a transcript, and every label in it is a speaker's.
+  const std::string transcript =
+      "Harbour hearing\n\nAna Ruiz: The levy doubled.\n\nTom Berg: Did it?\n\n**Ruiz:** It did, in 2024.\n";
+  for (const MarkupResult& r : {parse_plain(transcript), parse_markdown(transcript), parse_markdown_tree(transcript)}) {
+    for (bool f : flags(r)) EXPECT_FALSE(f);
+  }
+  // Notes and updates recur in any kind of text.
+  EXPECT_TRUE(parse_plain("Talks\n\nNote: one.\n\nNote: two.\n\nMosul: Six.\n").blocks.back().no_speaker_labels);
+}
+
 TEST(Markdown, DirectiveIdsSplitOnSpacesAndCommas) {
   const MarkupResult result = parse_markdown("<!-- evidential-disable hedge,weasel  booster -->\n");
   ASSERT_EQ(result.directives.size(), 1u);

@@ -2300,8 +2300,16 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     // In a list item, "Label: text" defines or describes ("- **Caching**: keeps the last ..."); a
     // transcript's speaker starts a paragraph of their own.
     const Document& doc = v.doc();
-    if (layout && v.is(c.cue.begin, ":") && doc.blocks()[doc.sentences()[sentence].block].list_depth > 0) {
-      layout = false;
+    const Block& block = doc.blocks()[doc.sentences()[sentence].block];
+    if (layout && v.is(c.cue.begin, ":") && block.list_depth > 0) layout = false;
+    // Outside a transcript and a headline, a name in mixed case before a colon is a dateline, a term
+    // or a lead-in ("Mosul: Six people were shot dead", "Remember: the world ..."). PolNeAR train
+    // (first 300 documents): colon cues 60 right, 17 wrong -> 59 right, 13 wrong.
+    if (layout && v.is(c.cue.begin, ":") && block.no_speaker_labels) {
+      for (size_t k = c.source.begin; k < c.source.end && layout; ++k) {
+        const std::string_view w = doc.slice(v[k].range);
+        layout = std::none_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      }
     }
     if (layout) {
       bool clash = false;

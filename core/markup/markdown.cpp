@@ -1426,6 +1426,7 @@ void add_text_facts(std::string_view text, MarkupResult& result) {
   if (text.size() >= UINT32_MAX) return;  // no blocks either
   result.documents_software = is_software_documentation(text);
   mark_own_findings(text, result);
+  mark_line_labels(text, result);
 }
 
 MarkupResult parse_markdown_tree(std::string_view text) {

@@ -34,6 +34,12 @@ struct Block {
   /// methods"), down to the next heading of the same or a higher level: its figures are the text's
   /// own findings. Set by every Markdown parse (mark_own_findings()).
   bool own_findings = false;
+  /// In a text that never names the same speaker at the start of two lines (no transcript), and not
+  /// its first block or a heading: a "Name:" in mixed case here is a dateline, a term or a lead-in
+  /// ("Mosul: Six people were shot dead", "Remember: ..."), not a speaker. A headline names its
+  /// speaker that way ("Graham: Trump's rhetoric is hateful"), and so does a transcript, in capitals
+  /// ("BERG: I asked ...") or not. Set by every parse of a whole text (mark_line_labels()).
+  bool no_speaker_labels = false;
 };
 
 /// A suppression comment, such as `<!-- evidential-disable-next-line hedge weasel -->`.
@@ -71,7 +77,12 @@ bool is_software_documentation(std::string_view text);
 /// Sets Block::own_findings on every block of `result` (a parse of `text`) from its headings.
 void mark_own_findings(std::string_view text, MarkupResult& result);
 
-/// The facts of the whole text on a parse of it: documents_software and every Block::own_findings.
+/// Sets Block::no_speaker_labels on every block of `result` (a parse of `text`): whether the text
+/// repeats the names that open its lines, as a transcript does.
+void mark_line_labels(std::string_view text, MarkupResult& result);
+
+/// The facts of the whole text on a parse of it: documents_software, every Block::own_findings and
+/// Block::no_speaker_labels.
 /// Every Markdown parse ends with it.
 void add_text_facts(std::string_view text, MarkupResult& result);
 

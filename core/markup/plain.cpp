@@ -162,6 +162,7 @@ MarkupResult parse_plain(std::string_view text) {
     line = next;
   }
   flush();
+  mark_line_labels(text, result);
   return result;
 }
 

@@ -1,0 +1,109 @@
+// Which "Name: ..." lines name a speaker. A transcript repeats its speakers at the start of their lines
+// ("MATTHEWS: ...", "Lopez: ..."); a dateline ("Mosul: Six people were ...") or a term being defined
+// opens one line and is not heard from again. A fact of the whole text, recorded per block
+// (Block::no_speaker_labels) so that a paragraph analysed on its own still knows it.
+#include <array>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/markup/markup.h"
+
+namespace evidential::core {
+namespace {
+
+// More than this many words before the colon is a sentence, not a name.
+constexpr int kMaxLabelWords = 4;
+
+struct LineLabel {
+  std::string key;  // the last word, lower-cased: "matthews" for "Chris Matthews:" and "Matthews:"
+};
+
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+/// "Name:" at `at` (the start of a line or block): after indentation, block-quote markers, emphasis and
+/// an opening quotation mark, one to four words that each start with a capital, then a colon (emphasis
+/// may close around it: "**Lopez:**", "**Lopez**:") and a space or the line's end.
+std::optional<LineLabel> line_label(std::string_view text, size_t at) {
+  size_t i = at;
+  const size_t n = text.size();
+  for (;;) {
+    if (i < n && (text[i] == ' ' || text[i] == '\t' || text[i] == '>' || text[i] == '*' || text[i] == '_' ||
+                  text[i] == '"')) {
+      ++i;
+    } else if (text.compare(i, 3, "\xE2\x80\x9C") == 0) {  // “
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  LineLabel label;
+  size_t last_word = i;
+  int words = 0;
+  for (;;) {
+    if (i >= n || !is_upper(text[i])) return std::nullopt;
+    last_word = i;
+    ++words;
+    // Letters, and the dots, apostrophes and hyphens of "Mr.", "O'Neil", "Seitz-Wald"; bytes of UTF-8
+    // sequences are letters ("José", "O’Neil").
+    while (i < n && (is_upper(text[i]) || is_lower(text[i]) || text[i] == '.' || text[i] == '\'' ||
+                     text[i] == '-' || static_cast<unsigned char>(text[i]) >= 0x80)) {
+      ++i;
+    }
+    if (i < n && text[i] == ' ' && words < kMaxLabelWords) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  size_t end = i;
+  while (i < n && (text[i] == '*' || text[i] == '_')) ++i;
+  if (i >= n || text[i] != ':') return std::nullopt;
+  ++i;
+  while (i < n && (text[i] == '*' || text[i] == '_')) ++i;
+  if (i < n && text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') return std::nullopt;
+  while (end > last_word && text[end - 1] == '.') --end;
+  label.key.assign(text.substr(last_word, end - last_word));
+  for (char& c : label.key) {
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return label;
+}
+
+/// Labels that recur in texts that are no transcript: notes, updates, captions, a Q&A's "Q:" and "A:".
+bool is_recurring_layout_label(std::string_view key) {
+  static constexpr std::array<std::string_view, 14> kLabels = {
+      "note", "notes", "update", "updated", "photo", "source", "edit", "q", "a", "step", "example", "warning",
+      "tip", "correction"};
+  for (std::string_view l : kLabels) {
+    if (key == l) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void mark_line_labels(std::string_view text, MarkupResult& result) {
+  // A transcript: some name opens two or more lines.
+  std::unordered_map<std::string, int> seen;
+  bool transcript = false;
+  for (size_t line = 0; line < text.size() && !transcript;) {
+    const void* nl = std::memchr(text.data() + line, '\n', text.size() - line);
+    const size_t next = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1 : text.size();
+    if (auto label = line_label(text.substr(0, next), line);
+        label && !label->key.empty() && !is_recurring_layout_label(label->key)) {
+      transcript = ++seen[label->key] >= 2;
+    }
+    line = next;
+  }
+  for (size_t b = 0; b < result.blocks.size(); ++b) {
+    Block& block = result.blocks[b];
+    // The first block and headings are where a headline names its speaker ("Graham: Trump's rhetoric ...").
+    block.no_speaker_labels = !transcript && b > 0 && block.kind != BlockKind::kHeading;
+  }
+}
+
+}  // namespace evidential::core
