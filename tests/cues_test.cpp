@@ -381,6 +381,14 @@ TEST(Hedge, DocumentationStatesWhatAnInterfaceAllows) {
   EXPECT_EQ(in_docs("Possible values are all and none."), Cues{});
   EXPECT_EQ(in_docs("Braces may be nested. Keys may also contain dots."), Cues{});
   EXPECT_EQ(in_docs("This option may be either a string or a URL."), Cues{});
+  EXPECT_EQ(in_docs("Numbers may have a leading point. Lists may hold up to 10 items."), Cues{});
+  EXPECT_EQ(in_docs("The cache may have been cleared."), Cues{"hedge:may"});
+  EXPECT_EQ(in_docs("Object keys may be an identifier. `pattern` could also be an instance."), Cues{});
+  EXPECT_EQ(in_docs("Determine if the engine supports it. The flag indicates that paths are returned."), Cues{});
+  EXPECT_EQ(in_docs("The service expects a token. Members are expected to follow the code of conduct."), Cues{});
+  EXPECT_EQ(in_docs("Fixes possible type errors."), Cues{});
+  EXPECT_EQ(in_docs("There may be a mix of values. The buffer could contain old data."), (Cues{"hedge:may", "hedge:could"}));
+  EXPECT_EQ(in_docs("We expect to ship it in May."), Cues{"hedge:expect"});
   EXPECT_EQ(in_docs("The function expects a path. Returns true if the type is unknown."), Cues{});
   EXPECT_EQ(in_docs("The below examples assume a fresh install."), Cues{});
   // The writer's own doubt, and what may happen, still hedge there.
