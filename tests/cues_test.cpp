@@ -408,6 +408,13 @@ TEST(Hedge, AFactCheckersRatingIsNoVagueAmount) {
   EXPECT_EQ(cues_of("The levy is mostly spent on repairs."), Cues{"hedge:mostly"});
 }
 
+TEST(Hedge, ASortOfThingAndWhatItLooksLikeAreNoDoubt) {
+  EXPECT_EQ(cues_of("It is the wrong sort of pier for ferries. What kind of levy is it?"), Cues{});
+  EXPECT_EQ(cues_of("With the new schedule it looks like this:"), Cues{});
+  EXPECT_EQ(cues_of("The pier is sort of finished."), Cues{"hedge:sort of"});
+  EXPECT_EQ(cues_of("It looks like the pier will close."), Cues{"hedge:It looks like"});
+}
+
 TEST(StackedHedge, SomeoneElsesReportedViewIsNotTheWritersStack) {
   // "believes" is the mayor's, "could" is in what the mayor believes: two hedges, no stack.
   EXPECT_EQ(findings_of("The mayor believes the levy could fall next year."),

@@ -716,6 +716,17 @@ class Finder {
       // "Returns true if the type is unknown": a state the program reports.
       if (w(i) == "unknown" && (prev == "is" || prev == "are" || prev == "be")) return false;
     }
+    // "What sort of bridge", "this kind of data": the noun. ("the", "wrong", "every" ... are the
+    // lexicon's noun markers.)
+    if ((f & kNoun) && c.entry->words.size() == 2 && (w(i) == "sort" || w(i) == "kind") &&
+        (prev == "what" || prev == "which" || prev == "this" || prev == "that" || prev == "these" ||
+         prev == "those" || prev == "some" || prev == "any" || prev == "all")) {
+      return false;
+    }
+    // "It looks like this:", "the result looks like that": it shows what follows, it doubts nothing.
+    if (c.entry->words.back() == "like" && (next == "this" || next == "that" || next == "so") && !is_word(end + 1)) {
+      return false;
+    }
     // "Mostly false", "mostly true": a fact-checker's rating, not a vague amount.
     if (w(i) == "mostly" && (next == "true" || next == "false" || next == "accurate" || next == "inaccurate" ||
                              next == "correct")) {
