@@ -684,7 +684,8 @@ TEST_F(Attributions, DocumentationKeepsOnlySourcesSomeoneCouldAsk) {
       "whether it matches. The `root` property refers to the top node. Note that the cache is "
       "cleared on exit. The spec says that names are case-sensitive. We recommend pinning the "
       "version. Ana Ruiz wrote the first parser. It is recommended to run the tests first. "
-      "Lead maintainer: Ana Ruiz.\n";
+      "Lead maintainer: Ana Ruiz. Harbourlang adds optional types to the language. These definitions "
+      "were written by Tom Berg. There are cases where we can tell the two apart.\n";
   auto cues = [](const Document& doc, const std::vector<Attribution>& all) {
     std::vector<std::string> out;
     for (const Attribution& a : all) out.emplace_back(doc.slice(a.cue));
@@ -703,6 +704,18 @@ TEST_F(Attributions, DocumentationKeepsOnlySourcesSomeoneCouldAsk) {
   EXPECT_GT(all.size(), 3u);
   EXPECT_NE(std::find(all.begin(), all.end(), "refers to"), all.end());
   EXPECT_NE(std::find(all.begin(), all.end(), ":"), all.end());
+}
+
+// The text's own conditions and instructions to the reader report nobody; "as noted by" names its
+// source as "as reported by" does; specifications, rules and laws are documents.
+TEST_F(Attributions, ConditionsAndInstructionsAreNoReports) {
+  EXPECT_TRUE(find("Unless stated otherwise, all photographs are by the harbour trust.").empty());
+  EXPECT_TRUE(find("For the timetable, please see the harbour office.").empty());
+  EXPECT_TRUE(find("Don't ask the pilots to extend it!").empty());
+  EXPECT_EQ(only("As noted by the harbour master, the pier is closed.", "As noted by").source, "the harbour master");
+  EXPECT_EQ(only("The field is a date, according to the timetable specification.", "according to").kind, "document");
+  EXPECT_EQ(only("Mooring is free, according to the harbour rules.", "according to").kind, "document");
+  EXPECT_EQ(only("As reported by the Harbour Gazette, the pier is closed.", "As reported by").kind, "media_outlet");
 }
 
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {

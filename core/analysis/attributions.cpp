@@ -1946,6 +1946,30 @@ bool says_plainly(std::string_view w) {
   return s.count(w) > 0;
 }
 
+/// "Unless stated otherwise", "except where noted": a condition of the text's own, nobody's report.
+/// "See the release notes", "Please ask the maintainers", "Don't ask": instructions to the reader.
+bool idiom_or_instruction(const View& v, const Candidate& c) {
+  if (!c.source.empty() || c.cue.empty()) return false;
+  size_t b = c.cue.begin;
+  while (b + 1 < c.cue.end && (v.is(b, "please") || v.is(b, "don't") || v.is(b, "do") || v.is(b, "not"))) ++b;
+  const std::string_view verb = v[b].norm;
+  static const WordSet conditional = {"stated", "noted", "specified", "indicated", "mentioned"};
+  if (conditional.count(verb) && b > 0 &&
+      (v.is(b - 1, "unless") || v.is(b - 1, "otherwise") || v.is(b - 1, "where") || v.is(b - 1, "except"))) {
+    return true;
+  }
+  static const WordSet instructions = {"see", "ask", "tell", "note", "read", "check", "consult", "refer",
+                                       "contact", "email", "recall", "remember"};
+  if (!instructions.count(verb)) return false;
+  if (b > 0 && v.is(b - 1, "please")) return true;
+  size_t k = b;
+  while (k > 0 && (v.is(k - 1, "also") || v.is(k - 1, "don't") || v.is(k - 1, "not") || v.is(k - 1, "do") ||
+                   v.is(k - 1, "never"))) {
+    --k;
+  }
+  return k == 0 || !v[k - 1].word;
+}
+
 /// "If you think the plan will cost $160,000", "let's say you believe", "you might think": the reader
 /// in a supposition, not a source the text cites. ("You said the bridge would open", said to someone
 /// in an interview, still attributes.)
@@ -2508,7 +2532,8 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
   std::vector<bool> inner(found.size(), false);
   for (size_t k = 0; k < found.size(); ++k) inner[k] = nested(v, found[k], found);
   for (size_t k = 0; k < found.size(); ++k) {
-    if ((found[k].weak && named) || inner[k] || non_response(v, found[k]) || reader_supposition(v, found[k])) {
+    if ((found[k].weak && named) || inner[k] || non_response(v, found[k]) || reader_supposition(v, found[k]) ||
+        idiom_or_instruction(v, found[k])) {
       continue;
     }
     out.push_back(std::move(found[k]));

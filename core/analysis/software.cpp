@@ -163,7 +163,24 @@ bool is_nobody(std::string_view w) {
 
 bool agentless(const Document& doc, const Attribution& a) {
   if (a.inferred || a.source.empty()) return true;
-  if (a.writer_source || a.entry != nullptr) return false;
+  if (a.entry != nullptr) return false;
+  // Verbs that describe what a program or a release does, or credit its authors, rather than report
+  // what someone says: "TypeScript adds optional types", "No BOM added", "all future calls", "an
+  // API called Temporal", "single quotes", "These definitions were written by", "See the release
+  // notes", "we can tell them apart", "Unless stated otherwise".
+  static const WordSet describing = {"add",    "adds",    "added",   "adding", "call",   "calls",  "called",
+                                     "quote",  "quotes",  "note",    "notes",  "written", "tell",   "tells",
+                                     "ask",    "asks",    "discuss", "stated", "indicate", "indicates",
+                                     "expected", "considered"};
+  {
+    const std::vector<Token>& all = doc.tokens();
+    auto t = std::lower_bound(all.begin(), all.end(), a.cue.start,
+                              [](const Token& k, uint32_t at) { return k.range.start < at; });
+    for (; t != all.end() && t->range.start < a.cue.end; ++t) {
+      if (t->kind == TokenKind::kWord && describing.count(normalise_word(doc.slice(t->range)))) return true;
+    }
+  }
+  if (a.writer_source) return false;
   const std::vector<Token>& tokens = doc.tokens();
   // By start: a link's token spans the words of its text, so ends are not in order.
   auto it = std::lower_bound(tokens.begin(), tokens.end(), a.source.start,
