@@ -86,6 +86,25 @@ TEST_F(Claims, ALiveReportsTimeOfDayIsNoFigure) {
   EXPECT_GT(assess("The ferry sank at 7:25 a.m. on Friday.")[0].score, 0.5);
 }
 
+// In documentation, a comparison with a number is a condition and a superlative of the program's own
+// parts describes it; a benchmark or a ranking among other software still needs its source.
+TEST_F(Claims, DocumentationComparesOnlyWhatNeedsABenchmark) {
+  const std::string fence = "\n\n```sh\nmake\n```\n\n```sh\nmake test\n```\n";
+  auto in_docs = [&](const std::string& prose) { return flagged(prose + fence, Markup::kMarkdown); };
+  EXPECT_TRUE(in_docs("It works for tide tables that are bigger than 1 in 2019.").empty());
+  EXPECT_TRUE(in_docs("The most recent error of 2024 is stored on the stream.").empty());
+  EXPECT_TRUE(in_docs("It is best on release 0.8 from 2012.").empty());
+  EXPECT_EQ(in_docs("Since 2021 the parser is 3 times faster than the old one.").size(), 1u);
+  EXPECT_EQ(in_docs("As of January 2022, version 7 of this library is one of the most performant tide parsers in Rust.").size(), 1u);
+}
+
+// A page's own record ("Last updated: ...") and a pointer ("See RFC 3339 ...") state nothing.
+TEST_F(Claims, APagesOwnNotesAreNoClaims) {
+  EXPECT_TRUE(flagged("The tide tables\n\nLast updated: Tue, 07 Nov 2023 20:08:00 GMT\n").empty());
+  EXPECT_TRUE(flagged("See RFC 3339 for the date format used since 2002.").empty());
+  EXPECT_EQ(flagged("The levy rose 40 percent in 2023.").size(), 1u);
+}
+
 TEST_F(Claims, APlaceCountedInASeriesIsCheckWorthy) {
   EXPECT_EQ(flagged("Portugal was the third country to ban the practice.").size(), 1u);
   EXPECT_EQ(flagged("It is the third breach of the ceasefire this month.").size(), 1u);

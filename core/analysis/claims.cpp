@@ -398,18 +398,33 @@ double model_score(const std::vector<ClaimToken>& toks, bool question, std::vect
 
 // ---- software described -------------------------------------------------------------------------
 
-/// Whether the sentence compares or ranks: "faster than", "the smallest", "3 times faster". A claim
-/// about software that compares it with other software is a claim all the same ("2 times faster than
-/// X" needs its benchmark).
+/// Whether the sentence compares or ranks software on what a reader would want a benchmark or a
+/// survey for: "faster than", "3 times faster", "the smallest", "one of the most performant". A
+/// comparison with other software is a claim all the same ("2 times faster than X" needs its
+/// benchmark). A comparison with a number is a condition ("dividers that are bigger than 1", "a
+/// status smaller than 300"), and a superlative of the program's own parts describes it ("the nearest
+/// ancestor", "the most recent error", "the most common use case").
 bool compares(const std::vector<ClaimToken>& toks) {
   static const WordSet comparatives = {"faster", "slower", "quicker", "smaller", "lighter", "cheaper",
                                        "better", "worse", "bigger", "times", "outperforms", "beats"};
+  static const WordSet superlatives = {"fastest", "slowest", "quickest", "smallest", "lightest", "cheapest",
+                                       "largest", "best", "worst", "leanest", "tiniest"};
+  static const WordSet merits = {"performant", "efficient", "popular", "widely", "used", "downloaded",
+                                 "complete", "comprehensive", "accurate", "robust", "reliable", "secure",
+                                 "powerful", "advanced", "mature", "compact", "optimized", "optimised"};
   for (size_t k = 0; k < toks.size(); ++k) {
     const ClaimToken& t = toks[k];
-    if (comparatives.count(t.text)) return true;
-    if (t.text.size() > 5 && t.text.ends_with("est") && !(t.cues & kNotSuperlative)) return true;
-    if ((t.is("most") || t.is("least") || t.is("best") || t.is("worst")) && k > 0 &&
-        (toks[k - 1].is("the") || toks[k - 1].is("of"))) {
+    if (comparatives.count(t.text)) {
+      // "bigger than 1", "smaller than `8PiB`" (a code span leaves no token), "greater than or equal".
+      const bool condition = k + 1 < toks.size() && toks[k + 1].is("than") &&
+                             (k + 2 >= toks.size() || is_figure(toks[k + 2].text) || toks[k + 2].is("or"));
+      if (!condition) return true;
+    }
+    // A ranking names what it ranks among: "the fastest", "one of the most performant" ("It is best on
+    // node 0.8" and "most popular readers" rank nothing).
+    const bool ranked = k > 0 && (toks[k - 1].is("the") || toks[k - 1].is("of"));
+    if (ranked && superlatives.count(t.text)) return true;
+    if (ranked && (t.is("most") || t.is("least")) && k + 1 < toks.size() && merits.count(toks[k + 1].text)) {
       return true;
     }
   }
@@ -424,6 +439,27 @@ bool is_lead_in(const Document& doc, const Sentence& s) {
     --t;
     if (t->kind == TokenKind::kMarkup) continue;
     return (t->kind == TokenKind::kPunctuation || t->kind == TokenKind::kTerminator) && doc.slice(t->range) == ":";
+  }
+  return false;
+}
+
+/// A page's own record or a pointer, not a claim: a field of its metadata ("Last updated: Tue, 07 Nov
+/// 2023", "Published: 3 May 2024") or an instruction to look elsewhere ("See RFC 3339 for details").
+bool is_page_note(const std::vector<ClaimToken>& toks, const Document& doc, const Sentence& s) {
+  if (toks.empty()) return false;
+  if (toks[0].is("see") && toks[0].cap) return true;
+  static const WordSet fields = {"updated", "published", "posted", "modified", "created", "date", "dated",
+                                 "edited", "reviewed", "retrieved", "accessed"};
+  // The field's name, one or two words, ends at a colon.
+  auto [first, last] = doc.tokens_of(s);
+  size_t words = 0;
+  for (const Token* t = first; t != last && words <= 2; ++t) {
+    if (t->kind == TokenKind::kWord) {
+      ++words;
+      continue;
+    }
+    if (t->kind == TokenKind::kMarkup) continue;
+    return doc.slice(t->range) == ":" && words >= 1 && words <= 2 && fields.count(toks[words - 1].text);
   }
   return false;
 }
@@ -668,9 +704,10 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     // document that documents software. Only a comparison with other software or a ranking ("faster than",
     // "the smallest") stays a claim to source.
     const bool software =
-        check_worthy && (((software_block[sentence.block] || doc.documents_software()) && !compares(toks)) ||
-                         is_lead_in(doc, sentence));
-    if (software) check_worthy = false;
+        check_worthy && (software_block[sentence.block] || doc.documents_software()) && !compares(toks);
+    // A lead-in's content is what it introduces; a page's own notes and pointers state nothing.
+    const bool aside = check_worthy && (is_lead_in(doc, sentence) || is_page_note(toks, doc, sentence));
+    if (software || aside) check_worthy = false;
 
     // In a "Results" or "Findings" section the text's own work is the source of its figures.
     bool sourced = own[s] >= 0 || has_citation(doc, sentence) || doc.blocks()[sentence.block].own_findings;

@@ -52,14 +52,16 @@ constexpr CheckInfo kInfo{
         "reported one by one. Documentation of software is not reported either: in a paragraph or list "
         "item that names code (a code span), a version (\"2.1.0\", \"v18\", \"4.x\", \"version 3\"), a "
         "command-line flag or a size in bytes, figures are defaults, limits and releases that the reader "
-        "checks by running the software; only a comparison or ranking there (\"3 times faster than\", "
-        "\"the smallest\") is still reported. A Markdown document that shows code (two fenced code "
+        "checks by running the software; only a comparison or ranking that needs a benchmark or a survey there (\"3 times faster than\", "
+        "\"the smallest\", \"one of the most performant\") is still reported, not a condition (\"values "
+        "bigger than 1\") or a superlative of the program's own parts (\"the most recent error\"). A Markdown document that shows code (two fenced code "
         "blocks, one with a code span, or three code spans) or is a changelog (two headings that name a release) is documentation of software throughout, and every paragraph of "
         "it is read that way. A licence or copyright notice (\"Copyright 2019 ...\", "
         "\"Licensed under the MIT License\") states the software's terms, and its paragraph is treated "
         "the same way. A heading that asks a question (\"Did the levy double?\") announces what the text examines and is "
         "not reported. A lead-in that ends in a colon introduces the list, table "
-        "or quotation that holds the content, and is not reported.",
+        "or quotation that holds the content, and is not reported; neither are a page's own notes "
+        "(\"Last updated: 7 Nov 2023\") and pointers (\"See RFC 3339 for details\").",
     .advice =
         "Say where the claim comes from: who reported it, a citation, or a link to the data. If it is "
         "common knowledge for your readers, raise the threshold (\"checks\": {\"unsourced-claim\": "
