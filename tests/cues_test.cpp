@@ -438,6 +438,18 @@ TEST(Hedge, ReckoningWithSomethingIsNoBelief) {
   EXPECT_EQ(cues_of("I reckon the deficit will grow."), Cues{"hedge:reckon"});
 }
 
+// Software documentation states its maintainers' decisions in the passive; an appeal to popular
+// belief is a weasel there too.
+TEST(Weasel, DocumentationStatesDecisionsInThePassive) {
+  const std::string fence = "\n\n```sh\nmake\n```\n\n```sh\nmake test\n```\n";
+  EXPECT_EQ(cues_of("The whole API is considered public. It is assumed that you cache the result." + fence,
+                    Lexicon::builtin(), Markup::kMarkdown),
+            Cues{});
+  EXPECT_EQ(cues_of("Contrary to popular belief, the name is no acronym." + fence, Lexicon::builtin(), Markup::kMarkdown),
+            Cues{"weasel:popular belief"});
+  EXPECT_EQ(cues_of("The whole pier is considered unsafe."), Cues{"weasel:is considered"});
+}
+
 TEST(Weasel, ANamedSubjectHoldsItsOwnView) {
   EXPECT_EQ(cues_of("My father often said that work was prayer."), Cues{});
   EXPECT_EQ(cues_of("The mayor has often cited the new pier as proof."), Cues{});

@@ -713,6 +713,13 @@ class Finder {
       // "possible improvements", "possible security issues", "the possible labels": the cases a reader
       // may meet, listed; "it is possible that a match will be added" still hedges.
       if (w(i) == "possible" && next != "that" && next != "to" && next != "for" && is_word(end)) return false;
+      // "The whole API is considered public", "It is assumed that you cache": a decision of the
+      // maintainers, stated in the passive.
+      static const TextSet decided = {"considered", "assumed", "presumed", "regarded", "deemed"};
+      if (decided.count(w(i)) && (prev == "is" || prev == "are" || prev == "be" || prev == "was" ||
+                                  prev == "were" || prev == "been" || prev == "also")) {
+        return false;
+      }
       // "Returns true if the type is unknown": a state the program reports.
       if (w(i) == "unknown" && (prev == "is" || prev == "are" || prev == "be")) return false;
     }
@@ -1023,6 +1030,10 @@ class Finder {
         {&Finder::agentless_passive, "passive"},
     };
     for (const Pattern& p : kPatterns) {
+      // Software documentation states in the passive what its maintainers decided ("The whole API is
+      // considered public", "a fd, which is presumed to be open", "It is assumed that you cache"): no
+      // appeal to an unnamed authority. Its "contrary to popular belief" and "studies show" still are.
+      if (p.fn == &Finder::agentless_passive && doc_.documents_software()) continue;
       size_t end = (this->*p.fn)(i);
       if (end > best) {
         best = end;
