@@ -389,6 +389,9 @@ TEST(Hedge, DocumentationStatesWhatAnInterfaceAllows) {
   EXPECT_EQ(in_docs("Fixes possible type errors."), Cues{});
   EXPECT_EQ(in_docs("There may be a mix of values. The buffer could contain old data."), (Cues{"hedge:may", "hedge:could"}));
   EXPECT_EQ(in_docs("We expect to ship it in May."), Cues{"hedge:expect"});
+  EXPECT_EQ(in_docs("Stop suggesting the old flag. Suggested fix: pin it. The empty string is now considered valid."),
+            Cues{});
+  EXPECT_EQ(in_docs("This suggests that the cache is stale."), Cues{"hedge:suggests"});
   EXPECT_EQ(in_docs("The function expects a path. Returns true if the type is unknown."), Cues{});
   EXPECT_EQ(in_docs("The below examples assume a fresh install."), Cues{});
   // The writer's own doubt, and what may happen, still hedge there.

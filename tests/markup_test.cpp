@@ -405,6 +405,10 @@ TEST(Markdown, ShowsCodeWithAFenceOrThreeCodeSpans) {
   EXPECT_TRUE(is_software_documentation("# Changes\n\n## 1.4.0\n\n- Faster.\n\n## [v1.3.2] - 2021-03-02\n\n- Fix.\n"));
   EXPECT_FALSE(is_software_documentation("## 1.4.0\n\nOne release only.\n"));
   EXPECT_FALSE(is_software_documentation("## 2024 in review\n\n## 2025 plans\n"));  // years, not releases
+  EXPECT_TRUE(is_software_documentation("### Version 1.0.2 (2015-10-18) ###\n\n- Fix.\n\n### Version 1.0.1\n\n- Fix.\n"));
+  EXPECT_TRUE(is_software_documentation("# Changelog\n\n - 0.0.6 (2018/09/11)\n   - Fix the default port.\n"));
+  EXPECT_TRUE(is_software_documentation("# Release Notes\n\nThe first release.\n"));
+  EXPECT_FALSE(is_software_documentation("# Harbour history\n\nVersion 2 of the plan was adopted.\n"));
   EXPECT_TRUE(parse_markdown("```\na\n```\n\n```\nb\n```\n").documents_software);
   EXPECT_TRUE(parse_markdown_tree("```\na\n```\n\n```\nb\n```\n").documents_software);
   EXPECT_FALSE(parse_markdown("Prose only.\n").documents_software);

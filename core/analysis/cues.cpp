@@ -717,7 +717,12 @@ class Finder {
       // maintainers, stated in the passive.
       static const TextSet decided = {"considered", "assumed", "presumed", "regarded", "deemed"};
       if (decided.count(w(i)) && (prev == "is" || prev == "are" || prev == "be" || prev == "was" ||
-                                  prev == "were" || prev == "been" || prev == "also")) {
+                                  prev == "were" || prev == "been" || prev == "also" || prev == "now")) {
+        return false;
+      }
+      // "Suggested fix", "stop suggesting `--force`": a proposal, not an inference. ("This suggests
+      // that the cache is stale" still hedges.)
+      if ((w(i) == "suggested" || w(i) == "suggesting") && prev != "which" && prev != "this" && prev != "it") {
         return false;
       }
       // "Returns true if the type is unknown": a state the program reports.

@@ -55,7 +55,7 @@ constexpr CheckInfo kInfo{
         "checks by running the software; only a comparison or ranking that needs a benchmark or a survey there (\"3 times faster than\", "
         "\"the smallest\", \"one of the most performant\") is still reported, not a condition (\"values "
         "bigger than 1\") or a superlative of the program's own parts (\"the most recent error\"). A Markdown document that shows code (two fenced code "
-        "blocks, one with a code span, or three code spans) or is a changelog (two headings that name a release) is documentation of software throughout, and every paragraph of "
+        "blocks, one with a code span, or three code spans) or is a changelog (two headings that name a release, or one titled \"Changelog\" or \"Release notes\") is documentation of software throughout, and every paragraph of "
         "it is read that way. A licence or copyright notice (\"Copyright 2019 ...\", "
         "\"Licensed under the MIT License\") states the software's terms, and its paragraph is treated "
         "the same way. A heading that asks a question (\"Did the levy double?\") announces what the text examines and is "

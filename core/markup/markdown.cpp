@@ -1496,7 +1496,17 @@ bool has_release_headings(std::string_view text) {
     while (k < text.size() && text[k] == '#') ++k;
     if (k - i > 6 || k >= text.size() || text[k] != ' ') continue;
     while (k < text.size() && text[k] == ' ') ++k;
+    // A changelog says so in a heading: "# Changelog", "## Change Log", "# Release notes".
+    const size_t eol = std::min(text.find('\n', k), text.size());
+    std::string title(text.substr(k, eol - k));
+    for (char& c : title) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    while (!title.empty() && (title.back() == ' ' || title.back() == '\r' || title.back() == '#')) title.pop_back();
+    if (title == "changelog" || title == "change log" || title == "release notes") return true;
     if (k < text.size() && text[k] == '[') ++k;
+    // "## Version 1.0.2", "## Release 2.0": the word before the number.
+    for (std::string_view word : {"version ", "release "}) {
+      if (title.starts_with(word)) k += word.size();
+    }
     if (k < text.size() && (text[k] == 'v' || text[k] == 'V')) ++k;
     size_t digits = k;
     while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;

@@ -70,7 +70,8 @@ struct MarkupResult {
 /// Whether a Markdown text documents software: it shows code (two fenced code blocks — a fence is a
 /// line whose first characters, after indentation and block-quote markers, are three backticks or
 /// tildes — or one with a code span, or three code spans), or it is a changelog (two headings that
-/// name a release, "## 1.4.0", "## [v2.0.1] - 2021-03-02"). One fenced block alone may be an article
+/// name a release, "## 1.4.0", "## [v2.0.1] - 2021-03-02", "### Version 1.0.2", or a heading that says
+/// so: "# Changelog", "# Release notes"). One fenced block alone may be an article
 /// quoting a snippet or some data. Set on MarkupResult by every Markdown parse.
 bool is_software_documentation(std::string_view text);
 
