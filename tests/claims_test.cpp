@@ -203,6 +203,16 @@ TEST_F(Claims, CarryOverWithinAParagraph) {
   EXPECT_EQ(c[1].status, ClaimStatus::kAttributedByContext);
 }
 
+// A quotation that follows a quoted speaker in the same paragraph goes on with the speaker's words.
+TEST_F(Claims, AQuotationGoesOnWithTheSameSpeaker) {
+  const std::string quoted = "\"We were surprised by the depth,\" Halvorsen said in an interview. ";
+  EXPECT_TRUE(flagged(quoted + "\"In 2023 some cores reached 3 metres, twice the 2019 depth.\"").empty());
+  // Without the quotation marks the sentence is the writer's own again.
+  EXPECT_EQ(flagged(quoted + "In 2023 some cores reached 3 metres, twice the 2019 depth.").size(), 1u);
+  // And a quotation in the next paragraph needs its own speaker.
+  EXPECT_EQ(flagged(quoted + "\n\n\"In 2023 some cores reached 3 metres, twice the 2019 depth.\"").size(), 1u);
+}
+
 TEST_F(Claims, CarryOverStopsAtTheParagraphAndAtATurn) {
   auto c = assess(
       "The ministry said on Friday that exports had collapsed in April.\n\nImports fell by 40 percent "

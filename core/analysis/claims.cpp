@@ -724,7 +724,14 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
       bool report_kind = a != nullptr && a->kind != SourceKind::kNamedPerson;
       bool adjacent = context == static_cast<int32_t>(s) - 1 ||
                       (context < static_cast<int32_t>(s) - 1 && out[s - 1].context == context);
-      if (in_quotation[s] || refers_back || (report_kind && adjacent && !turns)) {
+      // '"We were surprised," Halvorsen said. "It reached three metres."': the next quotation in the
+      // paragraph goes on with the same speaker's words.
+      const Sentence& before = doc.sentences()[static_cast<size_t>(context)];
+      const bool quote_goes_on =
+          a != nullptr && context == static_cast<int32_t>(s) - 1 && opens_with_quotation(doc, sentence) &&
+          std::any_of(doc.quotations().begin(), doc.quotations().end(),
+                      [&](const Quotation& q) { return q.range.overlaps(before.range); });
+      if (in_quotation[s] || refers_back || quote_goes_on || (report_kind && adjacent && !turns)) {
         by_context = true;
       }
     }
