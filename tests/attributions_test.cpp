@@ -718,6 +718,18 @@ TEST_F(Attributions, ConditionsAndInstructionsAreNoReports) {
   EXPECT_EQ(only("As reported by the Harbour Gazette, the pier is closed.", "As reported by").kind, "media_outlet");
 }
 
+// A comma after an opening phrase is no sign that the claim came before; a fall is no refusal.
+TEST_F(Attributions, ClaimingCreditAndFallingReportNothing) {
+  // The rules see no claim made; at most the learned tagger guesses at a broad cue, which sources nothing.
+  for (const Found& f : find("Under current rules, harbours can claim credit for restoring seagrass.")) {
+    EXPECT_TRUE(f.inferred) << f.cue;
+  }
+  EXPECT_EQ(only("The pier is unsafe, she claimed.", "claimed").source, "she");
+  EXPECT_TRUE(find("Seagrass has declined by about 30 percent since the 1930s.").empty());
+  EXPECT_TRUE(find("Ferry bookings declined sharply in 2023.").empty());
+  EXPECT_EQ(only("The harbour trust declined to comment.", "declined").source, "The harbour trust");
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

@@ -418,6 +418,12 @@ TEST(Hedge, ASortOfThingAndWhatItLooksLikeAreNoDoubt) {
   EXPECT_EQ(cues_of("It looks like the pier will close."), Cues{"hedge:It looks like"});
 }
 
+TEST(Hedge, AFigureSomeoneElseAssumedIsNoBelief) {
+  EXPECT_EQ(cues_of("They found 142 tonnes, against the 75 tonnes assumed in national inventories."), Cues{});
+  EXPECT_EQ(cues_of("The figure presumed by the ministry was 75 tonnes."), Cues{});
+  EXPECT_EQ(cues_of("We assume that the meadows are healthy."), Cues{"hedge:We assume that"});
+}
+
 TEST(StackedHedge, SomeoneElsesReportedViewIsNotTheWritersStack) {
   // "believes" is the mayor's, "could" is in what the mayor believes: two hedges, no stack.
   EXPECT_EQ(findings_of("The mayor believes the levy could fall next year."),

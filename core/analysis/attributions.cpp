@@ -2299,8 +2299,12 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
         }
         if (has_flag(*e, "comp") && !inverted) {
           size_t after = c.cue.end;
+          // "... unsafe," she claimed; "The pier is unsafe, she claimed.": the claim came before. After
+          // an opening phrase ("Under current rules, countries can claim credit for ...") the comma
+          // is no such sign: the verb still needs its complement.
+          const bool ends_clause = after >= n || !v[after].word;
           bool post_quote = b > 0 && src.begin > 0 &&
-                            (v.close_quote(src.begin - 1) || v.punct(src.begin - 1, ","));
+                            (v.close_quote(src.begin - 1) || (v.punct(src.begin - 1, ",") && ends_clause));
           if (!post_quote && !has_complement(v, after, n, cat != "loaded")) continue;
         }
         c.source = src;
@@ -2401,6 +2405,19 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
                 !determiners().count(w) && !is_np_preposition(w);
     }
     if (!content) {
+      i = e;
+      continue;
+    }
+    // "Seagrass has declined by 30 percent", "exports declined sharply": a fall, not a refusal, which
+    // declines something ("declined to comment", "declined comment", "declined an interview").
+    bool falls = false;
+    for (size_t k = i; k < e && !falls; ++k) {
+      if (v[k].norm.starts_with("declin") && !(e < n && (v.is(e, "to") || v.is(e, "comment") || v.is(e, "an") ||
+                                                         v.is(e, "requests") || v.is(e, "multiple")))) {
+        falls = true;
+      }
+    }
+    if (falls) {
       i = e;
       continue;
     }

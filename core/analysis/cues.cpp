@@ -739,6 +739,12 @@ class Finder {
     if (c.entry->words.back() == "like" && (next == "this" || next == "that" || next == "so") && !is_word(end + 1)) {
       return false;
     }
+    // "the 75 tonnes assumed in national inventories", "the figure presumed by the ministry": a figure
+    // someone else took as given, named after it; not the writer's belief.
+    if ((w(i) == "assumed" || w(i) == "presumed") && (next == "in" || next == "by") && i > 0 && is_word(i - 1) &&
+        !has(back(i, 1), kBe | kHave) && prev != "it" && prev != "we" && prev != "i") {
+      return false;
+    }
     // "Mostly false", "mostly true": a fact-checker's rating, not a vague amount.
     if (w(i) == "mostly" && (next == "true" || next == "false" || next == "accurate" || next == "inaccurate" ||
                              next == "correct")) {
