@@ -730,6 +730,13 @@ TEST_F(Attributions, ClaimingCreditAndFallingReportNothing) {
   EXPECT_EQ(only("The harbour trust declined to comment.", "declined").source, "The harbour trust");
 }
 
+TEST_F(Attributions, EmphasisOpenedInTheSourceClosesWithIt) {
+  EXPECT_EQ(only("Stocks doubled, according to a study in the journal *Coastal Ecology*.", "according to",
+                 Markup::kMarkdown)
+                .source,
+            "a study in the journal *Coastal Ecology*");
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

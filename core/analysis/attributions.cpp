@@ -2077,6 +2077,17 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     c.a.sentence = sentence;
     c.a.cue = v.range(c.cue);
     c.a.source = v.range(c.source);
+    // Emphasis opened inside the source closes with it: "the journal *Coastal Ecology*".
+    if (!c.a.source.empty()) {
+      const std::vector<Token>& all = v.doc().tokens();
+      auto t = std::lower_bound(all.begin(), all.end(), c.a.source.start,
+                                [](const Token& k, uint32_t at) { return k.range.start < at; });
+      size_t open = 0;
+      for (; t != all.end() && t->range.start < c.a.source.end; ++t) open += t->kind == TokenKind::kMarkup;
+      if (open % 2 == 1 && t != all.end() && t->kind == TokenKind::kMarkup && t->range.start == c.a.source.end) {
+        c.a.source.end = t->range.end;
+      }
+    }
     Kind kind = classify(v, c.source, reg, lists);
     c.a.kind = kind.kind;
     c.a.entry = kind.entry;
