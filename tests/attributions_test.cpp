@@ -737,6 +737,18 @@ TEST_F(Attributions, EmphasisOpenedInTheSourceClosesWithIt) {
             "a study in the journal *Coastal Ecology*");
 }
 
+// "who" after a name and a comma stands for that name; the source span stays "who", as the corpus
+// marks it, and the name is the antecedent the message shows.
+TEST_F(Attributions, ARelativeWhoStandsForTheNameBeforeIt) {
+  Document doc = parse_document("The mayor met Ana Ruiz, who said the pier was unsafe.", Markup::kPlain);
+  const Settings settings = defaults();
+  std::vector<Attribution> all = find_attributions(doc, *settings.lexicon, *settings.sources);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(doc.slice(all[0].source), "who");
+  EXPECT_EQ(doc.slice(all[0].antecedent), "Ana Ruiz");
+  EXPECT_EQ(all[0].kind, SourceKind::kNamedPerson);
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

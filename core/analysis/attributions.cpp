@@ -2093,6 +2093,19 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     c.a.entry = kind.entry;
     c.a.caution = std::move(kind.caution);
     c.a.writer_source = kind.writer;
+    // "Kolev, who denied the charges": the relative stands for the name before its comma, which is
+    // the antecedent (the corpus convention keeps "who" as the source span).
+    if (c.source.end == c.source.begin + 1 && v.is(c.source.begin, "who") && c.source.begin >= 2 &&
+        v.punct(c.source.begin - 1, ",")) {
+      const Span np = left_np_core(v, c.source.begin - 1, 0);
+      if (!np.empty() && np.end == c.source.begin - 1) {
+        Kind of = classify(v, np, reg, lists);
+        c.a.antecedent = v.range(np);
+        c.a.kind = of.kind;
+        c.a.entry = of.entry;
+        c.a.caution = std::move(of.caution);
+      }
+    }
     // "a local aid group", "an advocacy group", "one broadcaster": a body the text does not name.
     if (c.a.entry == nullptr && !c.source.empty() &&
         (c.a.kind == SourceKind::kOfficialStatement || c.a.kind == SourceKind::kMediaOutlet) &&
