@@ -749,6 +749,14 @@ TEST_F(Attributions, ARelativeWhoStandsForTheNameBeforeIt) {
   EXPECT_EQ(all[0].kind, SourceKind::kNamedPerson);
 }
 
+TEST_F(Attributions, APolicyBriefsTitleAndResidentsNearAPlace) {
+  for (const Found& f : find("Policy brief: charging the harbour's ferries\n\nThe ferries burn diesel.")) {
+    EXPECT_NE(f.cue, ":") << f.source;
+  }
+  EXPECT_EQ(only("Residents near the terminal said the fumes were worse.", "said").source,
+            "Residents near the terminal");
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

@@ -105,6 +105,20 @@ TEST_F(Claims, APagesOwnNotesAreNoClaims) {
   EXPECT_EQ(flagged("The levy rose 40 percent in 2023.").size(), 1u);
 }
 
+// A footnote's text names a source; it is no claim of its own.
+TEST_F(Claims, AFootnoteNamesASource) {
+  EXPECT_TRUE(flagged("Emissions fell by a fifth in 2023.[^1]\n\n[^1]: Port of Varna emissions inventory, 2023, "
+                      "table 4, published in March 2024.\n",
+                      Markup::kMarkdown)
+                  .empty());
+}
+
+// The writer's recommendation proposes; it asserts no fact. One that states amounts still does.
+TEST_F(Claims, ARecommendationIsNoClaim) {
+  EXPECT_TRUE(flagged("We recommend full electrification, starting with the two oldest ferries in 2026.").empty());
+  EXPECT_EQ(flagged("I propose to spend 1.6 trillion dollars on the harbour between now and 2030.").size(), 1u);
+}
+
 TEST_F(Claims, APlaceCountedInASeriesIsCheckWorthy) {
   EXPECT_EQ(flagged("Portugal was the third country to ban the practice.").size(), 1u);
   EXPECT_EQ(flagged("It is the third breach of the ceasefire this month.").size(), 1u);

@@ -194,6 +194,7 @@ TEST(LspRandomEdits, IncrementalMarkdownParseEqualsFreshParse) {
       ASSERT_EQ(a.blocks[i].list_depth, b.blocks[i].list_depth) << "step " << step;
       ASSERT_EQ(a.blocks[i].own_findings, b.blocks[i].own_findings) << "step " << step;
       ASSERT_EQ(a.blocks[i].no_speaker_labels, b.blocks[i].no_speaker_labels) << "step " << step;
+      ASSERT_EQ(a.blocks[i].footnote, b.blocks[i].footnote) << "step " << step;
     }
     ASSERT_EQ(a.directives.size(), b.directives.size()) << "step " << step;
     ASSERT_EQ(a.link_definitions.size(), b.link_definitions.size()) << "step " << step;
@@ -273,6 +274,7 @@ TEST(LspRandomEdits, SyncAndIncrementalAnalysisEqualFullAnalysis) {
           ASSERT_EQ(a.blocks[i].kind, b.blocks[i].kind) << "step " << step;
           ASSERT_EQ(a.blocks[i].own_findings, b.blocks[i].own_findings) << "step " << step;
       ASSERT_EQ(a.blocks[i].no_speaker_labels, b.blocks[i].no_speaker_labels) << "step " << step;
+      ASSERT_EQ(a.blocks[i].footnote, b.blocks[i].footnote) << "step " << step;
         }
         ASSERT_EQ(a.directives.size(), b.directives.size()) << "step " << step;
         for (size_t i = 0; i < a.directives.size(); ++i) ASSERT_EQ(a.directives[i].range, b.directives[i].range) << "step " << step;

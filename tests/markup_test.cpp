@@ -452,6 +452,19 @@ TEST(Markup, LineLabelsThatNameSpeakers) {
   EXPECT_TRUE(parse_plain("Talks\n\nNote: one.\n\nNote: two.\n\nMosul: Six.\n").blocks.back().no_speaker_labels);
 }
 
+TEST(Markdown, FootnoteTextIsMarked) {
+  const std::string text =
+      "Emissions fell by a fifth.[^1] Costs rose.[^note]\n\n[^1]: Port inventory, 2023, table 4.\n"
+      "[^note]: City survey.\n\nA closing paragraph.\n";
+  for (const MarkupResult& r : {parse_markdown(text), parse_markdown_tree(text)}) {
+    std::vector<std::string> notes;
+    for (const Block& b : r.blocks) {
+      if (b.footnote) notes.emplace_back(prose_text(text, b));
+    }
+    EXPECT_EQ(notes, (std::vector<std::string>{"Port inventory, 2023, table 4.", "City survey."}));
+  }
+}
+
 TEST(Markdown, DirectiveIdsSplitOnSpacesAndCommas) {
   const MarkupResult result = parse_markdown("<!-- evidential-disable hedge,weasel  booster -->\n");
   ASSERT_EQ(result.directives.size(), 1u);

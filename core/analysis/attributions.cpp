@@ -60,7 +60,7 @@ bool is_indefinite(std::string_view w) {
 // Prepositions that can sit inside a source noun phrase: "a spokesman for the ministry", "Joel Pollak
 // of Breitbart", "an official statement from the ...", "officials in Kyiv", "a source at the agency".
 bool is_np_preposition(std::string_view w) {
-  static const WordSet s = {"of", "for", "from", "at", "with", "in", "on", "close", "familiar"};
+  static const WordSet s = {"of", "for", "from", "at", "with", "in", "on", "close", "familiar", "near"};
   return s.count(w) > 0;
 }
 
@@ -1528,7 +1528,8 @@ bool is_colon_label(std::string_view w) {
       "further", "references", "resources", "links", "appendix", "glossary",
       // Labels of analysis and reporting ("Assessment: grain exports", "Explainer: the levy").
       "assessment", "assessments", "explainer", "overview", "profile", "obituary", "editorial", "recap",
-      "preview", "faq", "roundup", "outlook", "forecast", "conclusion", "conclusions",
+      "preview", "faq", "roundup", "outlook", "forecast", "conclusion", "conclusions", "brief", "backgrounder",
+      "factsheet", "primer", "guide", "handbook",
       "recommendation", "recommendations", "findings", "methodology", "purpose", "introduction",
       // Labels of reference documentation ("Type: `number`", "**Default**: `true`").
       "type", "types", "default", "defaults", "description", "argument", "arguments", "parameter",

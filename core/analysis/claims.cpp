@@ -607,6 +607,21 @@ bool own_hypothesis(const Document& doc, const Sentence& s) {
   return false;
 }
 
+/// The writer's recommendation: "We recommend full electrification, starting in 2026", "I propose
+/// that ...". A proposal, not an assertion of fact; one that states amounts ("I propose to spend 1.6
+/// trillion dollars") puts figures up for checking all the same (ClaimBuster kfold25 marks it so).
+bool recommends(const std::vector<ClaimToken>& toks) {
+  static const WordSet verbs = {"recommend", "propose", "urge", "advise"};
+  for (const ClaimToken& t : toks) {
+    if (t.is("<num>") || t.is("<money>") || t.is("<pct>") || (t.cues & (kMagnitudeWord | kPercentWord))) return false;
+  }
+  size_t k = 0;
+  if (k < toks.size() && (toks[k].is("we") || toks[k].is("i"))) ++k;
+  else return false;
+  if (k < toks.size() && (toks[k].is("therefore") || toks[k].is("strongly") || toks[k].is("also"))) ++k;
+  return k < toks.size() && verbs.count(toks[k].text) > 0;
+}
+
 }  // namespace
 
 bool opens_with_quotation(const Document& doc, const Sentence& s) {
@@ -706,11 +721,14 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     const bool software =
         check_worthy && (software_block[sentence.block] || doc.documents_software()) && !compares(toks);
     // A lead-in's content is what it introduces; a page's own notes and pointers state nothing.
-    const bool aside = check_worthy && (is_lead_in(doc, sentence) || is_page_note(toks, doc, sentence));
+    const bool aside =
+        check_worthy && (is_lead_in(doc, sentence) || is_page_note(toks, doc, sentence) || recommends(toks));
     if (software || aside) check_worthy = false;
 
     // In a "Results" or "Findings" section the text's own work is the source of its figures.
-    bool sourced = own[s] >= 0 || has_citation(doc, sentence) || doc.blocks()[sentence.block].own_findings;
+    // A footnote's text is where the writer names a source, not a claim of its own.
+    const Block& block = doc.blocks()[sentence.block];
+    bool sourced = own[s] >= 0 || has_citation(doc, sentence) || block.own_findings || block.footnote;
     bool by_context = false;
     if (!sourced && context >= 0) {
       // Carry-over: the sentence continues a quotation, refers back to the statement or report, or

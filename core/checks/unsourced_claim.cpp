@@ -62,7 +62,9 @@ constexpr CheckInfo kInfo{
         "the same way. A heading that asks a question (\"Did the levy double?\") announces what the text examines and is "
         "not reported. A lead-in that ends in a colon introduces the list, table "
         "or quotation that holds the content, and is not reported; neither are a page's own notes "
-        "(\"Last updated: 7 Nov 2023\") and pointers (\"See RFC 3339 for details\").",
+        "(\"Last updated: 7 Nov 2023\") and pointers (\"See RFC 3339 for details\"), the writer's "
+        "recommendation (\"We recommend full electrification from 2026\"; one that states amounts is "
+        "checked all the same) or the text of a footnote, where the writer names a source.",
     .advice =
         "Say where the claim comes from: who reported it, a citation, or a link to the data. If it is "
         "common knowledge for your readers, raise the threshold (\"checks\": {\"unsourced-claim\": "

@@ -1427,6 +1427,19 @@ void add_text_facts(std::string_view text, MarkupResult& result) {
   result.documents_software = is_software_documentation(text);
   mark_own_findings(text, result);
   mark_line_labels(text, result);
+  // A footnote's text starts after its label's "]:" and spaces.
+  for (Block& block : result.blocks) block.footnote = false;
+  for (const Range& label : result.footnote_definitions) {
+    size_t at = label.end;
+    if (at < text.size() && text[at] == ']') ++at;
+    if (at < text.size() && text[at] == ':') ++at;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    auto block = std::lower_bound(result.blocks.begin(), result.blocks.end(), static_cast<uint32_t>(label.end),
+                                  [](const Block& b, uint32_t pos) { return b.range.start < pos; });
+    if (block != result.blocks.end() && block->range.start <= at + 1 && block->range.start >= label.end) {
+      block->footnote = true;
+    }
+  }
 }
 
 MarkupResult parse_markdown_tree(std::string_view text) {

@@ -40,6 +40,9 @@ struct Block {
   /// speaker that way ("Graham: Trump's rhetoric is hateful"), and so does a transcript, in capitals
   /// ("BERG: I asked ...") or not. Set by every parse of a whole text (mark_line_labels()).
   bool no_speaker_labels = false;
+  /// The text of a footnote definition (`[^1]: Port emissions inventory, 2023.`): where the writer
+  /// names a source. Set by every Markdown parse (add_text_facts()).
+  bool footnote = false;
 };
 
 /// A suppression comment, such as `<!-- evidential-disable-next-line hedge weasel -->`.
@@ -82,8 +85,8 @@ void mark_own_findings(std::string_view text, MarkupResult& result);
 /// repeats the names that open its lines, as a transcript does.
 void mark_line_labels(std::string_view text, MarkupResult& result);
 
-/// The facts of the whole text on a parse of it: documents_software, every Block::own_findings and
-/// Block::no_speaker_labels.
+/// The facts of the whole text on a parse of it: documents_software, every Block::own_findings,
+/// Block::no_speaker_labels and Block::footnote.
 /// Every Markdown parse ends with it.
 void add_text_facts(std::string_view text, MarkupResult& result);
 
