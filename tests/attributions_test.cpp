@@ -747,6 +747,13 @@ TEST_F(Attributions, ARelativeWhoStandsForTheNameBeforeIt) {
   EXPECT_EQ(doc.slice(all[0].source), "who");
   EXPECT_EQ(doc.slice(all[0].antecedent), "Ana Ruiz");
   EXPECT_EQ(all[0].kind, SourceKind::kNamedPerson);
+  // The antecedent stops at the name: "placate" is no part of it.
+  Document party = parse_document("The change will placate nervous Democrats on Capitol Hill, who have argued that it helps.",
+                                  Markup::kPlain);
+  all = find_attributions(party, *settings.lexicon, *settings.sources);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(party.slice(all[0].antecedent), "Democrats on Capitol Hill");
+  EXPECT_EQ(all[0].kind, SourceKind::kPartisan);
 }
 
 TEST_F(Attributions, APolicyBriefsTitleAndResidentsNearAPlace) {
@@ -755,6 +762,15 @@ TEST_F(Attributions, APolicyBriefsTitleAndResidentsNearAPlace) {
   }
   EXPECT_EQ(only("Residents near the terminal said the fumes were worse.", "said").source,
             "Residents near the terminal");
+}
+
+// A history written here: a refusal to act is no statement; unnamed eyewitnesses are anonymous.
+TEST_F(Attributions, ARefusalToActReportsNothing) {
+  for (const Found& f : find("That morning the dockers refused to unload a grain ship.")) {
+    EXPECT_TRUE(f.inferred) << f.cue;  // at most the tagger's broad guess, which sources nothing
+  }
+  EXPECT_EQ(only("The dockers refused to comment on the strike.", "refused to comment on").source, "The dockers");
+  EXPECT_EQ(only("Eyewitnesses later said that officers fired into the crowd.", "later said").kind, "anonymous");
 }
 
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {

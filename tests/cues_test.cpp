@@ -459,6 +459,11 @@ TEST(Weasel, DocumentationStatesDecisionsInThePassive) {
   EXPECT_EQ(cues_of("The whole pier is considered unsafe."), Cues{"weasel:is considered"});
 }
 
+TEST(Weasel, AdverbsBetweenTheGroupAndItsVerb) {
+  EXPECT_EQ(cues_of("Historians now largely agree that the strike grew out of falling wages."),
+            Cues{"weasel:Historians now largely agree"});
+}
+
 TEST(Weasel, ANamedSubjectHoldsItsOwnView) {
   EXPECT_EQ(cues_of("My father often said that work was prayer."), Cues{});
   EXPECT_EQ(cues_of("The mayor has often cited the new pier as proof."), Cues{});

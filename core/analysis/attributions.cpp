@@ -2098,8 +2098,26 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     // the antecedent (the corpus convention keeps "who" as the source span).
     if (c.source.end == c.source.begin + 1 && v.is(c.source.begin, "who") && c.source.begin >= 2 &&
         v.punct(c.source.begin - 1, ",")) {
-      const Span np = left_np_core(v, c.source.begin - 1, 0);
-      if (!np.empty() && np.end == c.source.begin - 1) {
+      // A name ("Ana Ruiz", "Democrats on Capitol Hill"), or a short phrase with its determiner ("the
+      // rebels"); anything longer may have run into a verb ("placate nervous Democrats").
+      const size_t comma = c.source.begin - 1;
+      Span np{comma, comma};
+      if (v[comma - 1].word && v[comma - 1].cap) {
+        size_t b = comma;
+        while (b > 0 && v[b - 1].word &&
+               (v[b - 1].cap || ((v.is(b - 1, "of") || v.is(b - 1, "on") || v.is(b - 1, "for")) && b >= 2 &&
+                                 v[b - 2].word && v[b - 2].cap))) {
+          --b;
+        }
+        np = {b, comma};
+      } else {
+        const Span core = left_np_core(v, comma, 0);
+        if (!core.empty() && core.end == comma && core.end - core.begin <= 4 &&
+            determiners().count(v[core.begin].norm)) {
+          np = core;
+        }
+      }
+      if (!np.empty()) {
         Kind of = classify(v, np, reg, lists);
         c.a.antecedent = v.range(np);
         c.a.kind = of.kind;
@@ -2331,6 +2349,19 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
           bool post_quote = b > 0 && src.begin > 0 &&
                             (v.close_quote(src.begin - 1) || (v.punct(src.begin - 1, ",") && ends_clause));
           if (!post_quote && !has_complement(v, after, n, cat != "loaded")) continue;
+          // A refusal reports a statement when what is refused is one: "declined to comment",
+          // "refused to say"; "dockers refused to unload a grain ship" is an act.
+          const std::string_view head = v[i].norm;
+          if ((head.starts_with("refus") || head.starts_with("declin")) && v.is(after, "to") && after + 1 < n) {
+            static const WordSet statements = {
+                "comment", "say", "answer", "discuss", "confirm", "deny", "disclose", "elaborate", "reveal",
+                "respond", "speak", "name", "identify", "specify", "explain", "talk", "address", "detail",
+                "provide", "give", "release", "share", "testify", "endorse", "apologize", "apologise",
+                "retract", "recant", "accept", "acknowledge", "concede", "rule", "sign", "join", "back",
+                "support", "condemn", "criticize", "criticise", "denounce", "repudiate", "disavow", "state",
+                "predict", "speculate", "characterize", "describe", "offer", "take", "be"};
+            if (!statements.count(v[after + 1].norm)) continue;
+          }
         }
         c.source = src;
         c.a.verb = v.range({i, i + len});

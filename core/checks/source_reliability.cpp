@@ -63,7 +63,11 @@ class SourceReliabilityCheck final : public Check {
       // One warning per source, however many of its reports the sentence holds ("RT repeated the
       // claim, citing ...").
       if (std::find(reported.begin(), reported.end(), range) != reported.end()) continue;
-      std::string who = a.source.empty() ? "This source" : std::string(doc.slice(a.source));
+      // "who" after a name stands for it: "Democrats on Capitol Hill, who have argued" warns about
+      // the Democrats.
+      std::string who = a.source.empty()        ? "This source"
+                        : !a.antecedent.empty() ? std::string(doc.slice(a.antecedent))
+                                                : std::string(doc.slice(a.source));
       Finding& f = out.report(range, who + " is " + a.caution);
       f.attribution = AttributionRef{a.cue, a.source, a.kind, a.caution};
       reported.push_back(range);
