@@ -745,10 +745,14 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
       // '"We were surprised," Halvorsen said. "It reached three metres."': the next quotation in the
       // paragraph goes on with the same speaker's words.
       const Sentence& before = doc.sentences()[static_cast<size_t>(context)];
-      const bool quote_goes_on =
-          a != nullptr && context == static_cast<int32_t>(s) - 1 && opens_with_quotation(doc, sentence) &&
-          std::any_of(doc.quotations().begin(), doc.quotations().end(),
-                      [&](const Quotation& q) { return q.range.overlaps(before.range); });
+      bool quote_goes_on = a != nullptr && context == static_cast<int32_t>(s) - 1 && opens_with_quotation(doc, sentence);
+      if (quote_goes_on) {
+        // Quotations are in document order: the last one that starts before the sentence's end.
+        const auto& quotes = doc.quotations();
+        auto q = std::lower_bound(quotes.begin(), quotes.end(), before.range.end,
+                                  [](const Quotation& x, uint32_t at) { return x.range.start < at; });
+        quote_goes_on = q != quotes.begin() && std::prev(q)->range.overlaps(before.range);
+      }
       if (in_quotation[s] || refers_back || quote_goes_on || (report_kind && adjacent && !turns)) {
         by_context = true;
       }
