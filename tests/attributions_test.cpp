@@ -771,6 +771,8 @@ TEST_F(Attributions, ARefusalToActReportsNothing) {
   }
   EXPECT_EQ(only("The dockers refused to comment on the strike.", "refused to comment on").source, "The dockers");
   EXPECT_EQ(only("Eyewitnesses later said that officers fired into the crowd.", "later said").kind, "anonymous");
+  EXPECT_EQ(only("The official inquiry found that officers had fired without warning.", "found").kind,
+            "official_statement");
 }
 
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
