@@ -775,6 +775,12 @@ TEST_F(Attributions, ARefusalToActReportsNothing) {
             "official_statement");
 }
 
+TEST_F(Attributions, SeemingIsTheWritersInferenceHoweverLongTheCue) {
+  for (const Found& f : find("The brakes seem slightly underpowered for a bike this heavy.")) {
+    EXPECT_TRUE(f.source.empty()) << f.cue << " / " << f.source;
+  }
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

@@ -119,6 +119,23 @@ TEST_F(Claims, ARecommendationIsNoClaim) {
   EXPECT_EQ(flagged("I propose to spend 1.6 trillion dollars on the harbour between now and 2030.").size(), 1u);
 }
 
+// A review written here: the writer's own measurement is sourced by the writer's own work.
+TEST_F(Claims, TheWritersOwnMeasurementIsItsOwnSource) {
+  EXPECT_TRUE(flagged("In my testing the battery managed about 70 kilometres, better than most rivals.").empty());
+  EXPECT_TRUE(flagged("We measured 142 tonnes of carbon per hectare in 2023.").empty());
+  EXPECT_EQ(flagged("The battery managed about 70 kilometres, better than most rivals.").size(), 1u);
+}
+
+// One unnamed source, one anonymous-source warning, however many of its reports the text gives.
+TEST_F(Claims, AnUnnamedSourceIsWarnedAboutOnce) {
+  settings_ = with_threshold(0.5);
+  doc_ = parse_document("A company spokesperson told me a lighter frame is planned, but would not say when.",
+                        Markup::kPlain);
+  int warnings = 0;
+  for (const Finding& f : analyze(doc_, settings_)) warnings += f.check == "anonymous-source";
+  EXPECT_EQ(warnings, 1);
+}
+
 TEST_F(Claims, APlaceCountedInASeriesIsCheckWorthy) {
   EXPECT_EQ(flagged("Portugal was the third country to ban the practice.").size(), 1u);
   EXPECT_EQ(flagged("It is the third breach of the ceasefire this month.").size(), 1u);

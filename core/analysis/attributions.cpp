@@ -2539,6 +2539,8 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     for (size_t k = i; k < e && inference; ++k) {
       inference = !v[k].word || is_cue_auxiliary(v[k].norm) || v.is(k, "to") || v[k].norm.starts_with("seem") ||
                   v[k].norm == "appear" || v[k].norm == "appears" || v[k].norm == "appeared";
+      // The tagger may run on past the verb: "The brakes seem slightly underpowered for".
+      if (v[k].norm.starts_with("seem")) break;
     }
     if (inference) {
       src = {i, i};

@@ -31,7 +31,8 @@ constexpr CheckInfo kInfo{
         "citation, footnote or link in the same sentence (\"shop owners reported more visitors (Lind, "
         "2021)\") tells the reader where to check, and the attribution is not flagged. A source the "
         "text says is kept unnamed (\"its author, who asked not to be named\", \"speaking on condition of "
-        "anonymity\") is anonymous whatever its noun.",
+        "anonymity\") is anonymous whatever its noun. Each unnamed source is flagged once, however "
+        "many of its reports the sentence holds (\"a spokesperson told me ..., but would not say when\").",
     .advice =
         "Name the source, or the report, and link to it. If the source must stay anonymous, say why and "
         "describe their position (\"an official who attended the meeting, speaking on condition of "
@@ -46,6 +47,7 @@ class AnonymousSourceCheck final : public Check {
   const CheckInfo& info() const override { return kInfo; }
   void run(const Analysis& analysis, Reporter& out) const override {
     const Document& doc = analysis.document();
+    std::vector<Range> flagged;  // one warning per unnamed source, however many of its reports follow
     for (const Attribution& a : analysis.attributions()) {
       // Broad, learned attributions and unresolved pronouns ("they said") are left alone: only a source
       // the text itself leaves unnamed is flagged.
@@ -70,6 +72,11 @@ class AnonymousSourceCheck final : public Check {
                                 ? "\"" + std::string(doc.slice(a.cue)) +
                                       "\" attributes this to unnamed sources: say who reports it"
                                 : "\"" + source + "\" is an unnamed source: name it, or say why it cannot be named";
+      // "A spokesperson told me ... but would not say when": one source, one warning.
+      if (!a.source.empty()) {
+        if (std::find(flagged.begin(), flagged.end(), a.source) != flagged.end()) continue;
+        flagged.push_back(a.source);
+      }
       Finding& f = out.report(range, std::move(message));
       f.attribution = AttributionRef{a.cue, a.source, a.kind, a.caution};
     }
