@@ -781,6 +781,12 @@ TEST_F(Attributions, SeemingIsTheWritersInferenceHoweverLongTheCue) {
   }
 }
 
+TEST_F(Attributions, ByTheirOwnAdmission) {
+  EXPECT_EQ(only("By Ruiz's own admission, the pier cost twice the estimate.", "own admission").source, "Ruiz's");
+  EXPECT_EQ(only("By his own account, he paid 40 percent.", "own account").source, "his");
+  EXPECT_TRUE(find("The pier was built by the mayor's own company in 2019.").empty());
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

@@ -2374,6 +2374,33 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     complete(c, !c.source.empty() && c.source.begin >= c.cue.end);
     found.push_back(std::move(c));
   }
+  // "By Trump's own admission", "by his own account": the possessor is the source.
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (!v.is(i, "by") || used[i]) continue;
+    size_t k = i + 1;
+    size_t owner_end = k;
+    while (owner_end < n && owner_end < i + 6 && v[owner_end].word && !v[owner_end].norm.ends_with("'s") &&
+           !v.is(owner_end, "his") && !v.is(owner_end, "her") && !v.is(owner_end, "their") && !v.is(owner_end, "its")) {
+      ++owner_end;
+    }
+    if (owner_end >= n || !v[owner_end].word) continue;
+    size_t j = owner_end + 1;
+    if (v.is(j, "own")) ++j;
+    if (!(v.is(j, "admission") || v.is(j, "account") || v.is(j, "accounts") || v.is(j, "reckoning"))) {
+      continue;
+    }
+    bool clash = false;
+    for (size_t m = i; m <= j && !clash; ++m) clash = used[m];
+    if (clash) continue;
+    Candidate c;
+    // The cue follows its source, as in "Kerry's announcement of": "[Trump's] own admission".
+    c.cue = {owner_end + 1, j + 1};
+    c.source = {k, owner_end + 1};
+    for (size_t m = i; m <= j; ++m) used[m] = true;
+    complete(c, false);
+    found.push_back(std::move(c));
+    i = j;
+  }
   // Layout attributions: a headline's or transcript's "Name:", a signature's "― Name".
   {
     Candidate c;
