@@ -288,7 +288,7 @@ TEST(Lexicon, UsersAddAndRemoveCuesInTheirConfig) {
   Settings settings = configured(R"({
     "lexicon": {
       "hedges": {"add": ["in theory", {"phrase": "on paper", "category": "phrase"}], "remove": ["may"]},
-      "weasels": {"add": [{"phrase": "pundits", "category": "group"}, "word on the street"]},
+      "weasels": {"add": [{"phrase": "pundits", "category": "group"}, "the chatter in the bars"]},
       "boosters": {"remove": ["even"]}
     }
   })");
@@ -296,8 +296,9 @@ TEST(Lexicon, UsersAddAndRemoveCuesInTheirConfig) {
   EXPECT_EQ(cues_of("On paper the plan works.", *settings.lexicon), Cues{"hedge:On paper"});
   EXPECT_EQ(cues_of("Prices may rise.", *settings.lexicon), Cues{});
   EXPECT_EQ(cues_of("Pundits say prices will rise.", *settings.lexicon), Cues{"weasel:Pundits say"});
-  EXPECT_EQ(cues_of("The word on the street is that prices will rise.", *settings.lexicon),
-            Cues{"weasel:word on the street"});
+  EXPECT_EQ(cues_of("The chatter in the bars is that prices will rise.", *settings.lexicon),
+            Cues{"weasel:The chatter in the bars"});
+  EXPECT_EQ(cues_of("The chatter in the bars is that prices will rise."), Cues{});
   EXPECT_EQ(cues_of("Russia has even used its veto.", *settings.lexicon), Cues{});
   // The built-in lexicon is untouched.
   EXPECT_EQ(cues_of("Prices may rise."), Cues{"hedge:may"});
@@ -462,6 +463,12 @@ TEST(Weasel, DocumentationStatesDecisionsInThePassive) {
 TEST(Weasel, AdverbsBetweenTheGroupAndItsVerb) {
   EXPECT_EQ(cues_of("Historians now largely agree that the strike grew out of falling wages."),
             Cues{"weasel:Historians now largely agree"});
+}
+
+TEST(Weasel, RumourAndWordOnTheStreet) {
+  EXPECT_EQ(cues_of("Rumour has it that the mine will close."), Cues{"weasel:Rumour has it"});
+  EXPECT_EQ(cues_of("The word on the street is that the mine will close."), Cues{"weasel:The word on the street"});
+  EXPECT_EQ(cues_of("The word mine comes from Old French."), Cues{});
 }
 
 TEST(Weasel, ANamedSubjectHoldsItsOwnView) {
