@@ -787,6 +787,12 @@ TEST_F(Attributions, ByTheirOwnAdmission) {
   EXPECT_TRUE(find("The pier was built by the mayor's own company in 2019.").empty());
 }
 
+// An annual report written here: a heading that asks what others say is a label; an authority is a body.
+TEST_F(Attributions, AQuestionHeadingIsALabel) {
+  EXPECT_TRUE(find("# What others say\n\nThe ferries run late.\n", Markup::kMarkdown).empty());
+  EXPECT_EQ(only("The port authority claims that emissions fell by 12 percent.", "claims").kind, "official_statement");
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

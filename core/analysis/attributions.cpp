@@ -2337,7 +2337,10 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
         if (heading && !inverted) {
           bool content = false;
           for (size_t k = c.cue.end; k < n && !content; ++k) content = v[k].word;
-          for (size_t k = 0; k < src.begin && !content; ++k) content = v[k].word;
+          // A question word before the subject asks nothing more: "What others say", "How critics see it".
+          for (size_t k = 0; k < src.begin && !content; ++k) {
+            content = v[k].word && !(k == 0 && (v.is(k, "what") || v.is(k, "how") || v.is(k, "why")));
+          }
           if (!content) continue;
         }
         if (has_flag(*e, "comp") && !inverted) {
