@@ -136,6 +136,14 @@ TEST_F(Claims, AnUnnamedSourceIsWarnedAboutOnce) {
   EXPECT_EQ(warnings, 1);
 }
 
+TEST_F(Claims, APlainTextReadmeDocumentsSoftware) {
+  const std::string readme =
+      "Harbour tools\n\nSince 2019 the tools have been installed into /usr/local/bin. Edit\n"
+      "/etc/harbour/tides.conf to set the 12 ports you follow, and try --dry-run first.\n\n"
+      "The parser is 3 times faster than the old one.\n";
+  EXPECT_EQ(flagged(readme), std::vector<std::string>{"The parser is 3 times faster than the old one."});
+}
+
 TEST_F(Claims, APlaceCountedInASeriesIsCheckWorthy) {
   EXPECT_EQ(flagged("Portugal was the third country to ban the practice.").size(), 1u);
   EXPECT_EQ(flagged("It is the third breach of the ceasefire this month.").size(), 1u);

@@ -452,6 +452,22 @@ TEST(Markup, LineLabelsThatNameSpeakers) {
   EXPECT_TRUE(parse_plain("Talks\n\nNote: one.\n\nNote: two.\n\nMosul: Six.\n").blocks.back().no_speaker_labels);
 }
 
+// A plain-text README names paths, long options and files of code or configuration; a debate
+// transcript's "--and then" is a dash, and an essay may underline its headings.
+TEST(Plain, SoftwareDocumentationNamesWhatAReaderTypes) {
+  const std::string readme =
+      "The harbour tools\n=================\n\nInstall them into /usr/local/bin and edit\n"
+      "/etc/harbour/tides.conf before the first run.\n\nOptions\n-------\n\nUse --dry-run to test.\n";
+  EXPECT_TRUE(is_plain_software_documentation(readme));
+  EXPECT_TRUE(parse_plain(readme).documents_software);
+  EXPECT_FALSE(is_plain_software_documentation(
+      "MODERATOR: Senator --\n\nRUIZ: --and then the levy doubled --which nobody --absolutely nobody-- wanted.\n"));
+  EXPECT_FALSE(is_plain_software_documentation(
+      "The riots\n=========\n\nThey began in 1911.\n\nAftermath\n---------\n\nWages rose.\n\nLegacy\n------\n"));
+  // One path in a news story is not documentation.
+  EXPECT_FALSE(is_plain_software_documentation("The leaked file, saved as /tmp/memo, named three ministers.\n"));
+}
+
 TEST(Markdown, FootnoteTextIsMarked) {
   const std::string text =
       "Emissions fell by a fifth.[^1] Costs rose.[^note]\n\n[^1]: Port inventory, 2023, table 4.\n"

@@ -65,8 +65,9 @@ struct MarkupResult {
   std::vector<Directive> directives;
   std::vector<LinkDefinition> link_definitions;
   std::vector<Range> footnote_definitions;  ///< the label range of each `[^label]: ...` definition
-  /// Markdown that documents software (see is_software_documentation()): its prose describes what a
-  /// program does rather than what someone said. Always false for plain text.
+  /// A text that documents software (see is_software_documentation() for Markdown and
+  /// is_plain_software_documentation() for plain text): its prose describes what a program does rather
+  /// than what someone said.
   bool documents_software = false;
 };
 
@@ -89,6 +90,11 @@ void mark_line_labels(std::string_view text, MarkupResult& result);
 /// Block::no_speaker_labels and Block::footnote.
 /// Every Markdown parse ends with it.
 void add_text_facts(std::string_view text, MarkupResult& result);
+
+/// Whether a plain text documents software: it names three paths, long options or files of code or
+/// configuration ("/etc/groff", "--force", "nsswitch.conf"), as a README or an INSTALL file does.
+/// Set on MarkupResult by every plain-text parse.
+bool is_plain_software_documentation(std::string_view text);
 
 /// Whether `line` (trimmed) is only a time of day: `7 p.m.`, `6:05 p.m.`, `11:15 a.m. EDT`, `9:30am`. A
 /// live report heads each entry with one; plain text runs that paragraph on into the entry's first one.

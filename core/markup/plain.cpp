@@ -3,6 +3,7 @@
 // ends with a colon (`He said:` above the quoted paragraph) and a lone time of day (`6:05 p.m.` heading an
 // entry of a live report, a dateline like `WASHINGTON (AP) —`). One forward scan with memchr, no copies;
 // any bytes (NUL, invalid UTF-8) are just bytes.
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -61,7 +62,71 @@ bool looks_like_headline(std::string_view line) {
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Lower-case ASCII letters, digits and the punctuation of file and option names.
+constexpr bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '.' || c == '_' || c == '-' ||
+         c == '+';
+}
+
 }  // namespace
+
+bool is_plain_software_documentation(std::string_view text) {
+  // Names a program's reader types or looks up: an absolute path of two parts or more ("/etc/groff",
+  // "/usr/src/googletest"), a long option ("--force-process-config"), a file with an extension of
+  // code or configuration ("nsswitch.conf", "CMakeLists.txt"). A news story or an essay names none.
+  static constexpr std::string_view kExtensions[] = {".conf", ".cfg", ".ini", ".h", ".c", ".cc", ".cpp", ".py",
+                                                     ".sh", ".json", ".yaml", ".yml", ".xml", ".so", ".deb",
+                                                     ".el", ".toml", ".js", ".rs", ".go", ".java", ".mk"};
+  int signals = 0;
+  const size_t n = text.size();
+  // A README's sections are underlined ("Abstract" over "--------"): counted with the names above, but
+  // never enough alone (an essay may underline its headings too).
+  int underlines = 0;
+  for (size_t line = 0; line < n && underlines < 2;) {
+    const size_t end = std::min(text.find('\n', line), n);
+    std::string_view l = text.substr(line, end - line);
+    while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    if (l.size() >= 3 && l.find_first_not_of(l.front() == '=' ? '=' : '-') == std::string_view::npos &&
+        line > 1 && text[line - 2] != '\n') {
+      ++underlines;
+    }
+    line = end + 1;
+  }
+  for (size_t i = 0; i < n && signals + underlines < 3; ++i) {
+    const bool boundary = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' ||
+                          text[i - 1] == '(' || text[i - 1] == '"' || text[i - 1] == '`' || text[i - 1] == '\'';
+    if (!boundary) continue;
+    size_t e = i;
+    if (text[i] == '/') {
+      size_t parts = 0;
+      while (e < n && text[e] == '/' && e + 1 < n && is_name_char(text[e + 1])) {
+        ++parts;
+        ++e;
+        while (e < n && is_name_char(text[e])) ++e;
+      }
+      if (parts >= 2) ++signals;
+    } else if (text[i] == '-' && i + 2 < n && text[i + 1] == '-' && text[i + 2] >= 'a' && text[i + 2] <= 'z') {
+      // "--dry-run", "--prefix=/usr"; a transcript's "--and then" is a dash, so one word is not enough.
+      e = i + 2;
+      while (e < n && is_name_char(text[e])) ++e;
+      const std::string_view option = text.substr(i + 2, e - i - 2);
+      if (option.find('-') != std::string_view::npos || (e < n && text[e] == '=')) ++signals;
+    } else if (is_name_char(text[i])) {
+      while (e < n && is_name_char(text[e])) ++e;
+      std::string_view word = text.substr(i, e - i);
+      while (!word.empty() && word.back() == '.') word.remove_suffix(1);  // a sentence's full stop
+      for (std::string_view ext : kExtensions) {
+        if (word.size() > ext.size() + 1 && word.ends_with(ext)) {
+          ++signals;
+          break;
+        }
+      }
+    }
+    if (e > i) i = e - 1;
+  }
+  return signals >= 1 && signals + underlines >= 3;
+}
 
 bool is_time_of_day(std::string_view line) {
   size_t i = 0;
@@ -163,6 +228,7 @@ MarkupResult parse_plain(std::string_view text) {
   }
   flush();
   mark_line_labels(text, result);
+  result.documents_software = is_plain_software_documentation(text);
   return result;
 }
 
