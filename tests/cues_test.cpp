@@ -367,6 +367,7 @@ TEST(Hedge, AdviceAndExamplesAddressTheReader) {
   EXPECT_EQ(cues_of("Readers might wish to skip the appendix."), Cues{});
   EXPECT_EQ(cues_of("Suppose the archive is empty."), Cues{});
   EXPECT_EQ(cues_of("Consider a list of ten names."), Cues{});
+  EXPECT_EQ(cues_of("If you think you have found a bug, report it."), Cues{});
   // The same words with a subject, or a modal before another verb, still hedge.
   EXPECT_EQ(cues_of("We suppose the archive is empty."), Cues{"hedge:suppose"});
   EXPECT_EQ(cues_of("The parser may fail on long files."), Cues{"hedge:may"});

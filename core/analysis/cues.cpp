@@ -745,6 +745,12 @@ class Finder {
         !has(back(i, 1), kBe | kHave) && prev != "it" && prev != "we" && prev != "i") {
       return false;
     }
+    // "If you think you have found a bug", "when you believe the cache is stale": the reader's belief in
+    // a supposition, not the writer's doubt.
+    if (c.entry->category == "belief" && prev == "you" && i >= 2 &&
+        (w(i - 2) == "if" || w(i - 2) == "when" || w(i - 2) == "unless" || w(i - 2) == "whenever")) {
+      return false;
+    }
     // "Mostly false", "mostly true": a fact-checker's rating, not a vague amount.
     if (w(i) == "mostly" && (next == "true" || next == "false" || next == "accurate" || next == "inaccurate" ||
                              next == "correct")) {
