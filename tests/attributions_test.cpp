@@ -793,6 +793,12 @@ TEST_F(Attributions, AQuestionHeadingIsALabel) {
   EXPECT_EQ(only("The port authority claims that emissions fell by 12 percent.", "claims").kind, "official_statement");
 }
 
+TEST_F(Attributions, GroupsNamedByWhatTheyDoAreAnonymous) {
+  EXPECT_EQ(only("Voters told us the levy was too high.", "told").kind, "anonymous");
+  EXPECT_EQ(only("Dockers said the ship was unsafe.", "said").kind, "anonymous");
+  EXPECT_EQ(only("The dockers' union said the ship was unsafe.", "said").kind, "official_statement");
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");
