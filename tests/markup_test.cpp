@@ -415,16 +415,21 @@ TEST(Markdown, ShowsCodeWithAFenceOrThreeCodeSpans) {
   EXPECT_FALSE(parse_plain("```\nnot Markdown\n```\n").documents_software);
 }
 
+/// The prose of the blocks of `r` (a parse of `text`) whose flag is set.
+std::vector<std::string> blocks_where(const std::string& text, const MarkupResult& r, bool Block::*flag) {
+  std::vector<std::string> out;
+  for (const Block& b : r.blocks) {
+    if (b.*flag) out.emplace_back(prose_text(text, b));
+  }
+  return out;
+}
+
 TEST(Markdown, SectionsThatPresentOwnFindings) {
   const std::string text =
       "# Report\n\nIntro.\n\n## 3. Results and discussion\n\nA.\n\n### Detail\n\nB.\n\n"
       "## Background\n\nC.\n\n## Materials and methods\n\nD.\n\n# Resultsless heading\n\nE.\n";
   for (const MarkupResult& r : {parse_markdown(text), parse_markdown_tree(text)}) {
-    std::vector<std::string> own;
-    for (const Block& b : r.blocks) {
-      if (b.own_findings) own.emplace_back(prose_text(text, b));
-    }
-    EXPECT_EQ(own, (std::vector<std::string>{"A.", "B.", "D."}));
+    EXPECT_EQ(blocks_where(text, r, &Block::own_findings), (std::vector<std::string>{"A.", "B.", "D."}));
   }
   EXPECT_FALSE(parse_plain("Results\n\nYields fell.\n").blocks.back().own_findings);
 }
@@ -473,11 +478,8 @@ TEST(Markdown, FootnoteTextIsMarked) {
       "Emissions fell by a fifth.[^1] Costs rose.[^note]\n\n[^1]: Port inventory, 2023, table 4.\n"
       "[^note]: City survey.\n\nA closing paragraph.\n";
   for (const MarkupResult& r : {parse_markdown(text), parse_markdown_tree(text)}) {
-    std::vector<std::string> notes;
-    for (const Block& b : r.blocks) {
-      if (b.footnote) notes.emplace_back(prose_text(text, b));
-    }
-    EXPECT_EQ(notes, (std::vector<std::string>{"Port inventory, 2023, table 4.", "City survey."}));
+    EXPECT_EQ(blocks_where(text, r, &Block::footnote),
+              (std::vector<std::string>{"Port inventory, 2023, table 4.", "City survey."}));
   }
 }
 

@@ -1510,6 +1510,15 @@ bool conforms(const View& v, size_t according, Span source) {
 // Headlines and transcripts attribute with a colon ("Graham: Trump's rhetoric is hateful", "PENCE:
 // Well, look ..."), letters and vox pops with a dash before the name ("― Sonya Herridge").
 
+/// Whether every word of `s` is in capitals, as a transcript's speaker is ("BERG", "HUFFPOLLSTER").
+bool in_capitals(const View& v, Span s) {
+  for (size_t k = s.begin; k < s.end; ++k) {
+    const std::string_view w = v.doc().slice(v[k].range);
+    if (std::any_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) return false;
+  }
+  return true;
+}
+
 bool is_colon_label(std::string_view w) {
   static const WordSet s = {
       "note", "notes", "update", "updated", "updates", "correction", "clarification", "warning", "photo",
@@ -1564,14 +1573,7 @@ bool colon_attribution(const View& v, size_t b, const Lists& lists, Candidate& c
   // A definition follows a term with "a" or "an": "Isengard: A fortress at the southern end ...",
   // "Labiaplasty: a surgical ..."; speech after a speaker's name rarely opens that way. A name in
   // capitals is a speaker or an outlet all the same ("HUFFPOLLSTER: A 'Seismic Shift' ...").
-  if (e + 1 < v.size() && (v.is(e + 1, "a") || v.is(e + 1, "an"))) {
-    bool capitals = true;
-    for (size_t k = b; k < e && capitals; ++k) {
-      const std::string_view w = v.doc().slice(v[k].range);
-      capitals = std::none_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-    }
-    if (!capitals) return false;
-  }
+  if (e + 1 < v.size() && (v.is(e + 1, "a") || v.is(e + 1, "an")) && !in_capitals(v, {b, e})) return false;
   for (size_t k = b; k < e; ++k) {
     if (v[k].kind == TokenKind::kNumber) return false;
     // A headline phrase is not a name: "Stealth Over Health:".
@@ -2419,12 +2421,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     // Outside a transcript and a headline, a name in mixed case before a colon is a dateline, a term
     // or a lead-in ("Mosul: Six people were shot dead", "Remember: the world ..."). PolNeAR train
     // (first 300 documents): colon cues 60 right, 17 wrong -> 59 right, 13 wrong.
-    if (layout && v.is(c.cue.begin, ":") && block.no_speaker_labels) {
-      for (size_t k = c.source.begin; k < c.source.end && layout; ++k) {
-        const std::string_view w = doc.slice(v[k].range);
-        layout = std::none_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-      }
-    }
+    if (layout && v.is(c.cue.begin, ":") && block.no_speaker_labels) layout = in_capitals(v, c.source);
     if (layout) {
       bool clash = false;
       for (size_t k = c.source.begin; k < c.source.end; ++k) clash = clash || used[k];

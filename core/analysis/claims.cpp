@@ -422,9 +422,9 @@ bool compares(const std::vector<ClaimToken>& toks) {
     }
     // A ranking names what it ranks among: "the fastest", "one of the most performant" ("It is best on
     // node 0.8" and "most popular readers" rank nothing).
-    const bool ranked = k > 0 && (toks[k - 1].is("the") || toks[k - 1].is("of"));
-    if (ranked && superlatives.count(t.text)) return true;
-    if (ranked && (t.is("most") || t.is("least")) && k + 1 < toks.size() && merits.count(toks[k + 1].text)) {
+    const bool among = k > 0 && (toks[k - 1].is("the") || toks[k - 1].is("of"));
+    if (among && superlatives.count(t.text)) return true;
+    if (among && (t.is("most") || t.is("least")) && k + 1 < toks.size() && merits.count(toks[k + 1].text)) {
       return true;
     }
   }

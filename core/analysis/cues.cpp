@@ -665,7 +665,6 @@ class Finder {
       // "tests whether", "Determine if the engine supports ...": what a function or a flag decides.
       // Not knowing still hedges: "wonder if", "asked if".
       if (c.entry->category == "question" && !w(i).starts_with("wonder") && !w(i).starts_with("ask")) return false;
-      if (w(i) == "possible" && is_program_part(next)) return false;
       // "could also be an `ignore` instance", "This promise could be ignored": what an interface
       // accepts, as "may" says it.
       if (((f & kPermission) && w(i) == "may") || (w(i) == "could" && c.entry->words.size() == 1)) {
@@ -710,8 +709,8 @@ class Finder {
           (prev == "is" || prev == "are" || prev == "be" || prev == "was" || prev == "were")) {
         return false;
       }
-      // "possible improvements", "possible security issues", "the possible labels": the cases a reader
-      // may meet, listed; "it is possible that a match will be added" still hedges.
+      // "Possible values are", "possible improvements", "the possible labels": the cases a reader may
+      // meet, listed; "it is possible that a match will be added" still hedges.
       if (w(i) == "possible" && next != "that" && next != "to" && next != "for" && is_word(end)) return false;
       // "The whole API is considered public", "It is assumed that you cache": a decision of the
       // maintainers, stated in the passive.

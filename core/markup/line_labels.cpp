@@ -17,17 +17,14 @@ namespace {
 // More than this many words before the colon is a sentence, not a name.
 constexpr int kMaxLabelWords = 4;
 
-struct LineLabel {
-  std::string key;  // the last word, lower-cased: "matthews" for "Chris Matthews:" and "Matthews:"
-};
-
 constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 /// "Name:" at `at` (the start of a line or block): after indentation, block-quote markers, emphasis and
 /// an opening quotation mark, one to four words that each start with a capital, then a colon (emphasis
-/// may close around it: "**Lopez:**", "**Lopez**:") and a space or the line's end.
-std::optional<LineLabel> line_label(std::string_view text, size_t at) {
+/// may close around it: "**Lopez:**", "**Lopez**:") and a space or the line's end. Returns the last
+/// word lower-cased, the name's key: "matthews" for "Chris Matthews:" and "Matthews:".
+std::optional<std::string> line_label(std::string_view text, size_t at) {
   size_t i = at;
   const size_t n = text.size();
   for (;;) {
@@ -40,7 +37,6 @@ std::optional<LineLabel> line_label(std::string_view text, size_t at) {
       break;
     }
   }
-  LineLabel label;
   size_t last_word = i;
   int words = 0;
   for (;;) {
@@ -66,11 +62,11 @@ std::optional<LineLabel> line_label(std::string_view text, size_t at) {
   while (i < n && (text[i] == '*' || text[i] == '_')) ++i;
   if (i < n && text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') return std::nullopt;
   while (end > last_word && text[end - 1] == '.') --end;
-  label.key.assign(text.substr(last_word, end - last_word));
-  for (char& c : label.key) {
+  std::string key(text.substr(last_word, end - last_word));
+  for (char& c : key) {
     if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
   }
-  return label;
+  return key;
 }
 
 /// Labels that recur in texts that are no transcript: notes, updates, captions, a Q&A's "Q:" and "A:".
@@ -94,8 +90,8 @@ void mark_line_labels(std::string_view text, MarkupResult& result) {
     const void* nl = std::memchr(text.data() + line, '\n', text.size() - line);
     const size_t next = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1 : text.size();
     if (auto label = line_label(text.substr(0, next), line);
-        label && !label->key.empty() && !is_recurring_layout_label(label->key)) {
-      transcript = ++seen[label->key] >= 2;
+        label && !label->empty() && !is_recurring_layout_label(*label)) {
+      transcript = ++seen[*label] >= 2;
     }
     line = next;
   }

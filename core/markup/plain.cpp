@@ -79,21 +79,7 @@ bool is_plain_software_documentation(std::string_view text) {
                                                      ".el", ".toml", ".js", ".rs", ".go", ".java", ".mk"};
   int signals = 0;
   const size_t n = text.size();
-  // A README's sections are underlined ("Abstract" over "--------"): counted with the names above, but
-  // never enough alone (an essay may underline its headings too).
-  int underlines = 0;
-  for (size_t line = 0; line < n && underlines < 2;) {
-    const size_t end = std::min(text.find('\n', line), n);
-    std::string_view l = text.substr(line, end - line);
-    while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
-    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
-    if (l.size() >= 3 && l.find_first_not_of(l.front() == '=' ? '=' : '-') == std::string_view::npos &&
-        line > 1 && text[line - 2] != '\n') {
-      ++underlines;
-    }
-    line = end + 1;
-  }
-  for (size_t i = 0; i < n && signals + underlines < 3; ++i) {
+  for (size_t i = 0; i < n && signals < 3; ++i) {
     const bool boundary = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' ||
                           text[i - 1] == '(' || text[i - 1] == '"' || text[i - 1] == '`' || text[i - 1] == '\'';
     if (!boundary) continue;
@@ -125,7 +111,23 @@ bool is_plain_software_documentation(std::string_view text) {
     }
     if (e > i) i = e - 1;
   }
-  return signals >= 1 && signals + underlines >= 3;
+  if (signals == 0) return false;
+  if (signals >= 3) return true;
+  // A README's sections are underlined ("Abstract" over "--------"): counted with the names above, but
+  // never enough alone (an essay may underline its headings too).
+  int underlines = 0;
+  for (size_t line = 0; line < n && signals + underlines < 3;) {
+    const size_t end = std::min(text.find('\n', line), n);
+    std::string_view l = text.substr(line, end - line);
+    while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    if (l.size() >= 3 && l.find_first_not_of(l.front() == '=' ? '=' : '-') == std::string_view::npos &&
+        line > 1 && text[line - 2] != '\n') {
+      ++underlines;
+    }
+    line = end + 1;
+  }
+  return signals + underlines >= 3;
 }
 
 bool is_time_of_day(std::string_view line) {
