@@ -799,6 +799,49 @@ TEST_F(Attributions, GroupsNamedByWhatTheyDoAreAnonymous) {
   EXPECT_EQ(only("The dockers' union said the ship was unsafe.", "said").kind, "official_statement");
 }
 
+// A fact-check and a press release written here.
+TEST_F(Attributions, APluralHeadBeforeAnAttachedPhraseSays) {
+  Found f = only("Critics of the levy argue that it was never needed.", "argue");
+  EXPECT_EQ(f.source, "Critics of the levy");
+  EXPECT_EQ(f.kind, "anonymous");
+  EXPECT_FALSE(f.inferred);
+  EXPECT_EQ(only("Opponents of the levy say it doubled bills.", "say").kind, "anonymous");
+  EXPECT_EQ(only("Nearly eight of 10 voters say they will vote.", "say").source, "Nearly eight of 10 voters");
+  // A singular head is no subject of a base form: "a report of the council say" is not English.
+  for (const Found& x : find("A report of the council say the levy doubled bills.")) EXPECT_TRUE(x.inferred);
+}
+
+TEST_F(Attributions, CompanyNamesAreBodies) {
+  EXPECT_EQ(only("Lumora Systems said the plant would open in May.", "said").kind, "official_statement");
+  EXPECT_EQ(only("Northgate Holdings said the plant would open in May.", "said").kind, "official_statement");
+  EXPECT_EQ(only("Acme Corp. said the plant would open in May.", "said").kind, "official_statement");
+  // An announcement with an object reports all the same: "announced record revenue".
+  Found f = only("Lumora Systems today announced record revenue of 84 million euros.", "announced");
+  EXPECT_EQ(f.source, "Lumora Systems");
+  EXPECT_FALSE(f.inferred);
+}
+
+TEST_F(Attributions, ADeadlineIsNoAgent) {
+  for (const Found& f : find("The plant is expected to triple production by the end of 2027.")) {
+    EXPECT_EQ(f.source, "") << f.cue;
+  }
+  for (const Found& f : find("The plant is expected to open by 2027.")) EXPECT_EQ(f.source, "") << f.cue;
+  EXPECT_EQ(only("The plan was supported by 42 percent of voters.", "was supported").source, "42 percent of voters");
+}
+
+TEST_F(Attributions, ALabelBeforeAColonReportsNothing) {
+  const std::string text = "**The claim:** \"Bills have doubled,\" said Petra Vasko on March 3.";
+  std::vector<Found> all = find(text, Markup::kMarkdown);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].cue, "said");
+}
+
+TEST_F(Attributions, TheTextItselfIsTheWriter) {
+  Found f = only("This essay argues that the evidence for homework is weak.", "argues");
+  EXPECT_TRUE(f.writer);
+  EXPECT_FALSE(only("This study argues that the evidence for homework is weak.", "argues").writer);
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

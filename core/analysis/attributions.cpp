@@ -1038,6 +1038,12 @@ bool first_person_source(const View& v, Span np) {
   if (i >= np.end) return false;
   std::string_view w = v[i].norm;
   if (np.end - i == 1) return w == "i" || w == "we" || w == "us" || w.starts_with("i'") || w.starts_with("we'");
+  // The text itself: "This essay argues", "this paper shows", "This article will argue".
+  if (w == "this" && np.end - i == 2) {
+    static const WordSet own_text = {"essay", "paper", "article", "thesis", "dissertation", "chapter",
+                                     "post", "piece", "column", "section", "book", "guide", "brief"};
+    return own_text.count(v[i + 1].norm) > 0;
+  }
   return w == "my" || w == "our";
 }
 
@@ -2059,7 +2065,25 @@ size_t passive_agent(const View& v, size_t b, size_t e) {
     if (v.end_of_clause(k) || v.open_quote(k) || v.close_quote(k)) break;
     if (!v[k].word) continue;
     if (is_finite_auxiliary(v[k].norm) || v[k].reporting) break;
-    if (v[k].norm == "by") return k + 1 < v.size() && v[k + 1].word && !is_verbish(v[k + 1]) ? k + 1 : v.size();
+    if (v[k].norm == "by") {
+      // "by the end of 2027", "by then", "by Monday": a deadline, not an agent.
+      static const WordSet times = {"then", "now", "next", "tomorrow", "tonight", "midnight", "noon",
+                                    "early", "late", "mid", "monday", "tuesday", "wednesday", "thursday",
+                                    "friday", "saturday", "sunday", "january", "february", "march", "april",
+                                    "june", "july", "august", "september", "october", "november", "december",
+                                    "hand", "chance", "mistake", "default", "design"};
+      static const WordSet points = {"end", "time", "middle", "start", "beginning", "close", "turn", "summer",
+                                     "spring", "autumn", "fall", "winter", "weekend", "deadline"};
+      const auto year = [&](size_t j) {
+        const std::string_view d = v[j].norm;
+        return v[j].kind == TokenKind::kNumber && d.size() == 4 && (d.starts_with("19") || d.starts_with("20"));
+      };
+      if (k + 1 < v.size() && (year(k + 1) || (v[k + 1].word && times.count(v[k + 1].norm)) ||
+                               (v.is(k + 1, "the") && k + 2 < v.size() && points.count(v[k + 2].norm)))) {
+        return v.size();
+      }
+      return k + 1 < v.size() && v[k + 1].word && !is_verbish(v[k + 1]) ? k + 1 : v.size();
+    }
   }
   return v.size();
 }
@@ -2274,13 +2298,18 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
         // A base form ("say", "report") needs a plural or personal subject: "a news report" is a
         // noun phrase, not "a news" reporting.
         if (!src.empty() && b == i && has_flag(*e, "base") && !has_flag(*e, "past")) {
-          const Tok& head = v[src.end - 1];
-          bool plural = head.word && (head.norm == "i" || head.norm == "we" || head.norm == "you" ||
-                                      head.norm == "they" || head.norm == "who" ||
-                                      (head.norm.ends_with("s") && !head.norm.ends_with("'s") &&
-                                       !head.norm.ends_with("ss")) ||
-                                      head.norm == "people" || head.norm == "police");
-          if (!plural) src = {b, b};
+          auto plural = [](const Tok& head) {
+            return head.word && (head.norm == "i" || head.norm == "we" || head.norm == "you" || head.norm == "they" ||
+                                 head.norm == "who" ||
+                                 (head.norm.ends_with("s") && !head.norm.ends_with("'s") &&
+                                  !head.norm.ends_with("ss")) ||
+                                 head.norm == "people" || head.norm == "police");
+          };
+          // The phrase's last word, or its head before an attached phrase: "Critics of the levy argue".
+          Span chunk = head_chunk(v, src);
+          size_t last = chunk.end;
+          while (last > chunk.begin + 1 && !v[last - 1].word) --last;
+          if (!plural(v[src.end - 1]) && !(last > chunk.begin && plural(v[last - 1]))) src = {b, b};
         }
         // A participle after a comma ("..., saying that"), or a verb coordinated with an earlier
         // one ("... and said", "..., then says"), shares the subject of the clause it continues.
@@ -2501,6 +2530,17 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
       }
     }
     if (falls) {
+      i = e;
+      continue;
+    }
+    // A label before a colon at the start of the sentence ("**The claim:** ...", "Our verdict:")
+    // announces what follows; the text after it carries its own attribution, if any.
+    bool label = v.punct(e, ":");
+    for (size_t k = 0; k < i && label; ++k) {
+      label = !v[k].word ? v[k].kind == TokenKind::kMarkup : determiners().count(v[k].norm) > 0 ||
+                                                                  v[k].norm == "our" || v[k].norm == "my";
+    }
+    if (label) {
       i = e;
       continue;
     }
