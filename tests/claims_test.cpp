@@ -113,6 +113,47 @@ TEST_F(Claims, AFootnoteNamesASource) {
                   .empty());
 }
 
+// A reference list names sources, whatever heading it goes under; the text above it still needs its own.
+TEST_F(Claims, AReferenceListNamesSources) {
+  const std::string body = "Water bills rose by 31 percent between 2021 and 2024.\n\n";
+  const std::string list = "- Interview with Mira Sandor, March 6, 2025\n- Brennick Water annual report 2024, p. 12\n";
+  for (const char* heading : {"## Our sources", "## References", "### Further reading", "## 4. Notes"}) {
+    EXPECT_EQ(flagged(body + heading + "\n\n" + list, Markup::kMarkdown),
+              std::vector<std::string>{"Water bills rose by 31 percent between 2021 and 2024."})
+        << heading;
+  }
+  // The list ends where the next section of the same level begins.
+  EXPECT_EQ(flagged("## Sources\n\n" + list + "\n## Background\n\nThe levy took effect in July 2022.\n",
+                    Markup::kMarkdown),
+            std::vector<std::string>{"The levy took effect in July 2022."});
+  // A heading that only starts like one is no reference list.
+  EXPECT_EQ(flagged("## Notes on the levy\n\nThe levy took effect in July 2022.\n", Markup::kMarkdown).size(), 1u);
+}
+
+// An author and year named in the running text cite a work: "Cooper et al. (2006) reviewed ...".
+TEST_F(Claims, ANarrativeCitationSources) {
+  EXPECT_TRUE(flagged("Cooper et al. (2006) reviewed more than 60 studies and found a strong link.").empty());
+  EXPECT_TRUE(flagged("As Hollis (2004, p. 112) notes, she opened a furnace in 1952.").empty());
+  EXPECT_EQ(flagged("Cooper reviewed more than 60 studies in 2006 and found a strong link.").size(), 1u);
+  EXPECT_EQ(flagged("Cooper reviewed more than 60 studies (2006 was the peak year).").size(), 1u);
+}
+
+// The writer's own reporting (asking for comment), a decision in minutes, a numbered list's marker
+// and a dated title state nothing to source.
+TEST_F(Claims, RecordsOfTheWritersOwnWorkAreNoClaims) {
+  EXPECT_TRUE(flagged("Vasko's office did not respond to three requests for comment.").empty());
+  EXPECT_TRUE(flagged("The campaign did not return two calls seeking comment on Friday.").empty());
+  EXPECT_EQ(flagged("The repair last year cost 220 pounds. It was agreed to ask two plumbers for quotes."),
+            std::vector<std::string>{"The repair last year cost 220 pounds."});
+  EXPECT_EQ(flagged("1. Water supply. The repair last year cost 220 pounds."),
+            std::vector<std::string>{"The repair last year cost 220 pounds."});
+  EXPECT_TRUE(flagged("Minutes of the allotment committee meeting, 4 February\n\nPresent: four members.\n").empty());
+  EXPECT_TRUE(flagged("# The Harbour Riots of 1911\n\nThe riots began on a Tuesday.\n", Markup::kMarkdown).empty());
+  // A title that counts or ranks is still a claim.
+  EXPECT_EQ(flagged("# Floods kill 12 in the worst March since 1911\n", Markup::kMarkdown).size(), 1u);
+  EXPECT_EQ(flagged("Next meeting: 3 March, 7 pm, at the pavilion.").size(), 0u);
+}
+
 // The writer's recommendation proposes; it asserts no fact. One that states amounts still does.
 TEST_F(Claims, ARecommendationIsNoClaim) {
   EXPECT_TRUE(flagged("We recommend full electrification, starting with the two oldest ferries in 2026.").empty());

@@ -445,11 +445,20 @@ bool is_lead_in(const Document& doc, const Sentence& s) {
 
 /// A page's own record or a pointer, not a claim: a field of its metadata ("Last updated: Tue, 07 Nov
 /// 2023", "Published: 3 May 2024") or an instruction to look elsewhere ("See RFC 3339 for details").
+/// Whether a sentence has a word at all: "1." before "Water supply." in a numbered plain-text list
+/// is the list's marker.
+bool has_word(const Document& doc, const Sentence& s) {
+  auto [first, last] = doc.tokens_of(s);
+  return std::any_of(first, last, [](const Token& t) { return t.kind == TokenKind::kWord; });
+}
+
 bool is_page_note(const std::vector<ClaimToken>& toks, const Document& doc, const Sentence& s) {
   if (toks.empty()) return false;
   if (toks[0].is("see") && toks[0].cap) return true;
   static const WordSet fields = {"updated", "published", "posted", "modified", "created", "date", "dated",
-                                 "edited", "reviewed", "retrieved", "accessed"};
+                                 "edited", "reviewed", "retrieved", "accessed",
+                                 // A notice's fields: "Next meeting: 3 March, 7 pm", "Deadline: 1 May".
+                                 "meeting", "deadline", "venue", "time", "location", "when", "where", "hours"};
   // The field's name, one or two words, ends at a colon.
   auto [first, last] = doc.tokens_of(s);
   size_t words = 0;
@@ -622,6 +631,49 @@ bool recommends(const std::vector<ClaimToken>& toks) {
   return k < toks.size() && verbs.count(toks[k].text) > 0;
 }
 
+/// A title that states no more than a date: "Minutes of the committee meeting, 4 February", "The
+/// Harbour Riots of 1911", "Annual report 2024". Its figures are years, or days beside a month, and
+/// nothing in it ranks, compares or counts.
+bool dated_title(const std::vector<ClaimToken>& toks) {
+  bool dated = false;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const ClaimToken& t = toks[k];
+    if (t.is("<year>")) {
+      dated = true;
+    } else if (t.is("<num>") || t.is("<ord>")) {
+      const bool by_month = (k > 0 && toks[k - 1].cap && (toks[k - 1].cues & kMonthWord)) ||
+                            (k + 1 < toks.size() && toks[k + 1].cap && (toks[k + 1].cues & kMonthWord));
+      if (!by_month) return false;
+      dated = true;
+    } else if (t.text.starts_with("<")) {
+      return false;  // an amount of money, a percentage
+    } else if (t.cues & (kSuperlativeWord | kComparativeWord | kExclusiveWord | kMagnitudeWord | kNumberWord |
+                         kPercentWord | kCausalWord)) {
+      return false;
+    }
+  }
+  return dated;
+}
+
+/// A decision on record, as minutes keep it: "It was agreed to ask two plumbers for quotes", "It
+/// was resolved to hold the fair in May". What the body will do, not a fact to source.
+bool records_decision(const std::vector<ClaimToken>& toks) {
+  return toks.size() > 4 && toks[0].is("it") && toks[1].is("was") &&
+         (toks[2].is("agreed") || toks[2].is("decided") || toks[2].is("resolved")) && toks[3].is("to");
+}
+
+/// The writer's account of asking for comment: "The ministry did not respond to three requests for
+/// comment", "Oredsson could not be reached for comment on Friday", "did not return calls seeking
+/// comment". It reports the reporting, not a fact about the world to source.
+bool asks_for_comment(const std::vector<ClaimToken>& toks) {
+  for (size_t k = 1; k < toks.size(); ++k) {
+    if (!toks[k].is("comment") && !toks[k].is("comments")) continue;
+    const ClaimToken& before = toks[k - 1];
+    if (before.is("for") || before.is("seeking") || before.is("requesting")) return true;
+  }
+  return false;
+}
+
 /// The writer's own measurement: "In my testing it managed about 70 km", "In our tests ...", "We
 /// measured 142 tonnes", "I timed the crossing at 14 minutes". Its source is the writer's own work,
 /// as in a Results section.
@@ -648,9 +700,37 @@ bool opens_with_quotation(const Document& doc, const Sentence& s) {
   return first != last && first->kind == TokenKind::kOpenQuote;
 }
 
+namespace {
+
+/// A narrative citation: an author's name and the year of the work in brackets, "Cooper et al.
+/// (2006)", "Smith and Jones (2019)", "Hollis (2004, p. 112)". `t` is the opening bracket. A film or
+/// a book given with its year ("Titanic (1997)") has the same shape and counts too.
+bool narrative_citation(const Document& doc, const Token* first, const Token* t, const Token* last) {
+  if (t == first || t + 2 >= last || t[1].kind != TokenKind::kNumber) return false;
+  const Token& name = t[-1];
+  const std::string_view before = doc.slice(name.range);
+  const bool author = (name.kind == TokenKind::kAbbreviation && before == "al.") ||
+                      (name.kind == TokenKind::kWord && !before.empty() && before[0] >= 'A' && before[0] <= 'Z');
+  if (!author) return false;
+  const std::string_view year = doc.slice(t[1].range);
+  if (year.size() != 4 || !(year.starts_with("1") || year.starts_with("20"))) return false;
+  if (std::any_of(year.begin(), year.end(), [](char c) { return c < '0' || c > '9'; })) return false;
+  // The bracket closes right after the year, or after a page: "(2004, p. 112)".
+  const Token* close = t + 2;
+  if (doc.slice(close->range) == ",") {
+    while (close != last && close - t < 8 && close->kind != TokenKind::kCloseBracket) ++close;
+  }
+  return close != last && close->kind == TokenKind::kCloseBracket;
+}
+
+}  // namespace
+
 bool has_citation(const Document& doc, const Sentence& s) {
   auto [first, last] = doc.tokens_of(s);
   for (const Token* t = first; t != last; ++t) {
+    if (t->kind == TokenKind::kOpenBracket && doc.slice(t->range) == "(" && narrative_citation(doc, first, t, last)) {
+      return true;
+    }
     if ((t->kind == TokenKind::kCitation && !asks_for_source(doc.slice(t->range))) || t->kind == TokenKind::kUrl ||
         t->kind == TokenKind::kLink) {
       return true;
@@ -736,12 +816,16 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     // software does, which the reader checks by running it; so does every sentence of a Markdown
     // document that documents software. Only a comparison with other software or a ranking ("faster than",
     // "the smallest") stays a claim to source.
-    const bool software =
-        check_worthy && (software_block[sentence.block] || doc.documents_software()) && !compares(toks);
+    auto describes_software = [&] {
+      return (software_block[sentence.block] || doc.documents_software()) && !compares(toks);
+    };
     // A lead-in's content is what it introduces; a page's own notes and pointers state nothing.
-    const bool aside =
-        check_worthy && (is_lead_in(doc, sentence) || is_page_note(toks, doc, sentence) || recommends(toks));
-    if (software || aside) check_worthy = false;
+    auto is_aside = [&] {
+      return is_lead_in(doc, sentence) || is_page_note(toks, doc, sentence) || recommends(toks) ||
+             records_decision(toks) || asks_for_comment(toks) || !has_word(doc, sentence) ||
+             (doc.blocks()[sentence.block].kind == BlockKind::kHeading && dated_title(toks));
+    };
+    if (check_worthy && (describes_software() || is_aside())) check_worthy = false;
 
     // In a "Results" or "Findings" section the text's own work is the source of its figures.
     // A footnote's text is where the writer names a source, not a claim of its own.
@@ -794,7 +878,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     if (s > 0 && sentences[s - 1].block == sentence.block && out[s - 1].status == ClaimStatus::kUnsourced &&
         (is_elliptical(doc, sentence) || continues_subject(doc, sentence))) {
       claim.score = std::max(claim.score, 0.9 * out[s - 1].score);
-      check_worthy = !software && claim.score >= threshold && claim.score > 0;
+      check_worthy = claim.score >= threshold && claim.score > 0 && !describes_software() && !is_aside();
     }
     // Hedged analysis with nothing hard to check in it is speculation, not an unsourced fact; a hedge
     // on a figure, date or ordinal claim leaves the fact to be sourced ("may have sent weapons in

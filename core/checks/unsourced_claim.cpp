@@ -66,7 +66,15 @@ constexpr CheckInfo kInfo{
         "or quotation that holds the content, and is not reported; neither are a page's own notes "
         "(\"Last updated: 7 Nov 2023\") and pointers (\"See RFC 3339 for details\"), the writer's "
         "recommendation (\"We recommend full electrification from 2026\"; one that states amounts is "
-        "checked all the same) or the text of a footnote, where the writer names a source.",
+        "checked all the same), the text of a footnote or of a reference list (a section headed "
+        "\"References\", \"Sources\", \"Bibliography\", \"Notes\", \"Further reading\" and the like), where "
+        "the writer names a source, the writer's account of asking for comment (\"did not respond to "
+        "requests for comment\"), a decision on record (\"It was agreed to ask two plumbers for "
+        "quotes\"), the marker of a numbered line (\"1.\") or a heading that states no more than a date "
+        "(\"Minutes of the committee meeting, 4 February\", \"The Harbour Riots of 1911\"). An author "
+        "and year in the running text (\"Cooper et al. (2006) found\", \"Hollis (2004, p. 112)\") cite a "
+        "work, as a bracketed citation does; a film or book given with its year has the same shape and "
+        "counts as cited too.",
     .advice =
         "Say where the claim comes from: who reported it, a citation, or a link to the data. If it is "
         "common knowledge for your readers, raise the threshold (\"checks\": {\"unsourced-claim\": "

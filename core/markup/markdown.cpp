@@ -1425,10 +1425,10 @@ MarkupResult markdown_blocks(std::string_view text) {
 void add_text_facts(std::string_view text, MarkupResult& result) {
   if (text.size() >= UINT32_MAX) return;  // no blocks either
   result.documents_software = is_software_documentation(text);
+  for (Block& block : result.blocks) block.footnote = false;
   mark_own_findings(text, result);
   mark_line_labels(text, result);
   // A footnote's text starts after its label's "]:" and spaces.
-  for (Block& block : result.blocks) block.footnote = false;
   for (const Range& label : result.footnote_definitions) {
     size_t at = label.end;
     if (at < text.size() && text[at] == ']') ++at;
@@ -1456,10 +1456,9 @@ MarkupResult parse_markdown(std::string_view text) {
 
 namespace {
 
-/// Whether a heading presents the writer's own work: "Results", "3. Findings", "Materials and
-/// methods", "Key findings", "Results and discussion".
-bool heads_own_findings(std::string_view heading) {
-  std::string words;  // lower-case letters, one space between words, numbering dropped
+/// A heading's words: lower-case letters, one space between words, numbering and marks dropped.
+std::string heading_words(std::string_view heading) {
+  std::string words;
   for (char c : heading) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c >= 'a' && c <= 'z') {
@@ -1469,6 +1468,26 @@ bool heads_own_findings(std::string_view heading) {
     }
     if (words.size() > 40) break;
   }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  return words;
+}
+
+/// Whether a heading opens the list where the writer names their sources: "References", "Our
+/// sources", "Bibliography", "Notes", "Further reading", "External links".
+bool heads_source_list(std::string_view heading) {
+  static constexpr std::string_view kTitles[] = {
+      "references", "reference list", "sources", "our sources", "source", "sources and notes",
+      "sources and methods", "bibliography", "selected bibliography", "works cited", "literature",
+      "literature cited", "citations", "footnotes", "endnotes", "notes", "notes and references",
+      "references and notes", "further reading", "external links", "see also"};
+  const std::string words = heading_words(heading);
+  return std::ranges::find(kTitles, std::string_view(words)) != std::end(kTitles);
+}
+
+/// Whether a heading presents the writer's own work: "Results", "3. Findings", "Materials and
+/// methods", "Key findings", "Results and discussion".
+bool heads_own_findings(std::string_view heading) {
+  const std::string words = heading_words(heading);
   static constexpr std::string_view kOpenings[] = {
       "results", "findings", "methods", "method", "methodology", "materials and methods", "data and methods",
       "experimental results", "experiments", "evaluation", "observations", "measurements", "our results",
@@ -1484,16 +1503,25 @@ bool heads_own_findings(std::string_view heading) {
 }  // namespace
 
 void mark_own_findings(std::string_view text, MarkupResult& result) {
-  // The open headings, outermost first: (level, whether its section presents own findings).
-  std::vector<std::pair<uint8_t, bool>> open;
+  // The open headings, outermost first, and what their sections hold.
+  struct Section {
+    uint8_t level;
+    bool own;      // the writer's own findings
+    bool sources;  // the list of the writer's sources
+  };
+  std::vector<Section> open;
   for (Block& block : result.blocks) {
     if (block.kind == BlockKind::kHeading && block.heading_level > 0) {
-      while (!open.empty() && open.back().first >= block.heading_level) open.pop_back();
-      const bool own = (!open.empty() && open.back().second) || heads_own_findings(slice(text, block.range));
-      open.emplace_back(block.heading_level, own);
+      while (!open.empty() && open.back().level >= block.heading_level) open.pop_back();
+      const std::string_view heading = slice(text, block.range);
+      const bool own = (!open.empty() && open.back().own) || heads_own_findings(heading);
+      const bool sources = (!open.empty() && open.back().sources) || heads_source_list(heading);
+      open.push_back({block.heading_level, own, sources});
       block.own_findings = false;  // the heading itself names the section; it states nothing
     } else {
-      block.own_findings = !open.empty() && open.back().second;
+      block.own_findings = !open.empty() && open.back().own;
+      // An entry of a reference list names a source, as a footnote does.
+      if (!open.empty() && open.back().sources) block.footnote = true;
     }
   }
 }

@@ -40,8 +40,9 @@ struct Block {
   /// speaker that way ("Graham: Trump's rhetoric is hateful"), and so does a transcript, in capitals
   /// ("BERG: I asked ...") or not. Set by every parse of a whole text (mark_line_labels()).
   bool no_speaker_labels = false;
-  /// The text of a footnote definition (`[^1]: Port emissions inventory, 2023.`): where the writer
-  /// names a source. Set by every Markdown parse (add_text_facts()).
+  /// The text of a footnote definition (`[^1]: Port emissions inventory, 2023.`) or a block in a
+  /// section headed "References", "Sources", "Bibliography", "Notes", "Further reading" and the like:
+  /// where the writer names a source. Set by every Markdown parse (add_text_facts(), mark_own_findings()).
   bool footnote = false;
 };
 
@@ -79,7 +80,8 @@ struct MarkupResult {
 /// quoting a snippet or some data. Set on MarkupResult by every Markdown parse.
 bool is_software_documentation(std::string_view text);
 
-/// Sets Block::own_findings on every block of `result` (a parse of `text`) from its headings.
+/// Sets Block::own_findings on every block of `result` (a parse of `text`) from its headings, and
+/// Block::footnote on the blocks of a reference list ("## References", "## Our sources").
 void mark_own_findings(std::string_view text, MarkupResult& result);
 
 /// Sets Block::no_speaker_labels on every block of `result` (a parse of `text`): whether the text
