@@ -466,6 +466,28 @@ TEST(Weasel, AdverbsBetweenTheGroupAndItsVerb) {
             Cues{"weasel:Historians now largely agree"});
 }
 
+// A capital that opens the sentence makes no name of a modifier; one inside it does.
+TEST(Weasel, AGroupWithAModifierOpeningTheSentence) {
+  EXPECT_EQ(cues_of("Industry analysts widely regard Lumora as the clear leader."),
+            Cues{"weasel:analysts widely regard"});
+  EXPECT_EQ(cues_of("Since then Harvard analysts have regarded Lumora as the clear leader."), Cues{"hedge:regarded"});
+}
+
+// After "since", "when" and the like, "it" is the thing spoken of, not an expletive.
+TEST(Weasel, ItAfterASubordinatorIsNoExpletive) {
+  EXPECT_EQ(cues_of("The group has campaigned against the levy since it was proposed."), Cues{});
+  EXPECT_EQ(cues_of("The levy was dropped after it was proposed in 2021."), Cues{});
+  EXPECT_EQ(cues_of("It was proposed that the levy be doubled."), Cues{"weasel:It was proposed"});
+  EXPECT_EQ(cues_of("Nobody objected when it was proposed that the levy be doubled."),
+            Cues{"weasel:it was proposed"});
+}
+
+TEST(Booster, AProofDeniedVouchesForNothing) {
+  EXPECT_EQ(cues_of("The study proves that walking lowers the risk."), Cues{"booster:proves that"});
+  EXPECT_EQ(cues_of("The study cannot prove that walking lowers the risk."), Cues{});
+  EXPECT_EQ(cues_of("The study does not prove that walking lowers the risk."), Cues{});
+}
+
 TEST(Weasel, RumourAndWordOnTheStreet) {
   EXPECT_EQ(cues_of("Rumour has it that the mine will close."), Cues{"weasel:Rumour has it"});
   EXPECT_EQ(cues_of("The word on the street is that the mine will close."), Cues{"weasel:The word on the street"});

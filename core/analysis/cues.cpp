@@ -1011,6 +1011,14 @@ class Finder {
       TokenKind k = words_[end].kind;
       if (k != TokenKind::kWord && k != TokenKind::kNumber && k != TokenKind::kOpenQuote) return false;
     }
+    // "it cannot prove that", "does not prove that": a proof denied vouches for nothing.
+    if (c.entry->words.size() > 1 && c.entry->words.back() == "that") {
+      const std::string_view before = w(back(i, 1));
+      if (has(back(i, 1), kNegation) || ends_with(before, "n't") || before == "cannot" ||
+          (has(back(i, 2), kNegation) && is_word(back(i, 1)))) {
+        return false;
+      }
+    }
     if (c.flags & kManner) {
       // "clearly visible", "spoke clearly." describe manner; they vouch for nothing.
       if (has(end, kMannerComplement)) return false;
@@ -1130,7 +1138,9 @@ class Finder {
   bool vague_modifier(size_t k) const {
     if (!is_word(k) || possessive(k)) return false;
     const bool adjective = adjective_like(w(k));
-    if (words_[k].capitalised && !adjective) return false;
+    // A capital opening the sentence says nothing: "Industry analysts widely regard ...".
+    const bool opening = k == 0 || words_[k - 1].kind == TokenKind::kOpenQuote;
+    if (words_[k].capitalised && !adjective && !opening) return false;
     const WordInfo* info = words_[k].info;
     return info == nullptr || (adjective && info->weasel_classes.mask == 0);
   }
@@ -1282,6 +1292,15 @@ class Finder {
     if (relative && (flags & kComplement) && !consensus && w(end) != "as" &&
         !(w(end) == "to" && (w(end + 1) == "be" || w(end + 1) == "have"))) {
       return 0;
+    }
+    // After "since", "after", "when" and the like, "it" is the thing the sentence is about: "has
+    // campaigned against the levy since it was proposed" reports an event, not an unheld view.
+    static constexpr std::string_view kSubordinators[] = {"since", "after", "before", "when", "until", "till",
+                                                          "once", "because", "as", "while", "whenever", "unless"};
+    if (expletive && w(i) == "it" && i > 0 && std::ranges::find(kSubordinators, w(back(i, 1))) != std::end(kSubordinators) &&
+        !has(end, kComplementizer) &&
+        w(end) != "to") {
+      expletive = false;
     }
     if ((flags & kComplement) && !(expletive || consensus || has(end, kComplementizer))) return 0;
     if ((flags & kConsensus) && !consensus &&
