@@ -842,6 +842,30 @@ TEST_F(Attributions, TheTextItselfIsTheWriter) {
   EXPECT_FALSE(only("This study argues that the evidence for homework is weak.", "argues").writer);
 }
 
+// A war report written here: a side named only in the attached phrase still calls for caution.
+TEST_F(Attributions, ASideInTheEventsCallsForCaution) {
+  Found f = only("A spokesman for the rebels said the depot was a target.", "said");
+  EXPECT_EQ(f.kind, "partisan");
+  EXPECT_EQ(f.caution, "a party to the events it describes");
+  f = only("A spokesman for the Free Velmar Brigade, the armed group that holds the villages, said the depot was hit.",
+           "said");
+  EXPECT_EQ(f.kind, "partisan");
+  EXPECT_EQ(only("Both sides say a drone struck the depot.", "say").kind, "partisan");
+  EXPECT_TRUE(only("A spokesman for the port said the depot was a target.", "said").caution.empty());
+  EXPECT_EQ(only("According to satellite images reviewed by The Harbour Times, three tanks burned.", "According to").kind,
+            "document");
+}
+
+TEST_F(Attributions, ACourtRulesAndAParticipleNamesItsAgent) {
+  Found f = only("The High Court in Brennick ruled on Tuesday that the operator was liable.", "ruled");
+  EXPECT_EQ(f.source, "The High Court in Brennick");
+  EXPECT_FALSE(f.inferred);
+  EXPECT_TRUE(find("The court heard that the rules of the port were old.").empty());
+  for (const Found& x : find("Profit beat the 365 million euros expected by analysts polled by the bank.")) {
+    if (x.cue == "expected") EXPECT_EQ(x.source, "analysts polled by the bank");
+  }
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

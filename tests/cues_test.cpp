@@ -482,6 +482,12 @@ TEST(Weasel, ItAfterASubordinatorIsNoExpletive) {
             Cues{"weasel:it was proposed"});
 }
 
+TEST(Weasel, WidelyExpected) {
+  EXPECT_EQ(cues_of("The central bank is widely expected to cut rates in December."),
+            Cues{"weasel:is widely expected"});
+  EXPECT_EQ(cues_of("The central bank is expected to cut rates in December."), Cues{"hedge:is expected to"});
+}
+
 TEST(Booster, AProofDeniedVouchesForNothing) {
   EXPECT_EQ(cues_of("The study proves that walking lowers the risk."), Cues{"booster:proves that"});
   EXPECT_EQ(cues_of("The study cannot prove that walking lowers the risk."), Cues{});

@@ -1257,6 +1257,18 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
         }
       }
     }
+    // ... and so can a side in the events described there: "a spokesman for the rebels", "the Free
+    // Velmar Brigade, the armed group that holds the villages".
+    for (size_t i = rest.begin; i < rest.end && k.caution.empty() && k.entry == nullptr; ++i) {
+      const LexiconEntry* e = nullptr;
+      if (match_at(v, i, lists.nouns, &e, rest.end) == 0) continue;
+      if (e->category == "partisan") {
+        k.caution = "a party to the events it describes";
+        if (k.kind == SourceKind::kOfficialStatement) k.kind = SourceKind::kPartisan;
+      } else if (e->category == "state_media") {
+        k.caution = "state-controlled media";
+      }
+    }
   }
   return k;
 }
@@ -2027,6 +2039,22 @@ bool non_response(const View& v, const Candidate& c) {
   return false;
 }
 
+/// Whether the "by" at k sets a deadline, not an agent: "by the end of 2027", "by then", "by Monday".
+bool deadline_by(const View& v, size_t k) {
+  static const WordSet times = {"then", "now", "next", "tomorrow", "tonight", "midnight", "noon",
+                                "early", "late", "mid", "monday", "tuesday", "wednesday", "thursday",
+                                "friday", "saturday", "sunday", "january", "february", "march", "april",
+                                "june", "july", "august", "september", "october", "november", "december",
+                                "hand", "chance", "mistake", "default", "design"};
+  static const WordSet points = {"end", "time", "middle", "start", "beginning", "close", "turn", "summer",
+                                 "spring", "autumn", "fall", "winter", "weekend", "deadline"};
+  if (k + 1 >= v.size()) return false;
+  const std::string_view d = v[k + 1].norm;
+  const bool year = v[k + 1].kind == TokenKind::kNumber && d.size() == 4 && (d.starts_with("19") || d.starts_with("20"));
+  return year || (v[k + 1].word && times.count(d)) ||
+         (v.is(k + 1, "the") && k + 2 < v.size() && points.count(v[k + 2].norm));
+}
+
 /// Whether a cue at [b, e) is a passive ("was criticized", "has been met with", "is expected"): if so,
 /// the position after its agent's "by" ("... by some of his rivals"), or v.size() when it names no
 /// agent; 0 when it is no passive. The auxiliaries may stand before the cue.
@@ -2066,22 +2094,7 @@ size_t passive_agent(const View& v, size_t b, size_t e) {
     if (!v[k].word) continue;
     if (is_finite_auxiliary(v[k].norm) || v[k].reporting) break;
     if (v[k].norm == "by") {
-      // "by the end of 2027", "by then", "by Monday": a deadline, not an agent.
-      static const WordSet times = {"then", "now", "next", "tomorrow", "tonight", "midnight", "noon",
-                                    "early", "late", "mid", "monday", "tuesday", "wednesday", "thursday",
-                                    "friday", "saturday", "sunday", "january", "february", "march", "april",
-                                    "june", "july", "august", "september", "october", "november", "december",
-                                    "hand", "chance", "mistake", "default", "design"};
-      static const WordSet points = {"end", "time", "middle", "start", "beginning", "close", "turn", "summer",
-                                     "spring", "autumn", "fall", "winter", "weekend", "deadline"};
-      const auto year = [&](size_t j) {
-        const std::string_view d = v[j].norm;
-        return v[j].kind == TokenKind::kNumber && d.size() == 4 && (d.starts_with("19") || d.starts_with("20"));
-      };
-      if (k + 1 < v.size() && (year(k + 1) || (v[k + 1].word && times.count(v[k + 1].norm)) ||
-                               (v.is(k + 1, "the") && k + 2 < v.size() && points.count(v[k + 2].norm)))) {
-        return v.size();
-      }
+      if (deadline_by(v, k)) return v.size();
       return k + 1 < v.size() && v[k + 1].word && !is_verbish(v[k + 1]) ? k + 1 : v.size();
     }
   }
@@ -2562,6 +2575,12 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
       // A participle set off from its clause shares the clause's subject, as for the rules' verbs:
       // "On Monday, Clinton tried to turn the tables, portraying Sanders as ...".
       src = participle_subject(v, clause_break_before(v, i), found);
+    } else if (agent == 0 && e - i == 1 && e + 1 < n && !v[i].cap && v[i].norm.ends_with("ed") && v.is(e, "by") &&
+               v[e + 1].word && !is_verbish(v[e + 1]) && !deadline_by(v, e)) {
+      // A participle after its noun names its source the same way: "the 365 million euros expected
+      // by analysts polled by the company".
+      src = with_apposition(v, with_post_clause(v, right_np(v, e + 1, n), n), n);
+      if (src.empty()) src = {i, i};
     } else if (agent != 0) {
       // A passive names its source as the agent, or names none: "Trump has been criticized by some
       // of his rivals", "Clinton is expected to win".

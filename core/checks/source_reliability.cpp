@@ -2,7 +2,10 @@
 // marks as state-controlled, partisan, a party to the events they report, or of low reliability.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "core/analysis.h"
 #include "core/check.h"
@@ -39,6 +42,33 @@ constexpr CheckInfo kInfo{
     .examples = kExamples,
 };
 
+/// Whether a source's phrase is plural by its head, the words before an attached phrase: "The
+/// Donetsk rebels", "both sides"; not "A spokesman for the rebels", "Kordavia's state news agency".
+bool plural_phrase(std::string_view who) {
+  std::string lower(who);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  size_t cut = lower.find(',');
+  for (std::string_view p : {" for ", " of ", " in ", " from ", " at ", " on ", " who ", " that ", " with "}) {
+    cut = std::min(cut, lower.find(p));
+  }
+  std::string_view head = std::string_view(lower).substr(0, cut);
+  if (head.starts_with("both ")) return true;
+  const size_t space = head.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? head : head.substr(space + 1);
+  return last.size() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("'s") &&
+         last != "news" && last != "times" && last != "politics";
+}
+
+/// A caution said of a plural source: "a party to the events it describes" -> "... they describe",
+/// "the conflict it reports on" -> "... they report on".
+std::string they(std::string caution) {
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"it describes", "they describe"},
+                          {"it reports", "they report"}}) {
+    if (const size_t at = caution.find(from); at != std::string::npos) caution.replace(at, from.size(), to);
+  }
+  return caution;
+}
+
 class SourceReliabilityCheck final : public Check {
  public:
   const CheckInfo& info() const override { return kInfo; }
@@ -68,7 +98,7 @@ class SourceReliabilityCheck final : public Check {
       std::string who = a.source.empty()        ? "This source"
                         : !a.antecedent.empty() ? std::string(doc.slice(a.antecedent))
                                                 : std::string(doc.slice(a.source));
-      Finding& f = out.report(range, who + " is " + a.caution);
+      Finding& f = out.report(range, who + (plural_phrase(who) ? " are " + they(a.caution) : " is " + a.caution));
       f.attribution = AttributionRef{a.cue, a.source, a.kind, a.caution};
       reported.push_back(range);
     }
