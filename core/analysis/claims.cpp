@@ -678,18 +678,60 @@ bool asks_for_comment(const std::vector<ClaimToken>& toks) {
 /// measured 142 tonnes", "I timed the crossing at 14 minutes". Its source is the writer's own work,
 /// as in a Results section.
 bool own_measurement(const std::vector<ClaimToken>& toks) {
+  // "In my testing", "in our tests", "On our benchmark corpus", "In our survey of 1,100 families" (a
+  // team of the writer's that reports, "Our survey team reported", is the writer citing themselves).
+  static const WordSet work = {"testing", "tests", "test", "measurements", "benchmark", "benchmarks", "survey",
+                               "surveys", "experiments", "experiment"};
   for (size_t k = 0; k + 2 < toks.size() && k < 12; ++k) {
-    if (toks[k].is("in") && (toks[k + 1].is("my") || toks[k + 1].is("our")) &&
-        (toks[k + 2].is("testing") || toks[k + 2].is("tests") || toks[k + 2].is("test") ||
-         toks[k + 2].is("measurements"))) {
+    if ((toks[k].is("in") || toks[k].is("on") || toks[k].is("from") || toks[k].is("during")) &&
+        (toks[k + 1].is("my") || toks[k + 1].is("our")) && work.count(toks[k + 2].text)) {
       return true;
     }
   }
-  static const WordSet measured = {"measured", "timed", "weighed", "counted", "clocked", "recorded", "tested"};
+  static const WordSet measured = {"measured", "timed",    "weighed",   "counted",     "clocked",  "recorded",
+                                   "tested",   "surveyed", "sampled",   "monitored",   "profiled", "benchmarked",
+                                   "interviewed"};
   for (size_t k = 0; k + 1 < toks.size() && k < 12; ++k) {
-    if ((toks[k].is("i") || toks[k].is("we")) && measured.count(toks[k + 1].text)) return true;
+    if (!toks[k].is("i") && !toks[k].is("we")) continue;
+    size_t verb = k + 1;
+    // One adverb may come between: "we only tested three", "we then sampled".
+    if (verb + 1 < toks.size() && (toks[verb].is("only") || toks[verb].is("then") || toks[verb].is("also") ||
+                                   toks[verb].is("first") || toks[verb].text.ends_with("ly"))) {
+      ++verb;
+    }
+    if (measured.count(toks[verb].text)) return true;
   }
   return false;
+}
+
+/// A statistical test reported with its result: "(p < 0.01)", "p = 0.03". Research prose reports its
+/// own analysis that way; the figures it qualifies are the text's own findings.
+bool reports_test_statistic(const Document& doc, const Sentence& s) {
+  auto [first, last] = doc.tokens_of(s);
+  for (const Token* t = first; t + 2 < last; ++t) {
+    if (t->kind != TokenKind::kWord || (doc.slice(t->range) != "p" && doc.slice(t->range) != "P")) continue;
+    const std::string_view op = doc.slice(t[1].range);
+    if ((op == "<" || op == "=" || op == "≤" || op == "<=") && t[2].kind == TokenKind::kNumber) return true;
+  }
+  return false;
+}
+
+/// Whether a block is an answer in an interview printed as questions and answers: it opens with "A:"
+/// ("**A:**") and another block of the text opens with "Q:". The answer is the interviewee's speech.
+bool opens_with_label(const Document& doc, const Block& block, std::string_view label) {
+  const Token* t = doc.tokens().data();
+  const Token* end = t + doc.tokens().size();
+  t = std::lower_bound(t, end, block.range.start, [](const Token& x, uint32_t at) { return x.range.start < at; });
+  while (t != end && t->kind == TokenKind::kMarkup && t->range.start < block.range.end) ++t;
+  return t + 1 < end && t->range.end <= block.range.end && t->kind == TokenKind::kWord &&
+         doc.slice(t->range) == label && doc.slice(t[1].range) == ":";
+}
+
+/// "Why our parser got three times faster", "How the levy was spent": a heading that promises an
+/// explanation announces what the text goes on to show.
+bool opens_with_why_or_how(const Document& doc, const Sentence& s) {
+  const std::vector<std::string> lead = leading_words(doc, s, 1);
+  return !lead.empty() && (lead[0] == "why" || lead[0] == "how");
 }
 
 }  // namespace
@@ -786,6 +828,10 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
   // The last sourced sentence of the current block, and whether what follows it may inherit.
   int32_t context = -1;
   int32_t context_attribution = -1;
+  // An interview printed as questions and answers: 0 not yet known, 1 yes, -1 no.
+  int interview = 0;
+  uint32_t answer_block_index = UINT32_MAX;
+  bool answer_block = false;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     SentenceClaim& claim = out[s];
@@ -800,7 +846,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     // A heading that asks ("Fact check: Did the levy double?") announces what the text examines; one
     // that opens with a quotation ("“We were never told”: a pilot ...") announces whom it quotes.
     if (doc.blocks()[sentence.block].kind == BlockKind::kHeading &&
-        (is_question(doc, sentence) || opens_with_quotation(doc, sentence))) {
+        (is_question(doc, sentence) || opens_with_quotation(doc, sentence) || opens_with_why_or_how(doc, sentence))) {
       continue;
     }
 
@@ -830,8 +876,20 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     // In a "Results" or "Findings" section the text's own work is the source of its figures.
     // A footnote's text is where the writer names a source, not a claim of its own.
     const Block& block = doc.blocks()[sentence.block];
+    if (answer_block_index != sentence.block) {
+      answer_block_index = sentence.block;
+      answer_block = false;
+      if (opens_with_label(doc, block, "A")) {
+        if (interview == 0) {
+          const bool asked = std::any_of(doc.blocks().begin(), doc.blocks().end(),
+                                         [&](const Block& b) { return opens_with_label(doc, b, "Q"); });
+          interview = asked ? 1 : -1;
+        }
+        answer_block = interview > 0;
+      }
+    }
     bool sourced = own[s] >= 0 || has_citation(doc, sentence) || block.own_findings || block.footnote ||
-                   own_measurement(toks);
+                   own_measurement(toks) || reports_test_statistic(doc, sentence) || answer_block;
     bool by_context = false;
     if (!sourced && context >= 0) {
       // Carry-over: the sentence continues a quotation, refers back to the statement or report, or
