@@ -482,6 +482,14 @@ TEST(Weasel, ItAfterASubordinatorIsNoExpletive) {
             Cues{"weasel:it was proposed"});
 }
 
+// A health story written here: a measured ratio of rates is a statistic, not a doubt.
+TEST(Cues, AMeasuredRatioOfRatesIsNoHedge) {
+  EXPECT_EQ(cues_of("People who walk are 22 percent less likely to develop heart failure."), Cues{});
+  EXPECT_EQ(cues_of("Smokers are twice as likely to die before 70."), Cues{});
+  EXPECT_EQ(cues_of("Smokers are three times more likely to die before 70."), Cues{});
+  EXPECT_EQ(cues_of("The plan is less likely to fail now."), Cues{"hedge:less likely"});
+}
+
 TEST(Weasel, WidelyExpected) {
   EXPECT_EQ(cues_of("The central bank is widely expected to cut rates in December."),
             Cues{"weasel:is widely expected"});

@@ -183,6 +183,7 @@ enum Flag : uint64_t {
   kNaming = 1ull << 34,
   kObjectAs = 1ull << 35,
   kAnaphoric = 1ull << 36,
+  kRate = 1ull << 37,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
@@ -223,6 +224,7 @@ constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
     {"naming", kNaming},
     {"object-as", kObjectAs},
     {"anaphoric", kAnaphoric},
+    {"rate", kRate},
 };
 
 uint64_t parse_flags(std::string_view flags) {
@@ -905,6 +907,17 @@ class Finder {
     }
     if ((f & kDynamic) && has(end, kDynamicAfter)) return false;  // "possible to", "unknown to him"
     if ((f & kPoll) && has(end, kPollTerm)) return false;         // "likely voters" is a pollster's term
+    if (f & kRate) {
+      // "22 percent less likely", "twice as likely", "three times more likely": a measured ratio of
+      // rates, a statistic, not a doubt.
+      size_t b = back(i, 1);
+      if (w(b) == "as" || w(b) == "more" || w(b) == "less") b = back(b, 1);
+      const std::string_view q = w(b);
+      if (is_number(b) || q == "twice" || q == "thrice" || q == "times" || q == "percent" || q == "fold" ||
+          q == "half" || ends_with(q, "%") || ends_with(q, "-fold")) {
+        return false;
+      }
+    }
     // "are not supposed to confer" is a rule; "is supposed to be haunted" a hearsay belief.
     if ((f & kDeontic) && next == "to" && w(end + 1) != "be" && w(end + 1) != "have") return false;
     // "a potential role", "potential mechanisms" hedge an explanation; "potential buyers" and
