@@ -866,6 +866,22 @@ TEST_F(Attributions, ACourtRulesAndAParticipleNamesItsAgent) {
   }
 }
 
+// A match report and an obituary written here.
+TEST_F(Attributions, AddingAGoalAndNamingACometReportNothing) {
+  for (const Found& f : find("Marsh equalised on 58 minutes and then added a second twelve minutes later.")) {
+    EXPECT_TRUE(f.inferred) << f.cue;
+  }
+  EXPECT_EQ(only("\"We will win,\" he added.", "added").source, "he");
+  EXPECT_EQ(only("She added that the pier would reopen in June.", "added").source, "She");
+  for (const Found& f : find("He is the only keeper to have a comet named after him.")) EXPECT_NE(f.cue, "named");
+  for (const Found& f : find("He spotted a comet in 1973, a discovery later confirmed by the observatory in Oslo.")) {
+    if (f.cue == "later confirmed") {
+      EXPECT_EQ(f.source, "the observatory in Oslo");
+      EXPECT_EQ(f.kind, "official_statement");
+    }
+  }
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

@@ -175,6 +175,15 @@ TEST_F(Claims, TheWritersOwnStudyIsItsSource) {
   EXPECT_EQ(flagged("# Our parser got three times faster in 2024\n\nText.\n", Markup::kMarkdown).size(), 1u);
 }
 
+// A recipe written here: its ingredients and steps are the writer's own, not claims about the world.
+TEST_F(Claims, ARecipesIngredientsAreNoClaims) {
+  EXPECT_TRUE(flagged("## Ingredients\n\n- 200 g plain flour\n- 250 ml hot coffee\n\n## Method\n\n1. Bake for 35 "
+                      "minutes at 180°C.\n",
+                      Markup::kMarkdown)
+                  .empty());
+  EXPECT_EQ(flagged("## Shopping\n\n- 200 g plain flour cost 4 euros in 2024\n", Markup::kMarkdown).size(), 1u);
+}
+
 // The writer's recommendation proposes; it asserts no fact. One that states amounts still does.
 TEST_F(Claims, ARecommendationIsNoClaim) {
   EXPECT_TRUE(flagged("We recommend full electrification, starting with the two oldest ferries in 2026.").empty());

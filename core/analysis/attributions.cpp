@@ -2039,6 +2039,17 @@ bool non_response(const View& v, const Candidate& c) {
   return false;
 }
 
+/// Whether [b, e) holds only adverbs ("later", "widely", "first"), or nothing.
+bool only_adverbs(const View& v, size_t b, size_t e) {
+  static const WordSet adverbs = {"later", "first", "also", "since", "then", "now", "once", "often", "still"};
+  for (size_t k = b; k < e; ++k) {
+    if (!v[k].word || !(adverbs.count(v[k].norm) || (v[k].norm.size() > 4 && v[k].norm.ends_with("ly")))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /// Whether the "by" at k sets a deadline, not an agent: "by the end of 2027", "by then", "by Monday".
 bool deadline_by(const View& v, size_t k) {
   static const WordSet times = {"then", "now", "next", "tomorrow", "tonight", "midnight", "noon",
@@ -2546,6 +2557,12 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
       i = e;
       continue;
     }
+    // "a comet named after him", "a street called after the poet": a name given, no report.
+    if (e - i == 1 && (v[i].norm == "named" || v[i].norm == "called" || v[i].norm == "renamed") &&
+        (v.is(e, "after") || v.is(e, "for"))) {
+      i = e;
+      continue;
+    }
     // A label before a colon at the start of the sentence ("**The claim:** ...", "Our verdict:")
     // announces what follows; the text after it carries its own attribution, if any.
     bool label = v.punct(e, ":");
@@ -2575,10 +2592,10 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
       // A participle set off from its clause shares the clause's subject, as for the rules' verbs:
       // "On Monday, Clinton tried to turn the tables, portraying Sanders as ...".
       src = participle_subject(v, clause_break_before(v, i), found);
-    } else if (agent == 0 && e - i == 1 && e + 1 < n && !v[i].cap && v[i].norm.ends_with("ed") && v.is(e, "by") &&
-               v[e + 1].word && !is_verbish(v[e + 1]) && !deadline_by(v, e)) {
+    } else if (agent == 0 && e + 1 < n && !v[e - 1].cap && v[e - 1].norm.ends_with("ed") && v.is(e, "by") &&
+               v[e + 1].word && !is_verbish(v[e + 1]) && !deadline_by(v, e) && only_adverbs(v, i, e - 1)) {
       // A participle after its noun names its source the same way: "the 365 million euros expected
-      // by analysts polled by the company".
+      // by analysts polled by the company", "a discovery later confirmed by the observatory".
       src = with_apposition(v, with_post_clause(v, right_np(v, e + 1, n), n), n);
       if (src.empty()) src = {i, i};
     } else if (agent != 0) {

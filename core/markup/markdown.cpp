@@ -1485,13 +1485,16 @@ bool heads_source_list(std::string_view heading) {
 }
 
 /// Whether a heading presents the writer's own work: "Results", "3. Findings", "Materials and
-/// methods", "Key findings", "Results and discussion".
+/// methods", "Key findings", "Results and discussion", a recipe's "Ingredients" and "Method".
 bool heads_own_findings(std::string_view heading) {
   const std::string words = heading_words(heading);
   static constexpr std::string_view kOpenings[] = {
       "results", "findings", "methods", "method", "methodology", "materials and methods", "data and methods",
       "experimental results", "experiments", "evaluation", "observations", "measurements", "our results",
-      "our findings", "key findings", "main findings", "main results"};
+      "our findings", "key findings", "main findings", "main results",
+      // A recipe's or a guide's own materials and steps: "Ingredients", "You will need", "Directions".
+      "ingredients", "you will need", "what you need", "you ll need", "equipment", "directions", "instructions",
+      "steps"};
   for (std::string_view opening : kOpenings) {
     if (words.starts_with(opening) && (words.size() == opening.size() || words[opening.size()] == ' ')) {
       return true;
