@@ -882,6 +882,16 @@ TEST_F(Attributions, AddingAGoalAndNamingACometReportNothing) {
   }
 }
 
+// A government announcement written here.
+TEST_F(Attributions, AFigureBeforeTheCommaEndsTheClauseBefore) {
+  EXPECT_EQ(only("Routes cut since 2015 will return, the minister, Karin Holm, announced on Wednesday.", "announced")
+                .source,
+            "the minister, Karin Holm");
+  EXPECT_EQ(only("# Ministry announces 40 million for rural bus routes\n", "announces", Markup::kMarkdown).source,
+            "Ministry");
+  EXPECT_EQ(only("The opposition called the announcement \"a stunt\".", "called").kind, "partisan");
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

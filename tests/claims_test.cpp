@@ -184,6 +184,17 @@ TEST_F(Claims, ARecipesIngredientsAreNoClaims) {
   EXPECT_EQ(flagged("## Shopping\n\n- 200 g plain flour cost 4 euros in 2024\n", Markup::kMarkdown).size(), 1u);
 }
 
+// An NGO report written here: its own analysis sources its figures; its calls are recommendations.
+TEST_F(Claims, AReportsOwnAnalysisAndItsCalls) {
+  EXPECT_TRUE(flagged("Flooding cost households 210 million euros between 2015 and 2024, according to our analysis of "
+                      "insurance claims.")
+                  .empty());
+  EXPECT_EQ(flagged("Flooding cost households 210 million euros between 2015 and 2024, according to our readers.")
+                .size(),
+            1u);
+  EXPECT_TRUE(flagged("We call on the government to create a national flood fund by 2027.").empty());
+}
+
 // The writer's recommendation proposes; it asserts no fact. One that states amounts still does.
 TEST_F(Claims, ARecommendationIsNoClaim) {
   EXPECT_TRUE(flagged("We recommend full electrification, starting with the two oldest ferries in 2026.").empty());

@@ -1362,6 +1362,15 @@ size_t skip_gap(const View& v, size_t end, size_t floor) {
 /// declared") is cut back to the name at its end.
 Span subject_before(const View& v, size_t b, size_t floor) {
   Span src = left_np(v, skip_gap(v, b, floor), floor);
+  // "... cut since 2015, the minister, Karin Holm, announced", "Routes will return, the minister
+  // said": a lone figure or lower-case word before the comma, itself after a word of its own clause,
+  // ends the clause before; the source is set off after it.
+  if (src.end > src.begin + 2 && v.punct(src.begin + 1, ",") && src.begin > 0 && v[src.begin - 1].word &&
+      (v[src.begin].kind == TokenKind::kNumber || (v[src.begin].word && !v[src.begin].cap)) &&
+      !v.is(src.begin - 1, "that") && !v.is(src.begin - 1, "and") && !v.is(src.begin - 1, "but") &&
+      (v[src.begin + 2].cap || determiners().count(v[src.begin + 2].norm))) {
+    src.begin += 2;
+  }
   if (src.empty() || src.begin == 0) return src;
   static const WordSet fronted = {"in", "on", "at", "during", "after", "following", "under", "with",
                                   "before", "since", "from", "speaking", "asked"};

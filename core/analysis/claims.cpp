@@ -620,7 +620,7 @@ bool own_hypothesis(const Document& doc, const Sentence& s) {
 /// that ...". A proposal, not an assertion of fact; one that states amounts ("I propose to spend 1.6
 /// trillion dollars") puts figures up for checking all the same (ClaimBuster kfold25 marks it so).
 bool recommends(const std::vector<ClaimToken>& toks) {
-  static const WordSet verbs = {"recommend", "propose", "urge", "advise"};
+  static const WordSet verbs = {"recommend", "propose", "urge", "advise", "call", "ask"};
   for (const ClaimToken& t : toks) {
     if (t.is("<num>") || t.is("<money>") || t.is("<pct>") || (t.cues & (kMagnitudeWord | kPercentWord))) return false;
   }
@@ -681,8 +681,14 @@ bool own_measurement(const std::vector<ClaimToken>& toks) {
   // "In my testing", "in our tests", "On our benchmark corpus", "In our survey of 1,100 families" (a
   // team of the writer's that reports, "Our survey team reported", is the writer citing themselves).
   static const WordSet work = {"testing", "tests", "test", "measurements", "benchmark", "benchmarks", "survey",
-                               "surveys", "experiments", "experiment"};
-  for (size_t k = 0; k + 2 < toks.size() && k < 12; ++k) {
+                               "surveys", "experiments", "experiment", "analysis", "calculations", "count"};
+  for (size_t k = 0; k + 2 < toks.size(); ++k) {
+    // "..., according to our analysis of insurance claims".
+    if (toks[k].is("according") && k + 3 < toks.size() && toks[k + 1].is("to") &&
+        (toks[k + 2].is("my") || toks[k + 2].is("our")) && work.count(toks[k + 3].text)) {
+      return true;
+    }
+    if (k >= 12) continue;
     if ((toks[k].is("in") || toks[k].is("on") || toks[k].is("from") || toks[k].is("during")) &&
         (toks[k + 1].is("my") || toks[k + 1].is("our")) && work.count(toks[k + 2].text)) {
       return true;
