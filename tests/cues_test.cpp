@@ -490,6 +490,14 @@ TEST(Cues, AMeasuredRatioOfRatesIsNoHedge) {
   EXPECT_EQ(cues_of("The plan is less likely to fail now."), Cues{"hedge:less likely"});
 }
 
+// A Wikipedia-style article written here: where a thing is seen is no doubt about it.
+TEST(Cues, ItAppearsOnIsNoHedge) {
+  EXPECT_EQ(cues_of("The bridge is a symbol of the town, and it appears on the coat of arms."), Cues{});
+  EXPECT_EQ(cues_of("It appeared in 1998 in a local paper."), Cues{});
+  EXPECT_EQ(cues_of("It appears that the cables were replaced."), Cues{"hedge:It appears"});
+  EXPECT_EQ(cues_of("It appears the cables were replaced."), Cues{"hedge:It appears"});
+}
+
 TEST(Weasel, WidelyExpected) {
   EXPECT_EQ(cues_of("The central bank is widely expected to cut rates in December."),
             Cues{"weasel:is widely expected"});

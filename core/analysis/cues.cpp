@@ -184,6 +184,7 @@ enum Flag : uint64_t {
   kObjectAs = 1ull << 35,
   kAnaphoric = 1ull << 36,
   kRate = 1ull << 37,
+  kPlace = 1ull << 38,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
@@ -225,6 +226,7 @@ constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
     {"object-as", kObjectAs},
     {"anaphoric", kAnaphoric},
     {"rate", kRate},
+    {"place", kPlace},
 };
 
 uint64_t parse_flags(std::string_view flags) {
@@ -907,6 +909,8 @@ class Finder {
     }
     if ((f & kDynamic) && has(end, kDynamicAfter)) return false;  // "possible to", "unknown to him"
     if ((f & kPoll) && has(end, kPollTerm)) return false;         // "likely voters" is a pollster's term
+    // "it appears on the coat of arms", "it appeared in 1998": where something is seen, not a doubt.
+    if ((f & kPlace) && has(end, kPreposition) && next != "to" && next != "as") return false;
     if (f & kRate) {
       // "22 percent less likely", "twice as likely", "three times more likely": a measured ratio of
       // rates, a statistic, not a doubt.
