@@ -518,6 +518,32 @@ std::string_view token_kind_name(TokenKind kind) {
   return kNames[static_cast<size_t>(kind)];
 }
 
+std::string readable_text(std::string_view span, Markup markup) {
+  std::string out;
+  out.reserve(span.size());
+  const bool markdown = markup == Markup::kMarkdown;
+  for (size_t i = 0; i < span.size(); ++i) {
+    const char c = span[i];
+    if (markdown && c == ']' && i + 1 < span.size() && span[i + 1] == '(') {
+      // A link's destination: skip to its closing parenthesis (or to the end of a cut-off span).
+      size_t close = span.find(')', i + 2);
+      i = close == std::string_view::npos ? span.size() : close;
+      continue;
+    }
+    if (markdown && (c == '[' || c == ']' || c == '*' || c == '`' || (c == '_' && (i == 0 || i + 1 == span.size() ||
+                                                                                   span[i - 1] == ' ' || span[i + 1] == ' ')))) {
+      continue;
+    }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      continue;
+    }
+    out.push_back(c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 Document parse_document(std::string text, Markup markup) {
   // Offsets are 32-bit; larger inputs are analysed up to 4 GiB (callers cap sizes far below).
   std::string_view all = text;

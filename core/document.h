@@ -127,6 +127,12 @@ Document build_document(std::string text, Markup markup, MarkupResult markup_res
 /// parse_document reading every block from its syntax tree: the reference the token stream must equal.
 Document parse_document_from_trees(std::string text, Markup markup);
 
+/// A span of Markdown as a reader sees it, for messages and hovers: link destinations, brackets,
+/// emphasis and code marks dropped, runs of white space made one space ("[Titus Wormer](https://...)"
+/// -> "Titus Wormer"). Plain text is only folded. Output formats that promise a slice of the
+/// document keep the slice.
+std::string readable_text(std::string_view span, Markup markup);
+
 /// The prose grammar's syntax tree of one block, as an S-expression with byte ranges: what
 /// `evidential parse` prints so a misplaced finding can be explained.
 std::string prose_syntax_tree(const Document& doc, const Block& block);

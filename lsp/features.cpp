@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/check.h"
+#include "core/document.h"
 #include "core/sources.h"
 #include "lsp/config_edit.h"
 #include "lsp/positions.h"
@@ -109,7 +110,8 @@ std::optional<Hover> hover_at(const AnalyzedDocument& doc, Position pos, bool ma
     if (f.attribution) {
       const core::AttributionRef& a = *f.attribution;
       std::string_view source = core::slice(doc.text, a.source);
-      out += "\n\n" + bold("Source:") + " " + (source.empty() ? std::string("(unnamed)") : esc(source));
+      out += "\n\n" + bold("Source:") + " " +
+             (source.empty() ? std::string("(unnamed)") : esc(core::readable_text(source, doc.markup)));
       if (!a.antecedent.empty()) out += " (most likely " + esc(core::slice(doc.text, a.antecedent)) + ")";
       out += " — " + readable(core::source_kind_name(a.kind));
       if (!a.source_note.empty()) out += "\n\n" + esc(a.source_note);

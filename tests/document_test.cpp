@@ -207,3 +207,22 @@ TEST(Document, AnyBytesParse) {
 
 }  // namespace
 }  // namespace evidential::core
+
+namespace evidential::core {
+namespace {
+
+// Messages and hovers show a source as a reader sees it; the JSON output keeps the document's slice.
+TEST(ReadableText, DropsLinkDestinationsAndMarks) {
+  EXPECT_EQ(readable_text("[Titus Wormer](https://github.com/wooorm), [Christian Murphy](https://x.example)",
+                          Markup::kMarkdown),
+            "Titus Wormer, Christian Murphy");
+  EXPECT_EQ(readable_text("the journal *Coastal\n  Ecology*", Markup::kMarkdown), "the journal Coastal Ecology");
+  EXPECT_EQ(readable_text("the [openApi 3.0.0 specification", Markup::kMarkdown), "the openApi 3.0.0 specification");
+  EXPECT_EQ(readable_text("a link cut off](https://exa", Markup::kMarkdown), "a link cut off");
+  EXPECT_EQ(readable_text("snake_case_name", Markup::kMarkdown), "snake_case_name");
+  // Plain text keeps its brackets and stars; only white space is folded.
+  EXPECT_EQ(readable_text("[Reuters]  *said*", Markup::kPlain), "[Reuters] *said*");
+}
+
+}  // namespace
+}  // namespace evidential::core

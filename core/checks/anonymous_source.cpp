@@ -52,7 +52,7 @@ class AnonymousSourceCheck final : public Check {
       // Broad, learned attributions and unresolved pronouns ("they said") are left alone: only a source
       // the text itself leaves unnamed is flagged.
       if (a.kind != SourceKind::kAnonymous || a.inferred) continue;
-      std::string source(doc.slice(a.source));
+      std::string source = readable_text(doc.slice(a.source), doc.markup());
       std::string lowered = normalise_word(source);
       if (lowered == "they" || lowered == "we" || lowered == "you" || lowered == "it" ||
           lowered == "who" || lowered == "which") {

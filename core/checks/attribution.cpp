@@ -88,14 +88,14 @@ class AttributionCheck final : public Check {
       } else if (a.writer_source) {
         // "I argue", "our team found": the writer vouches for it; a reader weighs it as theirs.
         message = "\"" + cue + "\" presents this as the writer's own view or finding (" +
-                  std::string(doc.slice(a.source)) + ")";
+                  readable_text(doc.slice(a.source), doc.markup()) + ")";
       } else if (a.source.empty() && a.inferred) {
         // The learned tagger's broad cue with no subject found: a guess, and the message says so.
         message = "\"" + cue + "\" may introduce a view or a report; the sentence names no source";
       } else if (a.source.empty()) {
         message = "\"" + cue + "\" attributes this to an unnamed source";
       } else {
-        message = "\"" + cue + "\" attributes this to " + std::string(doc.slice(a.source)) + " (";
+        message = "\"" + cue + "\" attributes this to " + readable_text(doc.slice(a.source), doc.markup()) + " (";
         if (!a.antecedent.empty()) message += "most likely " + std::string(doc.slice(a.antecedent)) + "; ";
         message += kind + ")";
       }

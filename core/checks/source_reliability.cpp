@@ -97,7 +97,7 @@ class SourceReliabilityCheck final : public Check {
       // the Democrats.
       std::string who = a.source.empty()        ? "This source"
                         : !a.antecedent.empty() ? std::string(doc.slice(a.antecedent))
-                                                : std::string(doc.slice(a.source));
+                                                : readable_text(doc.slice(a.source), doc.markup());
       Finding& f = out.report(range, who + (plural_phrase(who) ? " are " + they(a.caution) : " is " + a.caution));
       f.attribution = AttributionRef{a.cue, a.source, a.kind, a.caution};
       reported.push_back(range);
