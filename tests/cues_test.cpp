@@ -498,6 +498,15 @@ TEST(Cues, ItAppearsOnIsNoHedge) {
   EXPECT_EQ(cues_of("It appears the cables were replaced."), Cues{"hedge:It appears"});
 }
 
+// Software documentation: what a subclass or a caller may do is allowed, and a pointer to another
+// package is a suggestion, not a doubt.
+TEST(Cues, PermissionAndPointersInDocumentation) {
+  EXPECT_EQ(cues_of("Subclasses may implement this method."), Cues{});
+  EXPECT_EQ(cues_of("Callers may pass a second argument."), Cues{});
+  EXPECT_EQ(cues_of("You might also be interested in the ferry timetable."), Cues{});
+  EXPECT_EQ(cues_of("The ferry may be late on Sundays."), Cues{"hedge:may"});
+}
+
 TEST(Weasel, WidelyExpected) {
   EXPECT_EQ(cues_of("The central bank is widely expected to cut rates in December."),
             Cues{"weasel:is widely expected"});

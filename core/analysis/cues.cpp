@@ -789,6 +789,15 @@ class Finder {
       if (has(end, kModalNotBefore)) return false;
       // "You may want to use", "readers might wish to skip": advice to the reader, not doubt.
       if ((next == "want" || next == "wish") && w(end + 1) == "to") return false;
+      // "You might also be interested in ...", "you may like": a pointer for the reader.
+      {
+        size_t k = end;
+        if (w(k) == "also") ++k;
+        if (w(back(i, 1)) == "you" && ((w(k) == "be" && w(k + 1) == "interested") || w(k) == "like" ||
+                                       w(k) == "enjoy" || w(k) == "prefer")) {
+          return false;
+        }
+      }
     }
     if (f & kPermission) {
       // "Users may download", "may be purchased": permission, not possibility. After the name of a
