@@ -195,6 +195,19 @@ TEST_F(Claims, AReportsOwnAnalysisAndItsCalls) {
   EXPECT_TRUE(flagged("We call on the government to create a national flood fund by 2027.").empty());
 }
 
+// A court case cited by its parties and the year of its decision names its source; advice given in
+// the passive is a recommendation.
+TEST_F(Claims, ACaseCitationAndPassiveAdvice) {
+  EXPECT_TRUE(flagged("In Baker v. Selden, 101 U.S. 99 (1879), the court held that a book is not a patent.").empty());
+  EXPECT_TRUE(flagged("- _Feist Publications, Inc., v. Rural Telephone Service Co._,\n  499 U.S. 340 (1991)\n",
+                      Markup::kMarkdown)
+                  .empty());
+  EXPECT_EQ(flagged("Baker v. Selden was decided in 1879 by nine judges.").size(), 1u);
+  EXPECT_TRUE(flagged("The use of badges is recommended to indicate the minimum version of Node-API required for the "
+                      "module.")
+                  .empty());
+}
+
 // The writer's recommendation proposes; it asserts no fact. One that states amounts still does.
 TEST_F(Claims, ARecommendationIsNoClaim) {
   EXPECT_TRUE(flagged("We recommend full electrification, starting with the two oldest ferries in 2026.").empty());

@@ -624,6 +624,15 @@ bool recommends(const std::vector<ClaimToken>& toks) {
   for (const ClaimToken& t : toks) {
     if (t.is("<num>") || t.is("<money>") || t.is("<pct>") || (t.cues & (kMagnitudeWord | kPercentWord))) return false;
   }
+  // "The use of badges is recommended to indicate ...", "It is advised that ...": advice with no
+  // one giving it, as documentation words its recommendations.
+  for (size_t j = 0; j + 1 < toks.size(); ++j) {
+    if ((toks[j].is("is") || toks[j].is("are")) &&
+        (toks[j + 1].is("recommended") || toks[j + 1].is("advised") || toks[j + 1].is("encouraged") ||
+         toks[j + 1].is("discouraged"))) {
+      return true;
+    }
+  }
   size_t k = 0;
   if (k < toks.size() && (toks[k].is("we") || toks[k].is("i"))) ++k;
   else return false;
@@ -775,7 +784,25 @@ bool narrative_citation(const Document& doc, const Token* first, const Token* t,
 
 bool has_citation(const Document& doc, const Sentence& s) {
   auto [first, last] = doc.tokens_of(s);
+  bool case_name = false;  // "Baker v. Selden": a court case, cited by its parties
   for (const Token* t = first; t != last; ++t) {
+    if (t != first && t + 1 != last && (doc.slice(t->range) == "v." || doc.slice(t->range) == "vs.")) {
+      auto capitalised = [&](const Token& x) {
+        const std::string_view w = doc.slice(x.range);
+        return (x.kind == TokenKind::kWord || x.kind == TokenKind::kAbbreviation) && !w.empty() && w[0] >= 'A' &&
+               w[0] <= 'Z';
+      };
+      const Token* after = t + 1;
+      while (after != last && after->kind == TokenKind::kMarkup) ++after;
+      const Token* before = t - 1;
+      while (before != first && (before->kind == TokenKind::kMarkup || doc.slice(before->range) == ",")) --before;
+      case_name = case_name || (after != last && capitalised(*before) && capitalised(*after));
+    }
+    // ... with the year of its decision in brackets: "Baker v. Selden, 101 U.S. 99 (1879)".
+    if (case_name && t->kind == TokenKind::kOpenBracket && t + 2 < last && t[1].kind == TokenKind::kNumber &&
+        doc.slice(t[1].range).size() == 4 && t[2].kind == TokenKind::kCloseBracket) {
+      return true;
+    }
     if (t->kind == TokenKind::kOpenBracket && doc.slice(t->range) == "(" && narrative_citation(doc, first, t, last)) {
       return true;
     }
