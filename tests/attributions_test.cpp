@@ -892,6 +892,11 @@ TEST_F(Attributions, AFigureBeforeTheCommaEndsTheClauseBefore) {
   EXPECT_EQ(only("The opposition called the announcement \"a stunt\".", "called").kind, "partisan");
 }
 
+TEST_F(Attributions, AnOperatorIsABody) {
+  EXPECT_EQ(only("The port operator, Harbourline, said it had offered a 6 percent rise.", "said").kind,
+            "official_statement");
+}
+
 TEST_F(Attributions, ASourceKeptUnnamedOnRequestIsAnonymous) {
   EXPECT_EQ(only("Its author, who asked not to be named, said she had rounded the figures.", "said").kind,
             "anonymous");

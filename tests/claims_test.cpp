@@ -231,6 +231,29 @@ TEST_F(Claims, AnUnnamedSourceIsWarnedAboutOnce) {
   EXPECT_EQ(warnings, 1);
 }
 
+// When the text says why a source is unnamed, the warning asks only how the source knows.
+TEST_F(Claims, AnExplainedAnonymityIsAcknowledged) {
+  auto messages = [&](const std::string& text) {
+    settings_ = with_threshold(0.5);
+    doc_ = parse_document(text, Markup::kPlain);
+    std::vector<std::string> out;
+    for (const Finding& f : analyze(doc_, settings_)) {
+      if (f.check == "anonymous-source") out.push_back(f.message);
+    }
+    return out;
+  };
+  std::vector<std::string> m = messages("Shippers are diverting cargo, according to two brokers who asked not to be named.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_NE(m[0].find("the text says why"), std::string::npos) << m[0];
+  m = messages("Two people familiar with the polling said it shows a similar trend. They spoke on condition of "
+               "anonymity.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_NE(m[0].find("the text says why"), std::string::npos) << m[0];
+  m = messages("Two people familiar with the polling said it shows a similar trend.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_NE(m[0].find("say why it cannot be named"), std::string::npos) << m[0];
+}
+
 TEST_F(Claims, APlainTextReadmeDocumentsSoftware) {
   const std::string readme =
       "Harbour tools\n\nSince 2019 the tools have been installed into /usr/local/bin. Edit\n"

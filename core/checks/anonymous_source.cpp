@@ -20,6 +20,11 @@ constexpr std::array<std::string_view, 7> kExamples = {
     "Shop owners reported more visitors after the street closed (Lind, 2021).",
 };
 
+/// Words by which a text says why a source stays unnamed.
+constexpr std::array<std::string_view, 8> kReasons = {
+    "not to be named", "not to be identified", "condition of anonymity", "spoke anonymously",
+    "not authorized to", "not authorised to", "requested anonymity", "granted anonymity"};
+
 constexpr CheckInfo kInfo{
     .id = "anonymous-source",
     .summary = "A claim is attributed to an unnamed or vague source.",
@@ -31,7 +36,7 @@ constexpr CheckInfo kInfo{
         "citation, footnote or link in the same sentence (\"shop owners reported more visitors (Lind, "
         "2021)\") tells the reader where to check, and the attribution is not flagged. A source the "
         "text says is kept unnamed (\"its author, who asked not to be named\", \"speaking on condition of "
-        "anonymity\") is anonymous whatever its noun. Each unnamed source is flagged once, however "
+        "anonymity\") is anonymous whatever its noun; the message then asks only how the source knows. Each unnamed source is flagged once, however "
         "many of its reports the sentence holds (\"a spokesperson told me ..., but would not say when\").",
     .advice =
         "Name the source, or the report, and link to it. If the source must stay anonymous, say why and "
@@ -68,10 +73,25 @@ class AnonymousSourceCheck final : public Check {
         Range both{std::min(a.cue.start, a.source.start), std::max(a.cue.end, a.source.end)};
         if (both.size() <= a.cue.size() + a.source.size() + 16) range = both;
       }
-      std::string message = a.source.empty()
-                                ? "\"" + std::string(doc.slice(a.cue)) +
-                                      "\" attributes this to unnamed sources: say who reports it"
-                                : "\"" + source + "\" is an unnamed source: name it, or say why it cannot be named";
+      // The text may already say why the source is unnamed ("who asked not to be named", "speaking on
+      // condition of anonymity because ..."): then what is left to ask is how they know.
+      // The reason may follow in the next sentence of the paragraph: "They spoke on condition of anonymity".
+      Range said{};
+      const auto& sentences = doc.sentences();
+      if (a.sentence < sentences.size()) {
+        said = sentences[a.sentence].range;
+        if (a.sentence + 1 < sentences.size() && sentences[a.sentence + 1].block == sentences[a.sentence].block) {
+          said.end = sentences[a.sentence + 1].range.end;
+        }
+      }
+      const std::string_view around = doc.slice(said);
+      const bool explained = std::any_of(kReasons.begin(), kReasons.end(), [&](std::string_view r) {
+        return around.find(r) != std::string_view::npos;
+      });
+      std::string message =
+          a.source.empty() ? "\"" + std::string(doc.slice(a.cue)) + "\" attributes this to unnamed sources: say who reports it"
+          : explained      ? "\"" + source + "\" is an unnamed source; the text says why: say also how they know"
+                           : "\"" + source + "\" is an unnamed source: name it, or say why it cannot be named";
       // "A spokesperson told me ... but would not say when": one source, one warning.
       if (!a.source.empty()) {
         if (std::find(flagged.begin(), flagged.end(), a.source) != flagged.end()) continue;
