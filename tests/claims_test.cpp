@@ -208,6 +208,22 @@ TEST_F(Claims, ACaseCitationAndPassiveAdvice) {
                   .empty());
 }
 
+// An organisation answering for itself: its FAQ and the report on its own incident.
+TEST_F(Claims, AnFaqAndAnIncidentReportAreTheWritersOwn) {
+  EXPECT_TRUE(flagged("# Frequently asked questions\n\n## Can I bring my bike?\n\nBikes cost 3 euros each way, except "
+                      "on the 08:15 sailing.\n",
+                      Markup::kMarkdown)
+                  .empty());
+  EXPECT_TRUE(flagged("# Incident report: checkout outage on 12 March\n\n## Summary\n\nBetween 14:02 and 15:47 UTC "
+                      "about 38% of checkout requests failed.\n",
+                      Markup::kMarkdown)
+                  .empty());
+  EXPECT_EQ(flagged("# Ferry news\n\n## Can I bring my bike?\n\nBikes cost 3 euros each way since the 2024 rise.\n",
+                    Markup::kMarkdown)
+                .size(),
+            1u);
+}
+
 // The writer's recommendation proposes; it asserts no fact. One that states amounts still does.
 TEST_F(Claims, ARecommendationIsNoClaim) {
   EXPECT_TRUE(flagged("We recommend full electrification, starting with the two oldest ferries in 2026.").empty());

@@ -1485,7 +1485,8 @@ bool heads_source_list(std::string_view heading) {
 }
 
 /// Whether a heading presents the writer's own work: "Results", "3. Findings", "Materials and
-/// methods", "Key findings", "Results and discussion", a recipe's "Ingredients" and "Method".
+/// methods", "Key findings", "Results and discussion", a recipe's "Ingredients" and "Method", an
+/// organisation's "Frequently asked questions" and "Incident report: ..." (down to its sub-sections).
 bool heads_own_findings(std::string_view heading) {
   const std::string words = heading_words(heading);
   static constexpr std::string_view kOpenings[] = {
@@ -1494,7 +1495,10 @@ bool heads_own_findings(std::string_view heading) {
       "our findings", "key findings", "main findings", "main results",
       // A recipe's or a guide's own materials and steps: "Ingredients", "You will need", "Directions".
       "ingredients", "you will need", "what you need", "you ll need", "equipment", "directions", "instructions",
-      "steps"};
+      "steps",
+      // An organisation answering for itself: its FAQ, its report on its own incident.
+      "frequently asked questions", "faq", "faqs", "incident report", "incident review", "postmortem",
+      "post mortem", "root cause", "root cause analysis"};
   for (std::string_view opening : kOpenings) {
     if (words.starts_with(opening) && (words.size() == opening.size() || words[opening.size()] == ' ')) {
       return true;
