@@ -892,6 +892,12 @@ TEST_F(Attributions, AFigureBeforeTheCommaEndsTheClauseBefore) {
   EXPECT_EQ(only("The opposition called the announcement \"a stunt\".", "called").kind, "partisan");
 }
 
+TEST_F(Attributions, ALoneVerbIsNoSource) {
+  for (const Found& f : find("The findings could help explain why microplastic levels are lower than models predict.")) {
+    EXPECT_NE(f.source, "help") << f.cue;
+  }
+}
+
 TEST_F(Attributions, AnOperatorIsABody) {
   EXPECT_EQ(only("The port operator, Harbourline, said it had offered a 6 percent rise.", "said").kind,
             "official_statement");

@@ -2666,6 +2666,11 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
       i = e;
       continue;
     }
+    // A lone lower-case verb is no source: "The findings could help explain why" gave "help".
+    if (src.end == src.begin + 1 && v[src.begin].word && !v[src.begin].cap &&
+        (is_verbish(v[src.begin]) || v.is(src.begin, "help") || v.is(src.begin, "helps") || v.is(src.begin, "to"))) {
+      src = {i, i};
+    }
     c.source = src;
     complete(c, false);
     found.push_back(std::move(c));
