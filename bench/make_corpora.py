@@ -8,9 +8,12 @@ Output (in OUT_DIR):
   plain-20mb.txt   20 MiB of the same stream, repeated (the analysis caches nothing between paragraphs)
   markdown-1mb.md  1 MiB of FOLDOC entries rewritten as Markdown (headings, links, emphasis, autolinks)
   small/           1,000 Markdown files of consecutive FOLDOC entries, about 3.7 KB each
+  news-polnear.txt political news: the texts of PolNeAR's train split (--shared DIR/corpus/polnear),
+                   blank-line separated, about 3.9 MB; written only where that corpus is present
 """
 import argparse
 import gzip
+import json
 import os
 import re
 
@@ -106,7 +109,9 @@ def main():
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out_dir", nargs="?", default="bench-corpus",
                         help="directory to write the corpora into (default: bench-corpus)")
-    out_dir = parser.parse_args().out_dir
+    parser.add_argument("--shared", help="the shared data folder; its corpus/polnear/train.jsonl becomes news-polnear.txt")
+    args = parser.parse_args()
+    out_dir = args.out_dir
     os.makedirs(os.path.join(out_dir, "small"), exist_ok=True)
     stream = plain_stream()
     with open(os.path.join(out_dir, "plain-1mb.txt"), "wb") as f:
@@ -132,6 +137,18 @@ def main():
         with open(os.path.join(out_dir, "small", "%04d.md" % n), "w", encoding="utf-8") as f:
             f.write("\n".join(page))
         n += 1
+
+    # News: the text the attribution tagger and the claim model were built for, which the technical
+    # text above is not (a plain text naming paths and options is read as software documentation).
+    news = os.path.join(out_dir, "news-polnear.txt")
+    train = os.path.join(args.shared, "corpus", "polnear", "train.jsonl") if args.shared else ""
+    if train and os.path.isfile(train):
+        with open(train, encoding="utf-8") as f:
+            texts = [json.loads(line)["text"].strip() for line in f if line.strip()]
+        with open(news, "w", encoding="utf-8") as f:
+            f.write("\n\n".join(texts) + "\n")
+    elif os.path.exists(news):
+        os.remove(news)
 
 
 if __name__ == "__main__":
