@@ -898,6 +898,16 @@ TEST_F(Attributions, ALoneVerbIsNoSource) {
   }
 }
 
+// A university press release written here: researchers of a named institution publish under its name.
+TEST_F(Attributions, ResearchersOfANamedInstitution) {
+  EXPECT_EQ(only("Researchers at the University of Vastervik have found that copepods remove plastic.", "have found")
+                .kind,
+            "official_statement");
+  EXPECT_EQ(only("Economists at Northgate Bank said growth would slow.", "said").kind, "official_statement");
+  EXPECT_EQ(only("Officials at the Pentagon said the plan was dead.", "said").kind, "anonymous");
+  EXPECT_EQ(only("Researchers said the plan was dead.", "said").kind, "anonymous");
+}
+
 TEST_F(Attributions, AnOperatorIsABody) {
   EXPECT_EQ(only("The port operator, Harbourline, said it had offered a 6 percent rise.", "said").kind,
             "official_statement");

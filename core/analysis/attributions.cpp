@@ -1244,6 +1244,20 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
       k.kind = SourceKind::kNamedPerson;  // "his wife", "the candidate": someone identifiable
     }
   }
+  // 3b. Researchers of a named institution publish under its name: "Researchers at the University of
+  // Vastervik have found", "economists at Northgate Bank said". The institution answers for the work,
+  // as it does not for what its officials or aides say off the record.
+  if (k.kind == SourceKind::kAnonymous && anonymous_noun && noun_pos >= 0 && static_cast<size_t>(noun_pos) + 1 == last_word &&
+      head.end < np.end) {
+    static const WordSet research = {"researchers", "scientists", "scholars", "academics", "economists",
+                                     "engineers", "astronomers", "epidemiologists", "statisticians"};
+    size_t at = head.end;
+    if (research.count(v[static_cast<size_t>(noun_pos)].norm) && (v.is(at, "at") || v.is(at, "from"))) {
+      ++at;
+      if (v.is(at, "the")) ++at;
+      if (at < np.end && v[at].cap) k.kind = SourceKind::kOfficialStatement;
+    }
+  }
   // 4. A body named further out in the phrase can still call for caution: "an official statement
   // from the Donetsk People's Republic".
   if (k.caution.empty()) {

@@ -36,7 +36,9 @@ constexpr CheckInfo kInfo{
         "citation, footnote or link in the same sentence (\"shop owners reported more visitors (Lind, "
         "2021)\") tells the reader where to check, and the attribution is not flagged. A source the "
         "text says is kept unnamed (\"its author, who asked not to be named\", \"speaking on condition of "
-        "anonymity\") is anonymous whatever its noun; the message then asks only how the source knows. Each unnamed source is flagged once, however "
+        "anonymity\") is anonymous whatever its noun; the message then asks only how the source knows. "
+        "Researchers, scientists or economists of a named institution (\"researchers at the University of "
+        "Vastervik\") publish under its name and are not flagged; its officials and aides are. Each unnamed source is flagged once, however "
         "many of its reports the sentence holds (\"a spokesperson told me ..., but would not say when\").",
     .advice =
         "Name the source, or the report, and link to it. If the source must stay anonymous, say why and "
