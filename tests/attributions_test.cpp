@@ -908,6 +908,10 @@ TEST_F(Attributions, ResearchersOfANamedInstitution) {
   EXPECT_EQ(only("Researchers said the plan was dead.", "said").kind, "anonymous");
 }
 
+TEST_F(Attributions, AnExhibitionIsADocument) {
+  EXPECT_EQ(only("A small exhibition tells how the keeper found two comets.", "tells").kind, "document");
+}
+
 TEST_F(Attributions, AnOperatorIsABody) {
   EXPECT_EQ(only("The port operator, Harbourline, said it had offered a 6 percent rise.", "said").kind,
             "official_statement");

@@ -507,6 +507,12 @@ TEST(Cues, PermissionAndPointersInDocumentation) {
   EXPECT_EQ(cues_of("The ferry may be late on Sundays."), Cues{"hedge:may"});
 }
 
+// A travel piece written here: "improbably" marks a surprise; "improbable" still doubts.
+TEST(Cues, ImprobablyIsASurprise) {
+  EXPECT_EQ(cues_of("Skarvik has one hotel and, improbably, three bakeries."), Cues{});
+  EXPECT_EQ(cues_of("It is improbable that the bakeries will close."), Cues{"hedge:improbable"});
+}
+
 TEST(Weasel, WidelyExpected) {
   EXPECT_EQ(cues_of("The central bank is widely expected to cut rates in December."),
             Cues{"weasel:is widely expected"});
