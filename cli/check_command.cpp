@@ -361,6 +361,7 @@ class Checker {
       std::string part(text, read_start, read_end - read_start);
       core::MarkupResult part_markup;
       part_markup.documents_software = markup.documents_software;  // a fact of the whole file
+      part_markup.states_rules = markup.states_rules;
       auto first = std::lower_bound(blocks.begin(), blocks.end(), read_start,
                                     [](const core::Block& b, uint32_t at) { return b.range.start < at; });
       for (auto it = first; it != blocks.end() && it->range.end <= read_end; ++it) {

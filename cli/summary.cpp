@@ -31,7 +31,8 @@ std::string render_summary(const std::string& path, const core::DocumentSummary&
                           {"attributions", s.attributions},
                           {"sources_by_kind", kinds},
                           {"cautioned_sources", s.cautioned_sources},
-                          {"software_documentation", s.software_documentation}}}};
+                          {"software_documentation", s.software_documentation},
+                          {"rules", s.rules}}}};
     // One more object beside the findings (told apart by its "summary" key): a line in jsonl, an
     // element in json, where the writer adds the separator.
     std::string out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -44,6 +45,10 @@ std::string render_summary(const std::string& path, const core::DocumentSummary&
   if (s.software_documentation) {
     out += "  read as software documentation (it shows code or is a changelog): only comparisons and "
            "rankings count as claims\n";
+  }
+  if (s.rules) {
+    out += "  read as rules (terms, a policy, a code of conduct): \"may\" grants permission, and only "
+           "comparisons and rankings count as claims\n";
   }
   std::snprintf(line, sizeof line, "  claims: %zu, sourced %zu (%.0f%%), unsourced %zu; speculative %zu\n",
                 s.claims, s.sourced, 100.0 * s.share_sourced(), s.unsourced, s.speculative);

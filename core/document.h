@@ -86,6 +86,8 @@ class Document {
   const std::vector<Block>& blocks() const { return markup_result_.blocks; }
   /// Markdown that documents software (MarkupResult::documents_software).
   bool documents_software() const { return markup_result_.documents_software; }
+  /// A text that states rules (MarkupResult::states_rules).
+  bool states_rules() const { return markup_result_.states_rules; }
   const std::vector<Directive>& directives() const { return markup_result_.directives; }
   const std::vector<LinkDefinition>& link_definitions() const {
     return markup_result_.link_definitions;

@@ -28,9 +28,10 @@ struct Unit {
 };
 
 Unit make_unit(std::string_view text, const Block& block, const std::vector<LinkDefinition>& defs,
-               bool documents_software) {
+               bool documents_software, bool states_rules) {
   Unit unit;
   unit.markup.documents_software = documents_software;
+  unit.markup.states_rules = states_rules;
   std::string_view bytes = slice(text, block.range);
   unit.text.assign(bytes);
   Block& b = unit.markup.blocks.emplace_back(block);
@@ -97,6 +98,7 @@ struct IncrementalAnalyzer::Cache {
   std::unordered_map<std::string, Entry> entries;  // values never move: Placed points at them
   uint64_t generation = 0;  // settings generation the entries belong to
   bool documents_software = false;  // MarkupResult::documents_software of the text the entries were analysed in
+  bool states_rules = false;        // MarkupResult::states_rules of that text
   uint64_t round = 0;
 
   // The previous round, so that blocks in the unchanged prefix and suffix of the text find their
@@ -304,10 +306,11 @@ std::optional<BlockedFindings> IncrementalAnalyzer::analyze_blocks(std::string_v
   stats_.blocks = blocks.blocks.size();
   // Every unit sees whether the whole document documents software; when that
   // changes, every unit's findings may change.
-  if (blocks.documents_software != cache.documents_software) {
+  if (blocks.documents_software != cache.documents_software || blocks.states_rules != cache.states_rules) {
     cache.entries.clear();
     cache.placed.clear();
     cache.documents_software = blocks.documents_software;
+    cache.states_rules = blocks.states_rules;
   }
 
   const auto [prefix, suffix] = common_ends(cache.text, all);
@@ -350,7 +353,7 @@ std::optional<BlockedFindings> IncrementalAnalyzer::analyze_blocks(std::string_v
     Cache::Summary summary = before ? before->summary : Cache::Summary{};
     std::optional<Unit> unit;
     if (entry == nullptr) {
-      unit = make_unit(all, block, blocks.link_definitions, blocks.documents_software);
+      unit = make_unit(all, block, blocks.link_definitions, blocks.documents_software, blocks.states_rules);
       with_definitions = !unit->segments.empty();
       std::string key = unit_key(*unit);
       auto it = cache.entries.find(key);
@@ -375,7 +378,7 @@ std::optional<BlockedFindings> IncrementalAnalyzer::analyze_blocks(std::string_v
       findings = entry->findings;
       summary = entry->summary;
     } else if (with_definitions) {
-      unit = make_unit(all, block, blocks.link_definitions, blocks.documents_software);  // for where the definitions are now
+      unit = make_unit(all, block, blocks.link_definitions, blocks.documents_software, blocks.states_rules);  // for where the definitions are now
     }
     placed.push_back({block, entry, findings, summary, with_definitions});
     if (summary.count == 0) continue;

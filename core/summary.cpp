@@ -8,6 +8,7 @@ DocumentSummary summarize(const Analysis& analysis) {
   const Document& doc = analysis.document();
   s.sentences = doc.sentences().size();
   s.software_documentation = doc.documents_software();
+  s.rules = doc.states_rules();
   for (const Token& t : doc.tokens()) {
     if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber || t.kind == TokenKind::kAbbreviation) {
       ++s.words;

@@ -24,6 +24,9 @@ struct DocumentSummary {
   /// Read as software documentation (Document::documents_software): only comparisons and rankings
   /// are claims, and attributions need a source a reader could ask.
   bool software_documentation = false;
+  /// Read as rules (Document::states_rules: terms, a policy, a code of conduct): "may" grants
+  /// permission, and only comparisons and rankings are claims.
+  bool rules = false;
 
   double share_sourced() const { return claims ? double(sourced) / double(claims) : 1.0; }
   double hedges_per_1000_words() const { return words ? 1000.0 * double(hedges) / double(words) : 0; }

@@ -224,6 +224,14 @@ TEST_F(Claims, AnFaqAndAnIncidentReportAreTheWritersOwn) {
             1u);
 }
 
+// Terms and conditions state rules: their figures are terms, not claims to source.
+TEST_F(Claims, TermsStateRules) {
+  const std::string terms = "# Ferry ticket terms and conditions\n\n1. A ticket may be exchanged once, free of "
+                            "charge, up to 24 hours before departure.\n\n2. Refunds will be paid within 14 days.\n";
+  EXPECT_TRUE(flagged(terms, Markup::kMarkdown).empty());
+  EXPECT_EQ(flagged("# Ferry news\n\nRefunds were paid within 14 days in 2024.\n", Markup::kMarkdown).size(), 1u);
+}
+
 // The writer's recommendation proposes; it asserts no fact. One that states amounts still does.
 TEST_F(Claims, ARecommendationIsNoClaim) {
   EXPECT_TRUE(flagged("We recommend full electrification, starting with the two oldest ferries in 2026.").empty());

@@ -513,6 +513,17 @@ TEST(Cues, ImprobablyIsASurprise) {
   EXPECT_EQ(cues_of("It is improbable that the bakeries will close."), Cues{"hedge:improbable"});
 }
 
+// In terms and conditions "may" grants permission.
+TEST(Cues, TermsGrantPermission) {
+  EXPECT_EQ(cues_of("# Ferry ticket terms and conditions\n\nThe company may refuse boarding to passengers who "
+                    "arrive late.\n",
+                    Lexicon::builtin(), Markup::kMarkdown),
+            Cues{});
+  EXPECT_EQ(cues_of("# Ferry news\n\nThe company may refuse boarding to passengers who arrive late.\n",
+                    Lexicon::builtin(), Markup::kMarkdown),
+            Cues{"hedge:may"});
+}
+
 TEST(Weasel, WidelyExpected) {
   EXPECT_EQ(cues_of("The central bank is widely expected to cut rates in December."),
             Cues{"weasel:is widely expected"});

@@ -57,7 +57,7 @@ const std::vector<std::u16string>& pieces() {
       u"<!-- evidential-disable-next-line hedge -->\n", u"<!-- evidential-disable -->\n",
       u"<!-- evidential-enable -->\n", u"[c]: https://example.net\n", u"| a | b |\n", u"```\n", u"    ",
       u"The plan may work. ", u"Officials said it could.\n", u"[^1] ", u"[^1]: A note.\n", u"===\n", u"---\n",
-      u"## Results\n", u"Yields fell by 14 percent in 2023. "};
+      u"## Results\n", u"Yields fell by 14 percent in 2023. ", u"# House rules\n", u"## Sources\n"};
   return kPieces;
 }
 
@@ -199,6 +199,7 @@ TEST(LspRandomEdits, IncrementalMarkdownParseEqualsFreshParse) {
     ASSERT_EQ(a.directives.size(), b.directives.size()) << "step " << step;
     ASSERT_EQ(a.link_definitions.size(), b.link_definitions.size()) << "step " << step;
     ASSERT_EQ(a.documents_software, b.documents_software) << "step " << step << "\n" << utf8;
+    ASSERT_EQ(a.states_rules, b.states_rules) << "step " << step << "\n" << utf8;
   }
 }
 
@@ -284,6 +285,7 @@ TEST(LspRandomEdits, SyncAndIncrementalAnalysisEqualFullAnalysis) {
           ASSERT_EQ(a.link_definitions[i].destination, b.link_definitions[i].destination) << "step " << step;
         }
         ASSERT_EQ(a.documents_software, b.documents_software) << "step " << step << "\n" << synced;
+        ASSERT_EQ(a.states_rules, b.states_rules) << "step " << step << "\n" << synced;
       }
       auto incremental = analyzer.analyze(synced, settings, 1);
       blocks += analyzer.last_stats().blocks;

@@ -635,3 +635,22 @@ TEST(MarkupRobustness, LongLineWithoutNewline) {
 
 }  // namespace
 }  // namespace evidential::core
+
+namespace evidential::core {
+namespace {
+
+// Terms, policies and codes of conduct are read as rules by their title; a headline about rules is not.
+TEST(Markup, ATextThatStatesRules) {
+  EXPECT_TRUE(parse_markdown("# Ferry ticket terms and conditions\n\n1. Tickets may be exchanged once.\n").states_rules);
+  EXPECT_TRUE(parse_markdown("# Terms of service\n\nText.\n").states_rules);
+  EXPECT_TRUE(parse_markdown("## Code of conduct\n\nText.\n").states_rules);
+  EXPECT_TRUE(parse_markdown("# House rules\n\nText.\n").states_rules);
+  EXPECT_TRUE(parse_plain("Privacy policy\n\nWe may share your e-mail address with our printer.\n").states_rules);
+  EXPECT_FALSE(parse_markdown("# Council tightens parking rules\n\nText.\n").states_rules);
+  EXPECT_FALSE(parse_markdown("# Ferry news\n\n## Terms of use\n\nText.\n").states_rules);  // the first heading decides
+  EXPECT_FALSE(parse_plain("The council may raise fees.\n").states_rules);
+  EXPECT_FALSE(parse_markdown("Prose only.\n").states_rules);
+}
+
+}  // namespace
+}  // namespace evidential::core

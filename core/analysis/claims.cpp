@@ -896,7 +896,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     // document that documents software. Only a comparison with other software or a ranking ("faster than",
     // "the smallest") stays a claim to source.
     auto describes_software = [&] {
-      return (software_block[sentence.block] || doc.documents_software()) && !compares(toks);
+      return (software_block[sentence.block] || doc.documents_software() || doc.states_rules()) && !compares(toks);
     };
     // A lead-in's content is what it introduces; a page's own notes and pointers state nothing.
     auto is_aside = [&] {

@@ -803,6 +803,8 @@ class Finder {
       // "Users may download", "may be purchased": permission, not possibility. After the name of a
       // parameter or function ("`options` may be omitted") it states what the interface allows.
       if (has(back(i, 1), kPermissionSubject) || code_before(i)) return false;
+      // Terms, policies and codes of conduct grant and withhold: "The company may refuse boarding".
+      if (doc_.states_rules()) return false;
       if (next == "be" && has(end + 1, kPermissionPassive)) return false;
     }
     if (f & kAbility) {
@@ -1083,7 +1085,7 @@ class Finder {
       // Software documentation states in the passive what its maintainers decided ("The whole API is
       // considered public", "a fd, which is presumed to be open", "It is assumed that you cache"): no
       // appeal to an unnamed authority. Its "contrary to popular belief" and "studies show" still are.
-      if (p.fn == &Finder::agentless_passive && doc_.documents_software()) continue;
+      if (p.fn == &Finder::agentless_passive && (doc_.documents_software() || doc_.states_rules())) continue;
       size_t end = (this->*p.fn)(i);
       if (end > best) {
         best = end;

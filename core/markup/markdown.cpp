@@ -1425,6 +1425,12 @@ MarkupResult markdown_blocks(std::string_view text) {
 void add_text_facts(std::string_view text, MarkupResult& result) {
   if (text.size() >= UINT32_MAX) return;  // no blocks either
   result.documents_software = is_software_documentation(text);
+  result.states_rules = false;
+  for (const Block& block : result.blocks) {
+    if (block.kind != BlockKind::kHeading) continue;
+    result.states_rules = states_rules(slice(text, block.range));
+    break;
+  }
   for (Block& block : result.blocks) block.footnote = false;
   mark_own_findings(text, result);
   mark_line_labels(text, result);
@@ -1508,6 +1514,28 @@ bool heads_own_findings(std::string_view heading) {
 }
 
 }  // namespace
+
+bool states_rules(std::string_view title) {
+  const std::string words = heading_words(title);
+  if (words.empty()) return false;
+  // A title that is the name of the rules ("Terms of service"), or ends in it ("Ferry ticket terms and
+  // conditions"); a short one ending in "rules" ("House rules", "Competition rules"); a policy of a
+  // known kind. "Council tightens parking rules" is a headline, not a rule book.
+  static constexpr std::string_view kNames[] = {
+      "terms and conditions", "terms conditions", "terms of service", "terms of use", "conditions of use",
+      "conditions of carriage", "conditions of sale", "code of conduct", "rules and regulations", "bylaws",
+      "by laws", "privacy policy", "cookie policy", "cookies policy", "refund policy", "returns policy",
+      "cancellation policy", "acceptable use policy", "data protection policy", "user agreement",
+      "licence agreement", "license agreement", "service agreement", "house rules"};
+  for (std::string_view name : kNames) {
+    if (words.starts_with(name) || (words.ends_with(name) && words.size() > name.size() &&
+                                    words[words.size() - name.size() - 1] == ' ')) {
+      return true;
+    }
+  }
+  const size_t spaces = static_cast<size_t>(std::count(words.begin(), words.end(), ' '));
+  return spaces <= 2 && (words.ends_with(" rules") || words.ends_with(" regulations"));
+}
 
 void mark_own_findings(std::string_view text, MarkupResult& result) {
   // The open headings, outermost first, and what their sections hold.

@@ -70,6 +70,9 @@ struct MarkupResult {
   /// is_plain_software_documentation() for plain text): its prose describes what a program does rather
   /// than what someone said.
   bool documents_software = false;
+  /// A text that states rules (see states_rules()): terms and conditions, a policy, a code of conduct.
+  /// Its "may" grants permission and its sentences are rules, not claims to source.
+  bool states_rules = false;
 };
 
 /// Whether a Markdown text documents software: it shows code (two fenced code blocks — a fence is a
@@ -79,6 +82,11 @@ struct MarkupResult {
 /// so: "# Changelog", "# Release notes"). One fenced block alone may be an article
 /// quoting a snippet or some data. Set on MarkupResult by every Markdown parse.
 bool is_software_documentation(std::string_view text);
+
+/// Whether a text states rules, by its title (the first heading, or in plain text the first line):
+/// "Ferry ticket terms and conditions", "Terms of service", "Privacy policy", "Code of conduct",
+/// "House rules", "Bylaws of the allotment society".
+bool states_rules(std::string_view title);
 
 /// Sets Block::own_findings on every block of `result` (a parse of `text`) from its headings, and
 /// Block::footnote on the blocks of a reference list ("## References", "## Our sources").

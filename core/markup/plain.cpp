@@ -231,6 +231,7 @@ MarkupResult parse_plain(std::string_view text) {
   flush();
   mark_line_labels(text, result);
   result.documents_software = is_plain_software_documentation(text);
+  result.states_rules = states_rules(text.substr(0, std::min(text.find('\n'), text.size())));
   return result;
 }
 
