@@ -1230,7 +1230,14 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
       break;
     }
     bool head_cap = last_word > head.begin && v[last_word - 1].cap;
-    if (last_word > head.begin && (v[last_word - 1].norm == "percent" || v[last_word - 1].norm == "cent")) {
+    // "Profiling showed that", "Polling suggests": an activity's results, not a person ("Manning said"
+    // is one: only these words).
+    static const WordSet activities = {"profiling", "polling", "testing", "monitoring", "modelling", "modeling",
+                                       "sampling", "screening", "benchmarking", "surveying", "sequencing",
+                                       "tracking", "auditing", "fact-checking", "mapping"};
+    const bool activity = last_word == head.begin + 1 && activities.count(v[head.begin].norm) > 0;
+    if (activity ||
+        (last_word > head.begin && (v[last_word - 1].norm == "percent" || v[last_word - 1].norm == "cent"))) {
       k.kind = SourceKind::kDocument;  // "Forty percent said": a poll's figure; the poll is the source
     } else if (head_cap && definite) {
       k.kind = SourceKind::kOfficialStatement;  // "the American Legion": an organisation
