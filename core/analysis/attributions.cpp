@@ -2082,17 +2082,17 @@ bool only_adverbs(const View& v, size_t b, size_t e) {
 
 /// Whether the "by" at k sets a deadline, not an agent: "by the end of 2027", "by then", "by Monday".
 bool deadline_by(const View& v, size_t k) {
-  static const WordSet times = {"then", "now", "next", "tomorrow", "tonight", "midnight", "noon",
-                                "early", "late", "mid", "monday", "tuesday", "wednesday", "thursday",
-                                "friday", "saturday", "sunday", "january", "february", "march", "april",
-                                "june", "july", "august", "september", "october", "november", "december",
-                                "hand", "chance", "mistake", "default", "design"};
+  // Besides the days and times of is_day_or_time(): "by then", "by March", "by hand", "by default".
+  static const WordSet times = {"then", "now", "next", "tomorrow", "midnight", "noon", "mid", "january",
+                                "february", "march", "april", "june", "july", "august", "september",
+                                "october", "november", "december", "hand", "chance", "mistake", "default",
+                                "design"};
   static const WordSet points = {"end", "time", "middle", "start", "beginning", "close", "turn", "summer",
                                  "spring", "autumn", "fall", "winter", "weekend", "deadline"};
   if (k + 1 >= v.size()) return false;
   const std::string_view d = v[k + 1].norm;
   const bool year = v[k + 1].kind == TokenKind::kNumber && d.size() == 4 && (d.starts_with("19") || d.starts_with("20"));
-  return year || (v[k + 1].word && times.count(d)) ||
+  return year || (v[k + 1].word && (times.count(d) || is_day_or_time(d))) ||
          (v.is(k + 1, "the") && k + 2 < v.size() && points.count(v[k + 2].norm));
 }
 

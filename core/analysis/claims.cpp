@@ -443,8 +443,6 @@ bool is_lead_in(const Document& doc, const Sentence& s) {
   return false;
 }
 
-/// A page's own record or a pointer, not a claim: a field of its metadata ("Last updated: Tue, 07 Nov
-/// 2023", "Published: 3 May 2024") or an instruction to look elsewhere ("See RFC 3339 for details").
 /// Whether a sentence has a word at all: "1." before "Water supply." in a numbered plain-text list
 /// is the list's marker.
 bool has_word(const Document& doc, const Sentence& s) {
@@ -452,6 +450,8 @@ bool has_word(const Document& doc, const Sentence& s) {
   return std::any_of(first, last, [](const Token& t) { return t.kind == TokenKind::kWord; });
 }
 
+/// A page's own record or a pointer, not a claim: a field of its metadata ("Last updated: Tue, 07 Nov
+/// 2023", "Published: 3 May 2024") or an instruction to look elsewhere ("See RFC 3339 for details").
 bool is_page_note(const std::vector<ClaimToken>& toks, const Document& doc, const Sentence& s) {
   if (toks.empty()) return false;
   if (toks[0].is("see") && toks[0].cap) return true;
@@ -767,7 +767,7 @@ bool narrative_citation(const Document& doc, const Token* first, const Token* t,
   const Token& name = t[-1];
   const std::string_view before = doc.slice(name.range);
   const bool author = (name.kind == TokenKind::kAbbreviation && before == "al.") ||
-                      (name.kind == TokenKind::kWord && !before.empty() && before[0] >= 'A' && before[0] <= 'Z');
+                      (name.kind == TokenKind::kWord && starts_upper(before));
   if (!author) return false;
   const std::string_view year = doc.slice(t[1].range);
   if (year.size() != 4 || !(year.starts_with("1") || year.starts_with("20"))) return false;
@@ -788,9 +788,7 @@ bool has_citation(const Document& doc, const Sentence& s) {
   for (const Token* t = first; t != last; ++t) {
     if (t != first && t + 1 != last && (doc.slice(t->range) == "v." || doc.slice(t->range) == "vs.")) {
       auto capitalised = [&](const Token& x) {
-        const std::string_view w = doc.slice(x.range);
-        return (x.kind == TokenKind::kWord || x.kind == TokenKind::kAbbreviation) && !w.empty() && w[0] >= 'A' &&
-               w[0] <= 'Z';
+        return (x.kind == TokenKind::kWord || x.kind == TokenKind::kAbbreviation) && starts_upper(doc.slice(x.range));
       };
       const Token* after = t + 1;
       while (after != last && after->kind == TokenKind::kMarkup) ++after;
