@@ -918,6 +918,15 @@ TEST_F(Attributions, AnActivityIsEvidence) {
   EXPECT_EQ(only("Downing said the race is close.", "said").kind, "named_person");
 }
 
+// A study or an audit reports what it found, with or without a that-clause; a person who found
+// something did not report it.
+TEST_F(Attributions, ADocumentReportsWhatItFound) {
+  EXPECT_EQ(only("A 2021 study by a harbour economist found 31 collisions in ten years.", "found").source,
+            "A 2021 study by a harbour economist");
+  EXPECT_EQ(only("The audit revealed gaps in the pilots' training records.", "revealed").kind, "document");
+  EXPECT_TRUE(find("The divers found 31 anchors on the seabed.").empty());
+}
+
 TEST_F(Attributions, AnOperatorIsABody) {
   EXPECT_EQ(only("The port operator, Harbourline, said it had offered a 6 percent rise.", "said").kind,
             "official_statement");

@@ -1095,6 +1095,23 @@ Span head_chunk(const View& v, Span np) {
   return {b, np.end};
 }
 
+/// Whether the head of the phrase `np` is a document's noun: "A 2014 study by a law professor", "the
+/// city's audit", "Census figures" (not "Police", "the researchers").
+bool names_document(const View& v, Span np, const Lists& lists) {
+  Span head = head_chunk(v, np);
+  size_t last = head.end;
+  for (size_t k = head.begin + 1; k < head.end; ++k) {
+    if (v.is(k, "by")) {
+      last = k;  // the agent follows: "a study by a law professor"
+      break;
+    }
+  }
+  while (last > head.begin && !v[last - 1].word) --last;
+  if (last == head.begin) return false;
+  const LexiconEntry* e = nullptr;
+  return !v[last - 1].cap && match_at(v, last - 1, lists.nouns, &e, last) > 0 && e->category == "document";
+}
+
 /// A plural head with no determiner and no name in its phrase: "residents", "local leaders",
 /// "multiple lawmakers" — a group no one in it is named. "The senators" and "both candidates" point
 /// back to people the text has identified; "his lawyers", "Smith's aides" belong to someone named.
@@ -2436,7 +2453,11 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
           const bool ends_clause = after >= n || !v[after].word;
           bool post_quote = b > 0 && src.begin > 0 &&
                             (v.close_quote(src.begin - 1) || (v.punct(src.begin - 1, ",") && ends_clause));
-          if (!post_quote && !has_complement(v, after, n, cat != "loaded")) continue;
+          // A study, survey or audit reports what it found, whatever the verb's object: "A 2014 study
+          // found 31 incidents", "The audit revealed gaps in the records" ("Police found a car" does not).
+          const bool document_finding = cat == "evidence" && after < n && v[after].word &&
+                                        names_document(v, src, lists);
+          if (!post_quote && !document_finding && !has_complement(v, after, n, cat != "loaded")) continue;
           // A refusal reports a statement when what is refused is one: "declined to comment",
           // "refused to say"; "dockers refused to unload a grain ship" is an act.
           const std::string_view head = v[i].norm;
