@@ -68,6 +68,7 @@ std::string unit_key(const Unit& unit) {
   key.push_back(static_cast<char>(b.list_depth));
   key.push_back(static_cast<char>(b.own_findings));
   key.push_back(static_cast<char>(b.no_speaker_labels));
+  key.push_back(static_cast<char>(b.spoken));
   key.push_back(static_cast<char>(b.footnote));
   auto put = [&key](uint32_t v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
   put(static_cast<uint32_t>(b.holes.size()));
@@ -122,7 +123,7 @@ namespace {
 bool same_shape(const Block& a, const Block& b, int64_t shift) {
   if (a.kind != b.kind || a.heading_level != b.heading_level || a.quote_depth != b.quote_depth ||
       a.list_depth != b.list_depth || a.own_findings != b.own_findings || a.no_speaker_labels != b.no_speaker_labels ||
-      a.footnote != b.footnote ||
+      a.spoken != b.spoken || a.footnote != b.footnote ||
       a.holes.size() != b.holes.size() ||
       int64_t{a.range.start} + shift != b.range.start || int64_t{a.range.end} + shift != b.range.end) {
     return false;

@@ -163,6 +163,22 @@ TEST_F(Claims, AnInterviewsAnswersAreTheIntervieweesWords) {
   EXPECT_EQ(flagged("A: In 2019, during a routine check of 40 cranes.\n", Markup::kMarkdown).size(), 1u);
 }
 
+// A transcript written here: what follows a speaker's name is that speaker's, however many sentences.
+TEST_F(Claims, ATranscriptsSpeakersSpeakForThemselves) {
+  const std::string debate =
+      "MODERATOR: Councillor Vance, you proposed the levy.\n\n"
+      "VANCE: Thank you. The levy raised 4.2 million euros last year. We cut berth waiting times by a third.\n\n"
+      "OKAFOR: That is not true. Waiting times rose in 2025, and the harbour lost two shipping lines.\n\n"
+      "VANCE: They rose in one month of 2025, the month of the strike.\n";
+  EXPECT_TRUE(flagged(debate).empty());
+  EXPECT_TRUE(flagged(debate, Markup::kMarkdown).empty());
+  // One labelled line is no transcript: a dateline opens a news story.
+  EXPECT_EQ(flagged("Report from the harbour\n\nRostock: Waiting times rose in 2025, and the harbour lost two "
+                    "shipping lines.\n")
+                .size(),
+            1u);
+}
+
 // Research prose and a technical blog written here: the writer's own survey, benchmark and tests.
 TEST_F(Claims, TheWritersOwnStudyIsItsSource) {
   EXPECT_TRUE(flagged("We surveyed eelgrass cover in three bays before and four years after 120 moorings were removed.")

@@ -57,7 +57,8 @@ const std::vector<std::u16string>& pieces() {
       u"<!-- evidential-disable-next-line hedge -->\n", u"<!-- evidential-disable -->\n",
       u"<!-- evidential-enable -->\n", u"[c]: https://example.net\n", u"| a | b |\n", u"```\n", u"    ",
       u"The plan may work. ", u"Officials said it could.\n", u"[^1] ", u"[^1]: A note.\n", u"===\n", u"---\n",
-      u"## Results\n", u"Yields fell by 14 percent in 2023. ", u"# House rules\n", u"## Sources\n"};
+      u"## Results\n", u"Yields fell by 14 percent in 2023. ", u"# House rules\n", u"## Sources\n",
+      u"Q: ", u"A: ", u"\nVANCE: ", u"The levy raised 4 million euros in 2025. "};
   return kPieces;
 }
 
@@ -193,8 +194,9 @@ TEST(LspRandomEdits, IncrementalMarkdownParseEqualsFreshParse) {
       ASSERT_EQ(a.blocks[i].quote_depth, b.blocks[i].quote_depth) << "step " << step;
       ASSERT_EQ(a.blocks[i].list_depth, b.blocks[i].list_depth) << "step " << step;
       ASSERT_EQ(a.blocks[i].own_findings, b.blocks[i].own_findings) << "step " << step;
-      ASSERT_EQ(a.blocks[i].no_speaker_labels, b.blocks[i].no_speaker_labels) << "step " << step;
-      ASSERT_EQ(a.blocks[i].footnote, b.blocks[i].footnote) << "step " << step;
+          ASSERT_EQ(a.blocks[i].no_speaker_labels, b.blocks[i].no_speaker_labels) << "step " << step;
+          ASSERT_EQ(a.blocks[i].spoken, b.blocks[i].spoken) << "step " << step;
+          ASSERT_EQ(a.blocks[i].footnote, b.blocks[i].footnote) << "step " << step;
     }
     ASSERT_EQ(a.directives.size(), b.directives.size()) << "step " << step;
     ASSERT_EQ(a.link_definitions.size(), b.link_definitions.size()) << "step " << step;
@@ -241,6 +243,29 @@ TEST(LspRandomEdits, TypingKeepsMarkdownBlocksExact) {
   }
 }
 
+// A fact of the whole text that one block needs: whether its "VANCE:" or "A:" names a speaker. The
+// server analyses block by block, so the fact must travel with the block: the answer after a question
+// and the speaker's later sentences are theirs in the editor as on the command line.
+TEST(LspRandomEdits, SpeakersOfTranscriptsAndInterviewsAreKnownBlockByBlock) {
+  const evidential::core::Settings settings = evidential::config::default_settings();
+  const std::string texts[] = {
+      "Q: How busy was the port?\n\nA: We handled 4.2 million tonnes in 2025, the most since 1998.\n",
+      "VANCE: Thank you. The levy raised 4.2 million euros in 2025.\n\nOKAFOR: No.\n\nVANCE: It did.\n",
+      "A: We handled 4.2 million tonnes in 2025, the most since 1998.\n"};
+  size_t findings = 0;
+  for (auto markup : {evidential::core::Markup::kMarkdown, evidential::core::Markup::kPlain}) {
+    for (const std::string& text : texts) {
+      evidential::core::IncrementalAnalyzer analyzer(markup);
+      auto incremental = analyzer.analyze(text, settings, 1);
+      auto full = evidential::core::analyze(evidential::core::parse_document(text, markup), settings);
+      EXPECT_EQ(describe(incremental, text), describe(full, text)) << text;
+      for (const auto& f : incremental) findings += f.check == "unsourced-claim";
+    }
+  }
+  // Only the answer with no question is a claim of the writer's (once per markup).
+  EXPECT_EQ(findings, 2u);
+}
+
 // Text sync and the per-block analysis: after every edit, the server's way of applying the change
 // (UTF-16 range -> bytes) gives the model's text, and IncrementalAnalyzer gives a full analysis' findings.
 TEST(LspRandomEdits, SyncAndIncrementalAnalysisEqualFullAnalysis) {
@@ -274,8 +299,9 @@ TEST(LspRandomEdits, SyncAndIncrementalAnalysisEqualFullAnalysis) {
           ASSERT_EQ(a.blocks[i].holes, b.blocks[i].holes) << "step " << step;
           ASSERT_EQ(a.blocks[i].kind, b.blocks[i].kind) << "step " << step;
           ASSERT_EQ(a.blocks[i].own_findings, b.blocks[i].own_findings) << "step " << step;
-      ASSERT_EQ(a.blocks[i].no_speaker_labels, b.blocks[i].no_speaker_labels) << "step " << step;
-      ASSERT_EQ(a.blocks[i].footnote, b.blocks[i].footnote) << "step " << step;
+          ASSERT_EQ(a.blocks[i].no_speaker_labels, b.blocks[i].no_speaker_labels) << "step " << step;
+          ASSERT_EQ(a.blocks[i].spoken, b.blocks[i].spoken) << "step " << step;
+          ASSERT_EQ(a.blocks[i].footnote, b.blocks[i].footnote) << "step " << step;
         }
         ASSERT_EQ(a.directives.size(), b.directives.size()) << "step " << step;
         for (size_t i = 0; i < a.directives.size(); ++i) ASSERT_EQ(a.directives[i].range, b.directives[i].range) << "step " << step;

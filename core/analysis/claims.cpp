@@ -731,17 +731,6 @@ bool reports_test_statistic(const Document& doc, const Sentence& s) {
   return false;
 }
 
-/// Whether a block is an answer in an interview printed as questions and answers: it opens with "A:"
-/// ("**A:**") and another block of the text opens with "Q:". The answer is the interviewee's speech.
-bool opens_with_label(const Document& doc, const Block& block, std::string_view label) {
-  const Token* t = doc.tokens().data();
-  const Token* end = t + doc.tokens().size();
-  t = std::lower_bound(t, end, block.range.start, [](const Token& x, uint32_t at) { return x.range.start < at; });
-  while (t != end && t->kind == TokenKind::kMarkup && t->range.start < block.range.end) ++t;
-  return t + 1 < end && t->range.end <= block.range.end && t->kind == TokenKind::kWord &&
-         doc.slice(t->range) == label && doc.slice(t[1].range) == ":";
-}
-
 /// "Why our parser got three times faster", "How the levy was spent": a heading that promises an
 /// explanation announces what the text goes on to show.
 bool opens_with_why_or_how(const Document& doc, const Sentence& s) {
@@ -859,10 +848,6 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
   // The last sourced sentence of the current block, and whether what follows it may inherit.
   int32_t context = -1;
   int32_t context_attribution = -1;
-  // An interview printed as questions and answers: 0 not yet known, 1 yes, -1 no.
-  int interview = 0;
-  uint32_t answer_block_index = UINT32_MAX;
-  bool answer_block = false;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     SentenceClaim& claim = out[s];
@@ -905,22 +890,11 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     if (check_worthy && (describes_software() || is_aside())) check_worthy = false;
 
     // In a "Results" or "Findings" section the text's own work is the source of its figures.
-    // A footnote's text is where the writer names a source, not a claim of its own.
+    // A footnote's text is where the writer names a source, not a claim of its own. A transcript's
+    // speaker and an interview's answer speak for themselves.
     const Block& block = doc.blocks()[sentence.block];
-    if (answer_block_index != sentence.block) {
-      answer_block_index = sentence.block;
-      answer_block = false;
-      if (opens_with_label(doc, block, "A")) {
-        if (interview == 0) {
-          const bool asked = std::any_of(doc.blocks().begin(), doc.blocks().end(),
-                                         [&](const Block& b) { return opens_with_label(doc, b, "Q"); });
-          interview = asked ? 1 : -1;
-        }
-        answer_block = interview > 0;
-      }
-    }
     bool sourced = own[s] >= 0 || has_citation(doc, sentence) || block.own_findings || block.footnote ||
-                   own_measurement(toks) || reports_test_statistic(doc, sentence) || answer_block;
+                   own_measurement(toks) || reports_test_statistic(doc, sentence) || block.spoken;
     bool by_context = false;
     if (!sourced && context >= 0) {
       // Carry-over: the sentence continues a quotation, refers back to the statement or report, or

@@ -38,7 +38,7 @@ constexpr CheckInfo kInfo{
         "continues (a quotation right after a quoted speaker's sentence goes on with that speaker's words) "
         "— the reader has only the writer's word (a tag such as \"[citation needed]\" asks "
         "for a source and gives none; a reference to the text's own table or figure, \"(see Table "
-        "2)\", \"(Fig. 3)\", shows the data and sources it; so does the writer's own measurement or study (\"In my testing it managed 70 km\", \"We measured 142 tonnes\", \"We surveyed three bays\", \"On our benchmark corpus\", a result given with its test statistic, \"(p < 0.01)\"), an answer in an interview printed as questions and answers (\"A: ...\" where the text also asks \"Q: ...\"), and so does a section whose heading presents the writer's own work, "
+        "2)\", \"(Fig. 3)\", shows the data and sources it; so does the writer's own measurement or study (\"In my testing it managed 70 km\", \"We measured 142 tonnes\", \"We surveyed three bays\", \"On our benchmark corpus\", a result given with its test statistic, \"(p < 0.01)\"), an answer in an interview printed as questions and answers (\"A: ...\" where the text also asks \"Q: ...\") and a speaker's paragraph in a transcript (\"VANCE: ...\" where a name opens two lines), and so does a section whose heading presents the writer's own work, "
         "\"Results\", \"Findings\", \"Materials and methods\", down to the next heading of its level). Each finding carries a score: how "
         "check-worthy the sentence is, from a model trained on claims that fact-checkers chose to check. "
         "The score rests mostly on what any reader can see: figures, amounts and dates (\"a 15-year "

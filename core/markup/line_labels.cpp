@@ -1,7 +1,8 @@
 // Which "Name: ..." lines name a speaker. A transcript repeats its speakers at the start of their lines
 // ("MATTHEWS: ...", "Lopez: ..."); a dateline ("Mosul: Six people were ...") or a term being defined
 // opens one line and is not heard from again. A fact of the whole text, recorded per block
-// (Block::no_speaker_labels) so that a paragraph analysed on its own still knows it.
+// (Block::no_speaker_labels, Block::spoken) so that a paragraph analysed on its own still knows it.
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <optional>
@@ -80,18 +81,34 @@ bool is_recurring_layout_label(std::string_view key) {
   return false;
 }
 
+/// Whether the line at `at`, after its label's colon, says something in words: a speaker's line does
+/// ("VANCE: The levy raised ..."), a tally's does not ("Clinton: 1,769.").
+bool speaks_after_label(std::string_view text, size_t at) {
+  size_t i = text.find(':', at);
+  int words = 0;
+  bool in_word = false;
+  for (++i; i < text.size() && text[i] != '\n' && words < 2; ++i) {
+    const bool letter = is_upper(text[i]) || is_lower(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80;
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words >= 2;
+}
+
 }  // namespace
 
 void mark_line_labels(std::string_view text, MarkupResult& result) {
   // A transcript: some name opens two or more lines.
+  // An interview printed as questions and answers: some line opens with "Q:".
   std::unordered_map<std::string, int> seen;
   bool transcript = false;
-  for (size_t line = 0; line < text.size() && !transcript;) {
+  bool asked = false;
+  for (size_t line = 0; line < text.size() && !(transcript && asked);) {
     const void* nl = std::memchr(text.data() + line, '\n', text.size() - line);
     const size_t next = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1 : text.size();
-    if (auto label = line_label(text.substr(0, next), line);
-        label && !label->empty() && !is_recurring_layout_label(*label)) {
-      transcript = ++seen[*label] >= 2;
+    if (auto label = line_label(text.substr(0, next), line); label && !label->empty()) {
+      if (*label == "q") asked = true;
+      if (!is_recurring_layout_label(*label) && ++seen[*label] >= 2) transcript = true;
     }
     line = next;
   }
@@ -99,6 +116,13 @@ void mark_line_labels(std::string_view text, MarkupResult& result) {
     Block& block = result.blocks[b];
     // The first block and headings are where a headline names its speaker ("Graham: Trump's rhetoric ...").
     block.no_speaker_labels = !transcript && b > 0 && block.kind != BlockKind::kHeading;
+    block.spoken = false;
+    if (block.kind == BlockKind::kHeading || (!transcript && !asked)) continue;
+    const size_t end = std::min<size_t>(block.range.end, text.size());
+    if (auto label = line_label(text.substr(0, end), block.range.start); label && !label->empty()) {
+      block.spoken = (*label == "a" ? asked : transcript && !is_recurring_layout_label(*label)) &&
+                     speaks_after_label(text.substr(0, end), block.range.start);
+    }
   }
 }
 
