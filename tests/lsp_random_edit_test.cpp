@@ -6,6 +6,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -264,6 +268,43 @@ TEST(LspRandomEdits, SpeakersOfTranscriptsAndInterviewsAreKnownBlockByBlock) {
   }
   // Only the answer with no question is a claim of the writer's (once per markup).
   EXPECT_EQ(findings, 2u);
+}
+
+// Every document of our own (the bundled example, the markup golden files), analysed block by block as
+// the server does, gives what the command line's analysis of the whole text gives. A developer can add
+// files of their own, colon-separated, in EVIDENTIAL_BLOCK_TEST_FILES (a .md file is read as Markdown).
+TEST(LspRandomEdits, BlockByBlockEqualsWholeTextOnOurDocuments) {
+  const evidential::core::Settings settings = evidential::config::default_settings();
+  const std::filesystem::path root = EVIDENTIAL_SOURCE_DIR;
+  std::vector<std::filesystem::path> files;
+  for (const auto& dir : {root / "examples", root / "tests" / "golden" / "markup"}) {
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      const std::string ext = e.path().extension().string();
+      if (ext == ".md" || ext == ".txt") files.push_back(e.path());
+    }
+  }
+  if (const char* extra = std::getenv("EVIDENTIAL_BLOCK_TEST_FILES")) {
+    std::string list = extra;
+    for (size_t at = 0; at < list.size();) {
+      size_t end = list.find(':', at);
+      if (end == std::string::npos) end = list.size();
+      if (end > at) files.emplace_back(list.substr(at, end - at));
+      at = end + 1;
+    }
+  }
+  ASSERT_GT(files.size(), 5u);
+  size_t findings = 0;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto markup = path.extension() == ".md" ? evidential::core::Markup::kMarkdown : evidential::core::Markup::kPlain;
+    evidential::core::IncrementalAnalyzer analyzer(markup);
+    auto blocks = analyzer.analyze(text, settings, 1);
+    auto whole = evidential::core::analyze(evidential::core::parse_document(text, markup), settings);
+    EXPECT_EQ(describe(blocks, text), describe(whole, text)) << path;
+    findings += whole.size();
+  }
+  EXPECT_GT(findings, 20u);
 }
 
 // Text sync and the per-block analysis: after every edit, the server's way of applying the change
