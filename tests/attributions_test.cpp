@@ -175,6 +175,25 @@ TEST_F(Attributions, StatementsAndDocuments) {
   EXPECT_EQ(f.kind, "document");
 }
 
+// A transfer story and a letter to the editor written here.
+TEST_F(Attributions, RaisingPassivesPossessorsAndRelativeClauses) {
+  // "is understood to", "are also said to": unnamed sources, as "it is said that" is.
+  Found f = only("The midfielder is understood to have agreed a five-year contract.", "is understood");
+  EXPECT_TRUE(f.source.empty());
+  EXPECT_EQ(f.kind, "anonymous");
+  EXPECT_EQ(only("Several clubs are also said to be watching him.", "are also said").kind, "anonymous");
+  // A report noun with a that-clause after its possessor.
+  f = only("Your report repeats the council's claim that the road will cut journey times by 40 percent.", "claim");
+  EXPECT_EQ(f.source, "the council's");
+  EXPECT_EQ(f.kind, "official_statement");
+  // A relative clause between the subject and its verb.
+  EXPECT_EQ(only("Every study of new roads that I have read finds the same thing.", "finds").source,
+            "Every study of new roads that I have read");
+  // "close to" stays in the source.
+  EXPECT_EQ(only("The deal is near, according to sources close to the negotiations.", "according to").source,
+            "sources close to the negotiations");
+}
+
 TEST_F(Attributions, AnonymousSources) {
   EXPECT_EQ(only("Sources said the deal was close.", "said").kind, "anonymous");
   EXPECT_EQ(only("A person familiar with the talks said no deal was near.", "said").kind, "anonymous");

@@ -302,9 +302,21 @@ TEST_F(Claims, APlainTextReadmeDocumentsSoftware) {
   EXPECT_EQ(flagged(readme), std::vector<std::string>{"The parser is 3 times faster than the old one."});
 }
 
+// A wellness blog written here: an association or a risk stated as fact is what fact-checkers check.
+TEST_F(Claims, AnAssociationStatedAsFactIsCheckWorthy) {
+  EXPECT_EQ(flagged("Fluoride, for example, has been linked to lower IQ in children.").size(), 1u);
+  EXPECT_EQ(flagged("Filtered water lowers the risk of kidney stones.").size(), 1u);
+  EXPECT_EQ(flagged("Night shifts are associated with higher rates of diabetes.").size(), 1u);
+  EXPECT_TRUE(flagged("The island is linked to the mainland by a causeway.").empty());
+  EXPECT_TRUE(flagged("Fluoride has been linked to lower IQ in children [3].").empty());
+}
+
 TEST_F(Claims, APlaceCountedInASeriesIsCheckWorthy) {
   EXPECT_EQ(flagged("Portugal was the third country to ban the practice.").size(), 1u);
   EXPECT_EQ(flagged("It is the third breach of the ceasefire this month.").size(), 1u);
+  EXPECT_EQ(flagged("It is the third fire at an empty commercial building in Eastfield this year.").size(), 1u);
+  // An enumeration is no count: "The second area, taxation, we agree on."
+  EXPECT_TRUE(flagged("The second area, taxation, is where we agree that rates should come down in time.").empty());
   EXPECT_TRUE(flagged("Is it the third breach of the ceasefire this month?").empty());
 }
 

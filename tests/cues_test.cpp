@@ -187,6 +187,9 @@ TEST(Cues, NewsIdioms) {
   EXPECT_EQ(cues_of("She suggested that the party should change course."), Cues{});
   EXPECT_EQ(cues_of("San Bernardino Terror Suspect Named By Police"), Cues{});
   EXPECT_EQ(cues_of("Candidates are not supposed to confer with staff."), Cues{});
+  // A sports story written here: "is understood to" passes on what unnamed people say.
+  EXPECT_EQ(cues_of("The midfielder is understood to have agreed terms."), Cues{"weasel:is understood"});
+  EXPECT_EQ(cues_of("The mechanism is poorly understood."), Cues{"hedge:poorly understood"});
 }
 
 TEST(Cues, BoostersInContext) {

@@ -389,7 +389,14 @@ size_t match_at(const View& v, size_t i, const PhraseList& list, const LexiconEn
                 size_t limit) {
   if (i >= limit || !v[i].word) return 0;
   std::vector<std::string_view> words;
-  for (size_t j = i; j < limit && j < i + 6 && v[j].word; ++j) words.push_back(v[j].norm);
+  for (size_t j = i; j < limit && j < i + 6 && v[j].word; ++j) {
+    // A possessor that ends the phrase is its noun: the source of "the council's claim" is "the
+    // council's", a council. Inside the phrase it qualifies the head: "Salem Radio's Hugh Hewitt".
+    std::string_view w = v[j].norm;
+    if (j + 1 == limit && w.size() > 3 && w.ends_with("'s")) w.remove_suffix(2);
+    else if (j + 1 == limit && w.size() > 3 && w.ends_with("s'")) w.remove_suffix(1);
+    words.push_back(w);
+  }
   const LexiconEntry* e = list.longest_match(words, 0);
   if (e == nullptr) return 0;
   *out = e;
@@ -458,7 +465,9 @@ Span right_np(const View& v, size_t i, size_t limit) {
       s.end = j;
       continue;
     }
-    if (words > 0 && t.word && is_np_preposition(t.norm) && j + 1 < limit &&
+    // "sources close to the negotiations": "close" takes its "to".
+    const bool close_to = t.norm == "to" && j > i && v.is(j - 1, "close");
+    if (words > 0 && t.word && (is_np_preposition(t.norm) || close_to) && j + 1 < limit &&
         (np_word(v[j + 1]) || determiners().count(v[j + 1].norm) || v.open_quote(j + 1))) {
       ++j;
       continue;
@@ -1399,6 +1408,20 @@ size_t skip_gap(const View& v, size_t end, size_t floor) {
 /// sentence-initial prepositional phrase runs into without a comma ("In a Bloomberg interview Trump
 /// declared") is cut back to the name at its end.
 Span subject_before(const View& v, size_t b, size_t floor) {
+  // "Every study of new roads that I have read finds": a relative clause between the subject and its
+  // verb, its own subject a pronoun: the source is the phrase before "that".
+  {
+    size_t k = b;
+    if (k > floor + 3 && v[k - 1].word && !v[k - 1].cap && !is_personal_pronoun(v[k - 1].norm)) {
+      --k;
+      while (k > floor && v[k - 1].word && is_cue_auxiliary(v[k - 1].norm) && !v[k - 1].cap) --k;
+      if (k > floor + 1 && v[k - 1].word && is_personal_pronoun(v[k - 1].norm) && !v.is(k - 1, "it") &&
+          !v.is(k - 1, "who") && !v.is(k - 1, "which") && (v.is(k - 2, "that") || v.is(k - 2, "which"))) {
+        Span head = left_np(v, k - 2, floor);
+        if (!head.empty() && head.end == k - 2) return {head.begin, b};
+      }
+    }
+  }
   Span src = left_np(v, skip_gap(v, b, floor), floor);
   // "... cut since 2015, the minister, Karin Holm, announced", "Routes will return, the minister
   // said": a lone figure or lower-case word before the comma, itself after a word of its own clause,
@@ -2509,6 +2532,58 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     complete(c, false);
     found.push_back(std::move(c));
     i = j;
+  }
+  // "The midfielder is understood to have agreed terms", "Several clubs are also said to be watching":
+  // a raising passive passes on what unnamed people say or believe, as "it is said that" does.
+  for (size_t i = 0; i + 3 < n; ++i) {
+    if (used[i] || !(v.is(i, "is") || v.is(i, "are") || v.is(i, "was") || v.is(i, "were"))) continue;
+    size_t j = i + 1;
+    if (v.is(j, "also") || v.is(j, "widely") || v.is(j, "now") || v.is(j, "still") || v.is(j, "generally")) ++j;
+    static const WordSet raising = {"said", "believed", "understood", "thought", "reported", "rumored",
+                                    "rumoured", "alleged", "reputed"};
+    if (j + 2 >= n || !v[j].word || !raising.count(v[j].norm) || !v.is(j + 1, "to") || !v[j + 2].word) continue;
+    bool clash = false;
+    for (size_t m = i; m <= j && !clash; ++m) clash = used[m];
+    if (clash) continue;
+    Candidate c;
+    c.cue = {i, j + 1};
+    for (size_t m = i; m <= j; ++m) used[m] = true;
+    complete(c, false);
+    found.push_back(std::move(c));
+    i = j;
+  }
+  // "the council's claim that the road will cut journey times by 40 percent": a report noun after its
+  // possessor, with a that-clause, reports what the possessor said or holds.
+  for (size_t i = 1; i + 2 < n; ++i) {
+    static const WordSet nouns = {
+        "claim", "claims", "statement", "assertion", "argument", "announcement", "insistence", "warning",
+        "prediction", "contention", "allegation", "allegations", "charge", "promise", "pledge", "admission",
+        "suggestion", "conclusion", "finding", "findings", "forecast", "complaint", "accusation", "boast",
+        "denial", "estimate", "assurance", "assurances", "view", "belief"};
+    if (used[i] || used[i - 1] || !v[i].word || v[i].cap || v[i].quoted || !nouns.count(v[i].norm) ||
+        !v.is(i + 1, "that") || !v[i + 2].word) {
+      continue;
+    }
+    const std::string_view p = v[i - 1].norm;
+    if (!v[i - 1].word || !(p.ends_with("'s") || p.ends_with("s'"))) continue;
+    // The possessor's own phrase: "Donald Trump's", "the city council's", not "a fact-check on Donald Trump's".
+    size_t b = i - 1;
+    while (b > 0 && b + 6 > i && v[b - 1].word && !is_np_preposition(v[b - 1].norm) && !v[b - 1].quoted &&
+           !is_np_stop(v[b - 1].norm) && !v[b - 1].norm.ends_with("'s") &&
+           (v[b - 1].cap || determiners().count(v[b - 1].norm) || (np_word(v[b - 1]) && !is_verbish(v[b - 1])))) {
+      --b;
+      if (determiners().count(v[b].norm)) break;
+    }
+    Span src{b, i};
+    bool clash = false;
+    for (size_t m = src.begin; m <= i && !clash; ++m) clash = used[m];
+    if (clash) continue;
+    Candidate c;
+    c.cue = {i, i + 1};
+    c.source = src;
+    for (size_t m = src.begin; m <= i; ++m) used[m] = true;
+    complete(c, false);
+    found.push_back(std::move(c));
   }
   // Layout attributions: a headline's or transcript's "Name:", a signature's "― Name".
   {

@@ -254,10 +254,10 @@ struct Checkables {
 /// "the" + a ranking word + within five words a word that ends the ranking: the shape of "the first
 /// country to", "the only state in", "the largest ... since".
 template <typename Head, typename Tail>
-bool ranked(const std::vector<ClaimToken>& toks, Head head, Tail tail) {
+bool ranked(const std::vector<ClaimToken>& toks, Head head, Tail tail, size_t window = 5) {
   for (size_t k = 0; k + 2 < toks.size(); ++k) {
     if (!toks[k].is("the") || !head(toks[k + 1])) continue;
-    for (size_t m = k + 2; m < std::min(k + 7, toks.size()); ++m) {
+    for (size_t m = k + 2; m < std::min(k + 2 + window, toks.size()); ++m) {
       if (tail(toks[m])) return true;
     }
   }
@@ -279,9 +279,43 @@ constexpr double kRankingFloor = 0.6;
 /// time since". Not "the first" ("the first thing to do" is a plan) and not superlatives or "only",
 /// which debates use for opinions ("the best way to", "the only answer").
 bool counts_rank(const std::vector<ClaimToken>& toks) {
-  return ranked(toks, [](const ClaimToken& t) { return is_ordinal(t) && !t.is("first") && !t.is("last"); },
-                [](const ClaimToken& t) { return is_ranking_tail(t) || t.is("this"); });
+  auto place = [](const ClaimToken& t) { return is_ordinal(t) && !t.is("first") && !t.is("last"); };
+  return ranked(toks, place, [](const ClaimToken& t) { return is_ranking_tail(t) || t.is("this"); }) ||
+         // "the third fire at an empty building in Eastfield this year": the period counted in, further out.
+         ranked(toks, place, [](const ClaimToken& t) { return t.is("this"); }, 9);
 }
+
+/// An association or an effect on health or risk stated as fact: "has been linked to lower IQ", "raises
+/// the risk of stroke", "is associated with higher mortality". Fact-checkers check such claims first,
+/// and the debates the model learned from hardly make them.
+bool states_association(const std::vector<ClaimToken>& toks) {
+  for (size_t k = 0; k + 2 < toks.size(); ++k) {
+    const ClaimToken& t = toks[k];
+    // "has been linked to", "are linked to" (not "is linked to the mainland").
+    if (t.is("linked") && toks[k + 1].is("to") && k > 0 &&
+        (toks[k - 1].is("been") || ((toks[k - 1].is("is") || toks[k - 1].is("are")) && !toks[k + 2].is("the")))) {
+      return true;
+    }
+    // "raises the risk of", "cuts your risk of".
+    static const WordSet change = {"increases", "increase", "increased", "raises", "raise", "raised", "reduces",
+                                   "reduce", "reduced", "lowers", "lower", "lowered", "doubles", "double",
+                                   "doubled", "halves", "halved", "cuts", "cut"};
+    if (change.count(t.text) && (toks[k + 1].is("the") || toks[k + 1].is("your") || toks[k + 1].is("their")) &&
+        k + 3 < toks.size() && toks[k + 2].is("risk") && toks[k + 3].is("of")) {
+      return true;
+    }
+    // "is associated with higher mortality".
+    if (t.is("associated") && toks[k + 1].is("with") && k > 0 &&
+        (toks[k - 1].is("is") || toks[k - 1].is("are") || toks[k - 1].is("been"))) {
+      static const WordSet direction = {"higher", "lower", "increased", "reduced", "greater", "less", "more",
+                                        "fewer", "a", "an"};
+      if (direction.count(toks[k + 2].text)) return true;
+    }
+  }
+  return false;
+}
+
+constexpr double kAssociationFloor = 0.55;
 
 Checkables checkables(const std::vector<ClaimToken>& toks) {
   Checkables c;
@@ -872,6 +906,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     // A ranking stated as fact ("the third country to", "the only state in") is what fact-checkers
     // check first, whatever the debates the model learned from made of its words.
     if (!question && counts_rank(toks)) claim.score = std::max(claim.score, kRankingFloor);
+    if (!question && states_association(toks)) claim.score = std::max(claim.score, kAssociationFloor);
     Checkables hard = checkables(toks);
     bool check_worthy = claim.score >= threshold && claim.score > 0;
     // Documentation of software: a sentence that names code, a version or a flag describes what the
