@@ -1626,7 +1626,8 @@ bool is_colon_label(std::string_view w) {
       // Labels of analysis and reporting ("Assessment: grain exports", "Explainer: the levy").
       "assessment", "assessments", "explainer", "overview", "profile", "obituary", "editorial", "recap",
       "preview", "faq", "roundup", "outlook", "forecast", "conclusion", "conclusions", "brief", "backgrounder",
-      "factsheet", "primer", "guide", "handbook",
+      "factsheet", "primer", "guide", "handbook", "letter", "letters", "comment", "column", "essay", "podcast",
+      "interview", "dispatch", "feature",
       "recommendation", "recommendations", "findings", "methodology", "purpose", "introduction",
       // Labels of reference documentation ("Type: `number`", "**Default**: `true`").
       "type", "types", "default", "defaults", "description", "argument", "arguments", "parameter",
