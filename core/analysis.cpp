@@ -34,8 +34,8 @@ const std::vector<Attribution>& Analysis::attributions() const {
   return *attributions_;
 }
 
-// A transcript line ("BERG: The fog came in fast, maybe ...") is the speaker's speech, as a quotation
-// is: its hedges are theirs. Only a block with a colon near its start can be one, so the attributions
+// A transcript line ("BERG: The fog came in fast, maybe ...") or an interview's answer is the speaker's
+// speech, as a quotation is: its hedges are theirs. Only a block with a colon near its start can be one, so the attributions
 // that tell are computed only when such a block holds a cue.
 void Analysis::mark_transcript_cues() const {
   constexpr uint32_t kSpeakerBytes = 64;
@@ -49,7 +49,12 @@ void Analysis::mark_transcript_cues() const {
       speaker = {};
       const Range head{doc_.blocks()[block].range.start,
                        std::min(doc_.blocks()[block].range.end, doc_.blocks()[block].range.start + kSpeakerBytes)};
-      if (doc_.slice(head).find(':') != std::string_view::npos) {
+      const size_t colon = doc_.slice(head).find(':');
+      if (colon != std::string_view::npos && doc_.blocks()[block].spoken) {
+        // The whole text says it is a transcript or an interview (Block::spoken): the label alone
+        // is enough, however short the line ("SANDOVAL: Maybe.").
+        speaker = {head.start, head.start + static_cast<uint32_t>(colon) + 1};
+      } else if (colon != std::string_view::npos) {
         speaker = transcript_speaker(doc_, attributions(), block);
       }
     }

@@ -172,6 +172,8 @@ TEST_F(Claims, ATranscriptsSpeakersSpeakForThemselves) {
       "VANCE: They rose in one month of 2025, the month of the strike.\n";
   EXPECT_TRUE(flagged(debate).empty());
   EXPECT_TRUE(flagged(debate, Markup::kMarkdown).empty());
+  // A tally is no speech: "Vance: 1,769." is a figure to source.
+  EXPECT_EQ(flagged("Votes cast on 3 May\n\nVance: 1,769.\n\nOkafor: 1,501.\n\nVance: 547 postal votes.\n").size(), 2u);
   // One labelled line is no transcript: a dateline opens a news story.
   EXPECT_EQ(flagged("Report from the harbour\n\nRostock: Waiting times rose in 2025, and the harbour lost two "
                     "shipping lines.\n")

@@ -178,6 +178,18 @@ TEST(Cues, ResearchProseHedgesLinksForecastsAndOpenQuestions) {
   EXPECT_EQ(cues_of("Police are treating it as an apparent suicide."), Cues{"hedge:apparent"});
 }
 
+// A podcast transcript written here: every line after a speaker's name is theirs, however short.
+TEST(Cues, ATranscriptsHedgesAreTheSpeakers) {
+  const std::string text = "HOST: Why?\n\nSANDOVAL: Critics said the price was too low, and I think they had a point.\n\n"
+                           "HOST: Really?\n\nSANDOVAL: Maybe.\n";
+  EXPECT_EQ(findings_of(text), std::vector<std::string>{});
+  // Outside a transcript the writer hedges; the sections of structured abstracts are no speakers.
+  EXPECT_EQ(findings_of("Maybe."), std::vector<std::string>{"hedge:Maybe"});
+  EXPECT_EQ(findings_of("RESULTS: Cover rose in two bays.\n\nCONCLUSION: Moorings may harm eelgrass.\n\n"
+                        "RESULTS: Cover fell.\n\nCONCLUSION: Dredging may harm eelgrass.\n"),
+            (std::vector<std::string>{"hedge:may", "hedge:may"}));
+}
+
 TEST(Cues, NewsIdioms) {
   EXPECT_EQ(cues_of("She leads among likely voters."), Cues{});
   EXPECT_EQ(cues_of("The likely outcome is a recount."), Cues{"hedge:likely"});

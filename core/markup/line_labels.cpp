@@ -70,11 +70,15 @@ std::optional<std::string> line_label(std::string_view text, size_t at) {
   return key;
 }
 
-/// Labels that recur in texts that are no transcript: notes, updates, captions, a Q&A's "Q:" and "A:".
+/// Labels that recur in texts that are no transcript: notes, updates, captions, a Q&A's "Q:" and "A:", the
+/// sections of a structured abstract ("METHODS:", "CONCLUSION:") in a text that holds several.
 bool is_recurring_layout_label(std::string_view key) {
-  static constexpr std::array<std::string_view, 14> kLabels = {
+  static constexpr std::array<std::string_view, 44> kLabels = {
       "note", "notes", "update", "updated", "photo", "source", "edit", "q", "a", "step", "example", "warning",
-      "tip", "correction"};
+      "tip", "correction", "background", "method", "methods", "result", "results", "conclusion", "conclusions",
+      "purpose", "objective", "objectives", "aim", "aims", "design", "setting", "participants", "patients",
+      "interventions", "measurements", "measures", "findings", "introduction", "discussion", "summary", "context",
+      "materials", "limitations", "importance", "abstract", "keywords", "question"};
   for (std::string_view l : kLabels) {
     if (key == l) return true;
   }
@@ -82,17 +86,14 @@ bool is_recurring_layout_label(std::string_view key) {
 }
 
 /// Whether the line at `at`, after its label's colon, says something in words: a speaker's line does
-/// ("VANCE: The levy raised ..."), a tally's does not ("Clinton: 1,769.").
+/// ("VANCE: The levy raised ...", "SANDOVAL: Maybe."), a tally's does not ("Clinton: 1,769.").
 bool speaks_after_label(std::string_view text, size_t at) {
-  size_t i = text.find(':', at);
-  int words = 0;
-  bool in_word = false;
-  for (++i; i < text.size() && text[i] != '\n' && words < 2; ++i) {
-    const bool letter = is_upper(text[i]) || is_lower(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80;
-    if (letter && !in_word) ++words;
-    in_word = letter;
+  const size_t colon = text.find(':', at);
+  if (colon == std::string_view::npos) return false;
+  for (size_t i = colon + 1; i < text.size() && text[i] != '\n'; ++i) {
+    if (is_upper(text[i]) || is_lower(text[i]) || static_cast<unsigned char>(text[i]) >= 0x80) return true;
   }
-  return words >= 2;
+  return false;
 }
 
 }  // namespace
