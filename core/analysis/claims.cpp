@@ -737,6 +737,7 @@ bool own_measurement(const std::vector<ClaimToken>& toks) {
       return true;
     }
   }
+  // The writer's own measurement: "We measured 142 tonnes", "I timed the crossing".
   static const WordSet measured = {"measured", "timed",    "weighed",   "counted",     "clocked",  "recorded",
                                    "tested",   "surveyed", "sampled",   "monitored",   "profiled", "benchmarked",
                                    "interviewed"};
@@ -749,6 +750,12 @@ bool own_measurement(const std::vector<ClaimToken>& toks) {
       ++verb;
     }
     if (measured.count(toks[verb].text)) return true;
+    // A reviewer's own use: "I rode the bike for three weeks", "I wore it on two runs". Only "I": a
+    // politician's "we used" is a record to check. ("ran", "spent", "tried" are records too.)
+    // It opens the sentence: "When I walked into the Oval Office, I had a deficit" is a record.
+    static const WordSet used = {"rode", "drove", "wore", "used", "stayed", "ate", "lived", "hiked", "cooked",
+                                 "baked", "tasted", "owned"};
+    if (k == 0 && toks[k].is("i") && used.count(toks[verb].text)) return true;
   }
   return false;
 }
