@@ -41,7 +41,8 @@ bool looks_like_headline(std::string_view line) {
       break;
     }
   }
-  if (end == 0 || is_terminal(line[end - 1])) return false;
+  // A headline may ask ("Who owns the harbour?"); a full stop or an exclamation ends a sentence.
+  if (end == 0 || (is_terminal(line[end - 1]) && line[end - 1] != '?')) return false;
 
   // Needs something to read (a rule of dashes is not a title) and a bounded number of words.
   bool has_word_byte = false;
