@@ -501,6 +501,12 @@ TEST(Plain, OneLineWithoutBreakIsNoHeadline) {
   EXPECT_EQ(result.blocks[0].kind, BlockKind::kParagraph);
 }
 
+// A title may ask; a first line that ends a sentence is one.
+TEST(Plain, AHeadlineMayAsk) {
+  EXPECT_EQ(parse_plain("Who owns the harbour?\n\nThe city sold it.\n").blocks[0].kind, BlockKind::kHeading);
+  EXPECT_EQ(parse_plain("The city sold the harbour.\n\nIt was 2019.\n").blocks[0].kind, BlockKind::kParagraph);
+}
+
 TEST(Plain, ParagraphEndingWithAColonContinuesIntoTheNext) {
   const std::string text = "The notice read:\n\n\nBoats must dock by noon.\n\nA new paragraph.\n";
   const MarkupResult result = parse_plain(text);
