@@ -946,6 +946,11 @@ TEST_F(Attributions, ADocumentReportsWhatItFound) {
   EXPECT_TRUE(find("The divers found 31 anchors on the seabed.").empty());
 }
 
+// A weather story written here: an "-ing" noun before the clause's verb heads its phrase.
+TEST_F(Attributions, AWarningInPlaceIsNoReport) {
+  EXPECT_TRUE(find("An amber heat warning is in place until Friday evening.").empty());
+}
+
 TEST_F(Attributions, AnOperatorIsABody) {
   EXPECT_EQ(only("The port operator, Harbourline, said it had offered a 6 percent rise.", "said").kind,
             "official_statement");

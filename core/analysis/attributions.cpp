@@ -2784,6 +2784,14 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
       i = e;
       continue;
     }
+    // An "-ing" noun that heads its noun phrase, the clause's verb after it, is no report by the words
+    // before it: "An amber heat warning is in place". ("a campaign ad hitting Clinton" reports.)
+    if (e - i == 1 && src.end == i && src.end > src.begin && v[i].norm.size() > 5 && v[i].norm.ends_with("ing") &&
+        v[src.begin].word && (v.is(src.begin, "a") || v.is(src.begin, "an") || v.is(src.begin, "the")) &&
+        !v[i - 1].cap && e < n && v[e].word && is_cue_auxiliary(v[e].norm) && !v.is(e, "not")) {
+      i = e;
+      continue;
+    }
     // A lone lower-case verb is no source: "The findings could help explain why" gave "help".
     if (src.end == src.begin + 1 && v[src.begin].word && !v[src.begin].cap &&
         (is_verbish(v[src.begin]) || v.is(src.begin, "help") || v.is(src.begin, "helps") || v.is(src.begin, "to"))) {
