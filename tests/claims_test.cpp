@@ -442,6 +442,13 @@ TEST_F(Claims, CarryOverStopsAtTheParagraphAndAtATurn) {
   // A person's statement is not assumed to cover the writer's next sentence.
   c = assess("The mayor said the pier would reopen. It was built in 1932 for 40,000 pounds.");
   EXPECT_EQ(c[1].status, ClaimStatus::kUnsourced);
+
+  // An appeal or a judgement passes on no report: what follows is the writer's.
+  c = assess("Water companies have urged customers to use water sparingly. Reservoir levels stood at 71 percent "
+             "on Monday.");
+  EXPECT_EQ(c[1].status, ClaimStatus::kUnsourced);
+  c = assess("The water company said demand had doubled. Reservoir levels stood at 71 percent on Monday.");
+  EXPECT_EQ(c[1].status, ClaimStatus::kAttributedByContext);
 }
 
 TEST_F(Claims, HedgedSpeculationIsNotAnUnsourcedFact) {

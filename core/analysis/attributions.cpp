@@ -2498,6 +2498,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
         }
         c.source = src;
         c.a.verb = v.range({i, i + len});
+        c.a.stance = cat == "stance";
         std::string_view fix = flag_value(*e, "fix");
         if (!fix.empty()) c.a.neutral_verb = std::string(fix);
       }

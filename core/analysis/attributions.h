@@ -24,6 +24,9 @@ struct Attribution {
   std::string caution;
   /// A non-neutral reporting verb ("asserted", "claimed"): the neutral verb to offer instead.
   std::string neutral_verb;
+  /// The verb takes a stance on its object rather than passing on a statement ("urged", "criticized",
+  /// "praised"): what follows in the paragraph is not the source's report.
+  bool stance = false;
   /// Found by the learned cue tagger (grammar/lexicon/source_cue_model.tsv) rather than by a reporting
   /// verb rule: a broader, PARC-style attribution ("took aim at", "his remarks on"). It is shown as a
   /// hint, and its source is still checked for reliability, but it never sources a claim and never

@@ -947,7 +947,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
       bool refers_back = lead.size() >= 2 && (lead[0] == "the" || lead[0] == "that" || lead[0] == "this") &&
                          is_report_noun(lead[1]);
       const Attribution* a = context_attribution >= 0 ? &attributions[static_cast<size_t>(context_attribution)] : nullptr;
-      bool report_kind = a != nullptr && a->kind != SourceKind::kNamedPerson;
+      bool report_kind = a != nullptr && a->kind != SourceKind::kNamedPerson && !a->stance;
       bool adjacent = context == static_cast<int32_t>(s) - 1 ||
                       (context < static_cast<int32_t>(s) - 1 && out[s - 1].context == context);
       // '"We were surprised," Halvorsen said. "It reached three metres."': the next quotation in the
