@@ -946,6 +946,15 @@ TEST_F(Attributions, ADocumentReportsWhatItFound) {
   EXPECT_TRUE(find("The divers found 31 anchors on the seabed.").empty());
 }
 
+// A press briefing, an obituary and a live blog written here.
+TEST_F(Attributions, GroupsAtTheStartAndWhereTheSourceIs) {
+  EXPECT_EQ(only("Fishermen say catches in the basin have fallen.", "say").kind, "anonymous");
+  EXPECT_EQ(only("Q: Fishermen say catches in the basin have fallen.", "say").kind, "anonymous");
+  EXPECT_EQ(only("Officials there said the queues were long.", "said").source, "Officials");
+  EXPECT_TRUE(find("Election night: live updates").empty());
+  EXPECT_TRUE(find("Memo: options for the ferry timetable").empty());
+}
+
 // A weather story written here: an "-ing" noun before the clause's verb heads its phrase.
 TEST_F(Attributions, AWarningInPlaceIsNoReport) {
   EXPECT_TRUE(find("An amber heat warning is in place until Friday evening.").empty());

@@ -451,6 +451,13 @@ TEST_F(Claims, CarryOverStopsAtTheParagraphAndAtATurn) {
   EXPECT_EQ(c[1].status, ClaimStatus::kAttributedByContext);
 }
 
+// A live blog written here: the outlet's eyewitness is a source, the writer's own view is not.
+TEST_F(Claims, OurReporterIsASource) {
+  EXPECT_TRUE(flagged("Queues were still forming outside two polling stations in Westbrook, our reporter there says.")
+                  .empty());
+  EXPECT_EQ(flagged("Queues were forming outside 2 of the 40 polling stations by 8 pm, we think.").size(), 1u);
+}
+
 TEST_F(Claims, HedgedSpeculationIsNotAnUnsourcedFact) {
   auto c = assess("The new rules could perhaps help some families.");
   EXPECT_EQ(c[0].status, ClaimStatus::kSpeculative);

@@ -210,6 +210,7 @@ TEST(Cues, BoostersInContext) {
   EXPECT_EQ(cues_of("The firm broke even last year."), Cues{});
   EXPECT_EQ(cues_of("The sign was clearly visible."), Cues{});
   EXPECT_EQ(cues_of("The plan has clearly failed."), Cues{"booster:clearly"});
+  EXPECT_EQ(cues_of("What is clear is that the plan failed."), Cues{"booster:What is clear is that"});
   // "almost certainly" is a hedge, not the booster "certainly".
   EXPECT_EQ(cues_of("The fire was almost certainly arson."), Cues{"hedge:almost certainly"});
 }

@@ -1186,7 +1186,7 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
     const LexiconEntry* e = nullptr;
     size_t n = match_at(v, i, lists.anonymous, &e, head.end);
     // Capitalised inside the sentence, such a noun ends a name: "The Charlotte Observer".
-    if (n > 0 && i + n - 1 > 0 && v[i + n - 1].cap) n = 0;
+    if (n > 0 && i + n - 1 > 0 && v[i + n - 1].cap && !v[i + n - 1].initial) n = 0;
     const LexiconEntry* e2 = nullptr;
     size_t n2 = match_at(v, i, lists.nouns, &e2, head.end);
     if (n2 >= n && n2 > 0) {
@@ -1371,6 +1371,12 @@ size_t skip_gap(const View& v, size_t end, size_t floor) {
   for (size_t guard = 0; guard < 4 && e > floor; ++guard) {
     const Tok& t = v[e - 1];
     if (!t.word) break;
+    // "Officials there said", "our reporter there says": where the source is, not part of its name.
+    if ((t.norm == "there" || t.norm == "here") && !t.cap && e >= floor + 2 && v[e - 2].word &&
+        !is_cue_auxiliary(v[e - 2].norm)) {
+      --e;
+      continue;
+    }
     if (is_day_or_time(t.norm) || (is_cue_auxiliary(t.norm) && !t.cap)) {
       --e;
       if (e > floor && (v.is(e - 1, "on") || v.is(e - 1, "late") || v.is(e - 1, "early"))) --e;
@@ -1627,7 +1633,7 @@ bool is_colon_label(std::string_view w) {
       "assessment", "assessments", "explainer", "overview", "profile", "obituary", "editorial", "recap",
       "preview", "faq", "roundup", "outlook", "forecast", "conclusion", "conclusions", "brief", "backgrounder",
       "factsheet", "primer", "guide", "handbook", "letter", "letters", "comment", "column", "essay", "podcast",
-      "interview", "dispatch", "feature",
+      "interview", "dispatch", "feature", "memo", "memorandum", "agenda", "night", "morning", "evening",
       "recommendation", "recommendations", "findings", "methodology", "purpose", "introduction",
       // Labels of reference documentation ("Type: `number`", "**Default**: `true`").
       "type", "types", "default", "defaults", "description", "argument", "arguments", "parameter",
@@ -2398,7 +2404,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
                                  head.norm == "who" ||
                                  (head.norm.ends_with("s") && !head.norm.ends_with("'s") &&
                                   !head.norm.ends_with("ss")) ||
-                                 head.norm == "people" || head.norm == "police");
+                                 is_plural_noun(head.norm));  // "people", "police", "fishermen"
           };
           // The phrase's last word, or its head before an attached phrase: "Critics of the levy argue".
           Span chunk = head_chunk(v, src);

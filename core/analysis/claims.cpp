@@ -513,7 +513,22 @@ bool is_page_note(const std::vector<ClaimToken>& toks, const Document& doc, cons
 /// said", "we believe", "our team found") sources nothing, and neither does a broad, learned
 /// attribution ("took aim at"): only a report of what a source said, wrote, found or showed does.
 bool sources_sentence(const Document& doc, const Attribution& a) {
-  if (a.inferred || a.writer_source) return false;
+  if (a.inferred) return false;
+  if (a.writer_source) {
+    // The writer's view is no source, but their outlet's eyewitness is one: "our reporter there says",
+    // "our correspondent in Kyiv reported".
+    static const WordSet eyewitness = {"reporter", "reporters", "correspondent", "correspondents", "journalist",
+                                       "journalists", "photographer", "crew"};
+    std::string w = normalise_word(doc.slice(a.source));
+    bool named = false;
+    for (size_t at = 0; at <= w.size();) {
+      size_t space = w.find(' ', at);
+      if (space == std::string::npos) space = w.size();
+      named = named || eyewitness.count(std::string_view(w).substr(at, space - at)) > 0;
+      at = space + 1;
+    }
+    return named;
+  }
   if (!a.source.empty()) {
     std::string w = normalise_word(doc.slice(a.source));
     // "A lot of evidence points to ...": evidence nobody names is no source (the weasel check says so).
