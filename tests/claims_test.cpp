@@ -451,6 +451,13 @@ TEST_F(Claims, CarryOverStopsAtTheParagraphAndAtATurn) {
   EXPECT_EQ(c[1].status, ClaimStatus::kAttributedByContext);
 }
 
+// A product recall written here: directions to a helpline are no claim, whatever their digits.
+TEST_F(Claims, DirectionsToAContactAreNoClaim) {
+  EXPECT_TRUE(flagged("For more information, call the Brisa helpline on 0800 555 0199 or visit the website.").empty());
+  EXPECT_TRUE(flagged("To book, email the harbour office before 3 June.").empty());
+  EXPECT_EQ(flagged("The helpline took 4,000 calls in the first 2 days of the recall.").size(), 1u);
+}
+
 // A live blog written here: the outlet's eyewitness is a source, the writer's own view is not.
 TEST_F(Claims, OurReporterIsASource) {
   EXPECT_TRUE(flagged("Queues were still forming outside two polling stations in Westbrook, our reporter there says.")

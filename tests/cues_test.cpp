@@ -221,6 +221,9 @@ TEST(Cues, WeaselsNeedAnUnnamedSourceAndNoCitation) {
   EXPECT_EQ(cues_of("Her critics argue that it leaks."), Cues{});
   EXPECT_EQ(cues_of("Many people died in the flood."), Cues{});
   EXPECT_EQ(cues_of("Studies show that it leaks."), Cues{"weasel:Studies show"});
+  // A forum post written here.
+  EXPECT_EQ(cues_of("Scientists have proven that radio waves damage cells."), Cues{"weasel:Scientists have proven"});
+  EXPECT_EQ(cues_of("Many people are saying the masts were rushed."), Cues{"weasel:Many people are saying"});
   EXPECT_EQ(cues_of("Studies show that it leaks [4]."), Cues{});
   // A tag that asks for a source gives none.
   EXPECT_EQ(cues_of("Studies show that it leaks.[citation needed]"), Cues{"weasel:Studies show"});

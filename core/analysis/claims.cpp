@@ -732,6 +732,23 @@ bool asks_for_comment(const std::vector<ClaimToken>& toks) {
   return false;
 }
 
+/// Directions to a contact, not a claim: "For more information, call the helpline on 0800 555 0199",
+/// "To book, email the office", "Visit the company's website".
+bool gives_contact(const std::vector<ClaimToken>& toks) {
+  static const WordSet contact = {"call", "phone", "ring", "email", "e-mail", "visit", "contact", "write", "text"};
+  if (toks.empty()) return false;
+  if (contact.count(toks[0].text)) return true;
+  if (!toks[0].is("for") && !toks[0].is("to") && !toks[0].is("if")) return false;
+  for (size_t k = 1; k < toks.size() && k < 7; ++k) {
+    if (!contact.count(toks[k].text)) continue;
+    const ClaimToken& before = toks[k - 1];
+    // "For more information call", "If in doubt, you can call"; not "the call", "a visit".
+    return !before.is("the") && !before.is("a") && !before.is("an") && !before.is("this") && !before.is("his") &&
+           !before.is("her") && !before.is("their") && !before.is("its");
+  }
+  return false;
+}
+
 /// The writer's own measurement: "In my testing it managed about 70 km", "In our tests ...", "We
 /// measured 142 tonnes", "I timed the crossing at 14 minutes". Its source is the writer's own work,
 /// as in a Results section.
@@ -941,7 +958,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     // A lead-in's content is what it introduces; a page's own notes and pointers state nothing.
     auto is_aside = [&] {
       return is_lead_in(doc, sentence) || is_page_note(toks, doc, sentence) || recommends(toks) ||
-             records_decision(toks) || asks_for_comment(toks) || !has_word(doc, sentence) ||
+             records_decision(toks) || asks_for_comment(toks) || gives_contact(toks) || !has_word(doc, sentence) ||
              (doc.blocks()[sentence.block].kind == BlockKind::kHeading && dated_title(toks));
     };
     if (check_worthy && (describes_software() || is_aside())) check_worthy = false;

@@ -1128,6 +1128,8 @@ class Finder {
       k += 3;
     }
     if (has(k, kAuxiliary)) ++k;
+    // A progressive: "Many people are saying".
+    if (has(k, kBe) && ends_with(w(k + 1), "ing")) ++k;
     for (int skipped = 0; skipped < 3 && has(k, kAdverb); ++skipped) ++k;
     uint64_t flags = 0;
     size_t n = cls(k, kAttitudeClass, &flags);
