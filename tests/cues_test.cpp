@@ -188,6 +188,12 @@ TEST(Cues, ATranscriptsHedgesAreTheSpeakers) {
   EXPECT_EQ(findings_of("RESULTS: Cover rose in two bays.\n\nCONCLUSION: Moorings may harm eelgrass.\n\n"
                         "RESULTS: Cover fell.\n\nCONCLUSION: Dredging may harm eelgrass.\n"),
             (std::vector<std::string>{"hedge:may", "hedge:may"}));
+  // Fields of a list are no speakers either, in capitals or not.
+  EXPECT_EQ(findings_of("What: the archive format\nDescription: the format may change.\n\n"
+                        "What: the index\nDescription: stable.\n"),
+            std::vector<std::string>{"hedge:may"});
+  EXPECT_EQ(findings_of("BREAKING CHANGE: the format may change.\n\nBREAKING CHANGE: the index may move.\n"),
+            (std::vector<std::string>{"hedge:may", "hedge:may"}));
 }
 
 TEST(Cues, NewsIdioms) {

@@ -71,18 +71,33 @@ std::optional<std::string> line_label(std::string_view text, size_t at) {
 }
 
 /// Labels that recur in texts that are no transcript: notes, updates, captions, a Q&A's "Q:" and "A:", the
-/// sections of a structured abstract ("METHODS:", "CONCLUSION:") in a text that holds several.
+/// sections of a structured abstract ("METHODS:", "CONCLUSION:") in a text that holds several, a
+/// changelog's "BREAKING CHANGE:".
 bool is_recurring_layout_label(std::string_view key) {
-  static constexpr std::array<std::string_view, 44> kLabels = {
+  static constexpr std::array<std::string_view, 56> kLabels = {
       "note", "notes", "update", "updated", "photo", "source", "edit", "q", "a", "step", "example", "warning",
       "tip", "correction", "background", "method", "methods", "result", "results", "conclusion", "conclusions",
       "purpose", "objective", "objectives", "aim", "aims", "design", "setting", "participants", "patients",
       "interventions", "measurements", "measures", "findings", "introduction", "discussion", "summary", "context",
-      "materials", "limitations", "importance", "abstract", "keywords", "question"};
+      "materials", "limitations", "importance", "abstract", "keywords", "question", "change", "changes", "fix",
+      "fixes", "feature", "features", "deprecated", "deprecation", "security", "todo", "fixme", "important"};
   for (std::string_view l : kLabels) {
     if (key == l) return true;
   }
   return false;
+}
+
+/// Whether the label of the line at `at` is written in capitals, as a transcript writes its speakers
+/// ("VANCE:", "MS. LINDQVIST:"); a field of a form or a list is not ("What:", "Status:").
+bool label_in_capitals(std::string_view text, size_t at) {
+  const size_t colon = text.find(':', at);
+  if (colon == std::string_view::npos) return false;
+  int upper = 0;
+  for (size_t i = at; i < colon; ++i) {
+    if (is_lower(text[i])) return false;
+    upper += is_upper(text[i]);
+  }
+  return upper >= 2;
 }
 
 /// Whether the line at `at`, after its label's colon, says something in words: a speaker's line does
@@ -118,11 +133,15 @@ void mark_line_labels(std::string_view text, MarkupResult& result) {
     // The first block and headings are where a headline names its speaker ("Graham: Trump's rhetoric ...").
     block.no_speaker_labels = !transcript && b > 0 && block.kind != BlockKind::kHeading;
     block.spoken = false;
-    if (block.kind == BlockKind::kHeading || (!transcript && !asked)) continue;
+    // Software documentation has fields and notes, not speakers ("Status: stable", "BREAKING CHANGE:").
+    if (block.kind == BlockKind::kHeading || (!transcript && !asked) || result.documents_software) continue;
     const size_t end = std::min<size_t>(block.range.end, text.size());
     if (auto label = line_label(text.substr(0, end), block.range.start); label && !label->empty()) {
-      block.spoken = (*label == "a" ? asked : transcript && !is_recurring_layout_label(*label)) &&
-                     speaks_after_label(text.substr(0, end), block.range.start);
+      const std::string_view line = text.substr(0, end);
+      block.spoken = (*label == "a" ? asked
+                                    : transcript && !is_recurring_layout_label(*label) &&
+                                          label_in_capitals(line, block.range.start)) &&
+                     speaks_after_label(line, block.range.start);
     }
   }
 }

@@ -40,9 +40,10 @@ struct Block {
   /// speaker that way ("Graham: Trump's rhetoric is hateful"), and so does a transcript, in capitals
   /// ("BERG: I asked ...") or not. Set by every parse of a whole text (mark_line_labels()).
   bool no_speaker_labels = false;
-  /// Opens with a speaker's label in a transcript ("VANCE: The levy raised ...") or with the "A:" of an
+  /// Opens with a speaker's label in capitals in a transcript ("VANCE: The levy raised ...") or with the "A:" of an
   /// interview printed as questions and answers: the block holds that speaker's words, not claims of
-  /// the writer's own. Set by every parse of a whole text (mark_line_labels()).
+  /// the writer's own. Never in software documentation. Set by every parse of a whole text
+  /// (mark_line_labels(), after documents_software).
   bool spoken = false;
   /// The text of a footnote definition (`[^1]: Port emissions inventory, 2023.`) or a block in a
   /// section headed "References", "Sources", "Bibliography", "Notes", "Further reading" and the like:

@@ -230,8 +230,8 @@ MarkupResult parse_plain(std::string_view text) {
     line = next;
   }
   flush();
-  mark_line_labels(text, result);
   result.documents_software = is_plain_software_documentation(text);
+  mark_line_labels(text, result);  // reads documents_software
   result.states_rules = states_rules(text.substr(0, std::min(text.find('\n'), text.size())));
   return result;
 }
