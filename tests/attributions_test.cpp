@@ -953,6 +953,9 @@ TEST_F(Attributions, GroupsAtTheStartAndWhereTheSourceIs) {
   EXPECT_EQ(only("Officials there said the queues were long.", "said").source, "Officials");
   EXPECT_TRUE(find("Election night: live updates").empty());
   EXPECT_TRUE(find("Memo: options for the ferry timetable").empty());
+  EXPECT_TRUE(find("Thread: what the new bus timetable changes").empty());
+  EXPECT_EQ(only("A Harbour Observer article said the road would cost 82 million pounds.", "said").kind,
+            "media_outlet");
 }
 
 // A weather story written here: an "-ing" noun before the clause's verb heads its phrase.

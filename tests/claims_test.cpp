@@ -297,6 +297,14 @@ TEST_F(Claims, AnExplainedAnonymityIsAcknowledged) {
   m = messages("Two people familiar with the polling said it shows a similar trend.");
   ASSERT_EQ(m.size(), 1u);
   EXPECT_NE(m[0].find("say why it cannot be named"), std::string::npos) << m[0];
+  // A science story written here: a group the next sentence illustrates with a named member.
+  EXPECT_TRUE(messages("Other scientists said the cores were too shallow. Jonas Keller, of the Baltic Institute, "
+                       "said the bays were unusual.")
+                  .empty());
+  EXPECT_EQ(messages("Officials said the cores were too shallow. Jonas Keller, of the Baltic Institute, said the "
+                     "bays were unusual.")
+                .size(),
+            1u);
 }
 
 TEST_F(Claims, APlainTextReadmeDocumentsSoftware) {
@@ -455,6 +463,7 @@ TEST_F(Claims, CarryOverStopsAtTheParagraphAndAtATurn) {
 TEST_F(Claims, DirectionsToAContactAreNoClaim) {
   EXPECT_TRUE(flagged("For more information, call the Brisa helpline on 0800 555 0199 or visit the website.").empty());
   EXPECT_TRUE(flagged("To book, email the harbour office before 3 June.").empty());
+  EXPECT_TRUE(flagged("Anyone who saw the collision at 6.15 pm is asked to call 101, quoting incident 412.").empty());
   EXPECT_EQ(flagged("The helpline took 4,000 calls in the first 2 days of the recall.").size(), 1u);
 }
 

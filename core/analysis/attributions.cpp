@@ -1634,7 +1634,7 @@ bool is_colon_label(std::string_view w) {
       "preview", "faq", "roundup", "outlook", "forecast", "conclusion", "conclusions", "brief", "backgrounder",
       "factsheet", "primer", "guide", "handbook", "letter", "letters", "comment", "column", "essay", "podcast",
       "interview", "dispatch", "feature", "memo", "memorandum", "agenda", "night", "morning", "evening",
-      "recall", "notice", "alert",
+      "recall", "notice", "alert", "thread",
       "recommendation", "recommendations", "findings", "methodology", "purpose", "introduction",
       // Labels of reference documentation ("Type: `number`", "**Default**: `true`").
       "type", "types", "default", "defaults", "description", "argument", "arguments", "parameter",

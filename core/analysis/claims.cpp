@@ -733,11 +733,21 @@ bool asks_for_comment(const std::vector<ClaimToken>& toks) {
 }
 
 /// Directions to a contact, not a claim: "For more information, call the helpline on 0800 555 0199",
-/// "To book, email the office", "Visit the company's website".
+/// "To book, email the office", "Visit the company's website", "Witnesses are asked to call 101".
 bool gives_contact(const std::vector<ClaimToken>& toks) {
   static const WordSet contact = {"call", "phone", "ring", "email", "e-mail", "visit", "contact", "write", "text"};
   if (toks.empty()) return false;
   if (contact.count(toks[0].text)) return true;
+  // "Anyone who saw the collision is asked to call 101", "Customers should contact the shop".
+  for (size_t k = 1; k < toks.size(); ++k) {
+    if (!contact.count(toks[k].text)) continue;
+    const ClaimToken& before = toks[k - 1];
+    if (before.is("should") || before.is("can") || before.is("may") || before.is("must") ||
+        (before.is("to") && k >= 2 && (toks[k - 2].is("asked") || toks[k - 2].is("urged") ||
+                                        toks[k - 2].is("encouraged") || toks[k - 2].is("invited")))) {
+      return true;
+    }
+  }
   if (!toks[0].is("for") && !toks[0].is("to") && !toks[0].is("if")) return false;
   for (size_t k = 1; k < toks.size() && k < 7; ++k) {
     if (!contact.count(toks[k].text)) continue;

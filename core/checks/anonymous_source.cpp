@@ -10,7 +10,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 7> kExamples = {
+constexpr std::array<std::string_view, 8> kExamples = {
     "[[According to reports]], the talks collapsed on Friday.",
     "[[Officials said]] the dam was safe.",
     "The minister [[reportedly]] resigned.",
@@ -18,6 +18,7 @@ constexpr std::array<std::string_view, 7> kExamples = {
     "According to the ministry of health, 40 people were treated.",
     "Ana Ruiz, the club's lawyer, said the appeal was filed on Monday.",
     "Shop owners reported more visitors after the street closed (Lind, 2021).",
+    "Other scientists said the hull was rotten. Ana Ruiz, who has dived the wreck since 2009, said it was sound.",
 };
 
 /// Words by which a text says why a source stays unnamed.
@@ -38,7 +39,10 @@ constexpr CheckInfo kInfo{
         "text says is kept unnamed (\"its author, who asked not to be named\", \"speaking on condition of "
         "anonymity\") is anonymous whatever its noun; the message then asks only how the source knows. "
         "Researchers, scientists or economists of a named institution (\"researchers at the University of "
-        "Vastervik\") publish under its name and are not flagged; its officials and aides are. Each unnamed source is flagged once, however "
+        "Vastervik\") publish under its name and are not flagged; its officials and aides are. A group picked "
+        "out by a quantifier that the next sentence illustrates with a named member (\"Other scientists "
+        "urged caution. Jonas Keller, of the Baltic Institute, said ...\") is not flagged either. Each "
+        "unnamed source is flagged once, however "
         "many of its reports the sentence holds (\"a spokesperson told me ..., but would not say when\").",
     .advice =
         "Name the source, or the report, and link to it. If the source must stay anonymous, say why and "
@@ -48,6 +52,23 @@ constexpr CheckInfo kInfo{
     .category = Category::kSourcing,
     .examples = kExamples,
 };
+
+/// Whether `a` is a group picked out by a quantifier ("other scientists", "some economists") and the
+/// next sentence of its paragraph quotes a named person or body.
+bool names_a_member_next(const Document& doc, const std::vector<Attribution>& all, const Attribution& a,
+                         std::string_view lowered) {
+  static constexpr std::array<std::string_view, 5> kQuantifiers = {"other ", "others", "some ", "several ", "many "};
+  if (!std::any_of(kQuantifiers.begin(), kQuantifiers.end(), [&](std::string_view q) { return lowered.starts_with(q); })) {
+    return false;
+  }
+  const auto& sentences = doc.sentences();
+  const uint32_t next = a.sentence + 1;
+  if (next >= sentences.size() || sentences[next].block != sentences[a.sentence].block) return false;
+  return std::any_of(all.begin(), all.end(), [&](const Attribution& b) {
+    return b.sentence == next && !b.inferred && !b.source.empty() &&
+           (b.kind == SourceKind::kNamedPerson || b.kind == SourceKind::kOfficialStatement) && !b.writer_source;
+  });
+}
 
 class AnonymousSourceCheck final : public Check {
  public:
@@ -68,6 +89,9 @@ class AnonymousSourceCheck final : public Check {
       // A citation, footnote or link in the sentence names where the reader can check the report
       // ("shops reported more visitors (Hansen, 2020)").
       if (a.sentence < doc.sentences().size() && has_citation(doc, doc.sentences()[a.sentence])) continue;
+      // "Other scientists urged caution. Jonas Keller, who ..., said": a group the next sentence of
+      // the paragraph illustrates with a named member is named as far as it needs to be.
+      if (names_a_member_next(doc, analysis.attributions(), a, lowered)) continue;
       // Flag the cue and source together when they are one phrase ("officials said", "according to
       // reports"); a long inverted source is flagged on its own.
       Range range = a.source.empty() ? a.cue : a.source;
