@@ -963,6 +963,14 @@ TEST_F(Attributions, AWarningInPlaceIsNoReport) {
   EXPECT_TRUE(find("An amber heat warning is in place until Friday evening.").empty());
 }
 
+// A subject pronoun opens the reported clause; a newsroom that has learned something reports it.
+TEST_F(Attributions, APronounOpensTheReportedClause) {
+  Found f = only("The mayor admitted she took the money.", "admitted");
+  EXPECT_EQ(f.source, "The mayor");
+  EXPECT_EQ(only("The mayor was taken to hospital on Sunday, the Harbour Observer has learned.", "has learned").source,
+            "the Harbour Observer");
+}
+
 TEST_F(Attributions, AnOperatorIsABody) {
   EXPECT_EQ(only("The port operator, Harbourline, said it had offered a 6 percent rise.", "said").kind,
             "official_statement");

@@ -126,7 +126,7 @@ bool is_personal_pronoun(std::string_view w) {
 
 /// A plural noun by its form: "officials", "depositions", "people".
 bool is_plural_noun(std::string_view w) {
-  static const WordSet irregular = {"people", "police", "men", "women", "children", "staff"};
+  static const WordSet irregular = {"people", "police", "men", "women", "children", "staff", "data"};
   static const WordSet singular_men = {"specimen", "abdomen", "regimen", "acumen", "stamen"};
   if (w.size() > 5 && w.ends_with("men") && !singular_men.count(w)) return true;  // "fishermen"
   return irregular.count(w) > 0 ||
@@ -1353,6 +1353,9 @@ bool has_complement(const View& v, size_t ce, size_t limit, bool object_infiniti
                     (j == ce || object_infinitive);
   if (v.is(j, "that") || infinitive || v.open_quote(j) || v.punct(j, ":")) return true;
   if (v.is(ce, "whether") || v.is(ce, "if") || v.is(ce, "how") || v.is(ce, "why")) return true;
+  // A subject pronoun opens a clause: "documents show he took a loss" ("show him" would be an object).
+  static const WordSet subjects = {"he", "she", "they", "we", "i"};
+  if (v[ce].word && subjects.count(v[ce].norm) && ce + 1 < limit && v[ce + 1].word) return true;
   // A zero that-clause: "claimed the election was stolen" has a finite verb after its subject.
   static const WordSet finite = {"is", "was", "are", "were", "had", "has", "have", "will", "would",
                                  "could", "should", "can", "did", "does", "do", "may", "might",
