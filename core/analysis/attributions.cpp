@@ -2518,6 +2518,19 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     complete(c, !c.source.empty() && c.source.begin >= c.cue.end);
     found.push_back(std::move(c));
   }
+  // A phrase found by its own pattern below: taken unless a word of [first, last] is already used.
+  auto take = [&](size_t first, size_t last, Span cue, Span source) {
+    for (size_t m = first; m <= last; ++m) {
+      if (used[m]) return false;
+    }
+    for (size_t m = first; m <= last; ++m) used[m] = true;
+    Candidate c;
+    c.cue = cue;
+    c.source = source;
+    complete(c, false);
+    found.push_back(std::move(c));
+    return true;
+  };
   // "By Trump's own admission", "by his own account": the possessor is the source.
   for (size_t i = 0; i + 2 < n; ++i) {
     if (!v.is(i, "by") || used[i]) continue;
@@ -2533,17 +2546,8 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     if (!(v.is(j, "admission") || v.is(j, "account") || v.is(j, "accounts") || v.is(j, "reckoning"))) {
       continue;
     }
-    bool clash = false;
-    for (size_t m = i; m <= j && !clash; ++m) clash = used[m];
-    if (clash) continue;
-    Candidate c;
     // The cue follows its source, as in "Kerry's announcement of": "[Trump's] own admission".
-    c.cue = {owner_end + 1, j + 1};
-    c.source = {k, owner_end + 1};
-    for (size_t m = i; m <= j; ++m) used[m] = true;
-    complete(c, false);
-    found.push_back(std::move(c));
-    i = j;
+    if (take(i, j, {owner_end + 1, j + 1}, {k, owner_end + 1})) i = j;
   }
   // "The midfielder is understood to have agreed terms", "Several clubs are also said to be watching":
   // a raising passive passes on what unnamed people say or believe, as "it is said that" does.
@@ -2554,15 +2558,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
     static const WordSet raising = {"said", "believed", "understood", "thought", "reported", "rumored",
                                     "rumoured", "alleged", "reputed"};
     if (j + 2 >= n || !v[j].word || !raising.count(v[j].norm) || !v.is(j + 1, "to") || !v[j + 2].word) continue;
-    bool clash = false;
-    for (size_t m = i; m <= j && !clash; ++m) clash = used[m];
-    if (clash) continue;
-    Candidate c;
-    c.cue = {i, j + 1};
-    for (size_t m = i; m <= j; ++m) used[m] = true;
-    complete(c, false);
-    found.push_back(std::move(c));
-    i = j;
+    if (take(i, j, {i, j + 1}, {})) i = j;
   }
   // "the council's claim that the road will cut journey times by 40 percent": a report noun after its
   // possessor, with a that-clause, reports what the possessor said or holds.
@@ -2586,16 +2582,7 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
       --b;
       if (determiners().count(v[b].norm)) break;
     }
-    Span src{b, i};
-    bool clash = false;
-    for (size_t m = src.begin; m <= i && !clash; ++m) clash = used[m];
-    if (clash) continue;
-    Candidate c;
-    c.cue = {i, i + 1};
-    c.source = src;
-    for (size_t m = src.begin; m <= i; ++m) used[m] = true;
-    complete(c, false);
-    found.push_back(std::move(c));
+    take(b, i, {i, i + 1}, {b, i});
   }
   // Layout attributions: a headline's or transcript's "Name:", a signature's "― Name".
   {
