@@ -971,6 +971,12 @@ TEST_F(Attributions, APronounOpensTheReportedClause) {
             "the Harbour Observer");
 }
 
+// A literature review written here: an author with the team they lead is named.
+TEST_F(Attributions, AnAuthorAndColleaguesAreNamed) {
+  EXPECT_EQ(only("Unsworth and colleagues argue that the loss is significant.", "argue").kind, "named_person");
+  EXPECT_EQ(only("Tourists and locals said the road was closed.", "said").kind, "anonymous");
+}
+
 TEST_F(Attributions, AnOperatorIsABody) {
   EXPECT_EQ(only("The port operator, Harbourline, said it had offered a 6 percent rise.", "said").kind,
             "official_statement");

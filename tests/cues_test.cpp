@@ -178,6 +178,18 @@ TEST(Cues, ResearchProseHedgesLinksForecastsAndOpenQuestions) {
   EXPECT_EQ(cues_of("Police are treating it as an apparent suicide."), Cues{"hedge:apparent"});
 }
 
+// A literature review written here: a named holder's belief is reported as theirs.
+TEST(Cues, ABeliefWithANamedHolderSaysWhose) {
+  Settings settings = config::default_settings();
+  Document doc = parse_document("Hastings (1995) estimated that a mooring clears 300 square metres.", Markup::kPlain);
+  std::vector<std::string> messages;
+  for (const Finding& f : analyze(doc, settings)) {
+    if (f.check == "hedge") messages.push_back(f.message);
+  }
+  EXPECT_EQ(messages, std::vector<std::string>{"\"estimated\" reports what Hastings (1995) believes or expects, not a "
+                                               "fact: say what it rests on"});
+}
+
 // A podcast transcript written here: every line after a speaker's name is theirs, however short.
 TEST(Cues, ATranscriptsHedgesAreTheSpeakers) {
   const std::string text = "HOST: Why?\n\nSANDOVAL: Critics said the price was too low, and I think they had a point.\n\n"
@@ -230,6 +242,7 @@ TEST(Cues, WeaselsNeedAnUnnamedSourceAndNoCitation) {
   // A forum post written here.
   EXPECT_EQ(cues_of("Scientists have proven that radio waves damage cells."), Cues{"weasel:Scientists have proven"});
   EXPECT_EQ(cues_of("Many people are saying the masts were rushed."), Cues{"weasel:Many people are saying"});
+  EXPECT_EQ(cues_of("Experts recommend keeping fees below 0.5 percent."), Cues{"weasel:Experts recommend"});
   EXPECT_EQ(cues_of("Studies show that it leaks [4]."), Cues{});
   // A tag that asks for a source gives none.
   EXPECT_EQ(cues_of("Studies show that it leaks.[citation needed]"), Cues{"weasel:Studies show"});

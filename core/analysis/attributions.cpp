@@ -1132,6 +1132,10 @@ bool bare_plural(const View& v, Span head, size_t last_word) {
         v[i].norm.ends_with("s'") || (v[i].cap && i > 0)) {
       return false;
     }
+    // "Unsworth and colleagues": a name with the team it leads, even at the start of the sentence.
+    static const WordSet team = {"colleagues", "co-workers", "coworkers", "co-authors", "coauthors",
+                                 "collaborators", "students"};
+    if (v[i].cap && i + 3 == last_word && v.is(i + 1, "and") && team.count(v[last_word - 1].norm)) return false;
   }
   return true;
 }

@@ -43,7 +43,9 @@ constexpr CheckInfo kInfo{
         "out by a quantifier that the next sentence illustrates with a named member (\"Other scientists "
         "urged caution. Jonas Keller, of the Baltic Institute, said ...\") is not flagged either. Each "
         "unnamed source is flagged once, however "
-        "many of its reports the sentence holds (\"a spokesperson told me ..., but would not say when\").",
+        "many of its reports the sentence holds (\"a spokesperson told me ..., but would not say when\"). "
+        "The unnamed sources of a speaker in a transcript or an interview (\"RUIZ: A crane operator told "
+        "me ...\") are the speaker's, as in a quotation, and are not flagged.",
     .advice =
         "Name the source, or the report, and link to it. If the source must stay anonymous, say why and "
         "describe their position (\"an official who attended the meeting, speaking on condition of "
@@ -89,6 +91,15 @@ class AnonymousSourceCheck final : public Check {
       // A citation, footnote or link in the sentence names where the reader can check the report
       // ("shops reported more visitors (Hansen, 2020)").
       if (a.sentence < doc.sentences().size() && has_citation(doc, doc.sentences()[a.sentence])) continue;
+      // In a transcript or an interview the speaker's unnamed sources are the speaker's ("RUIZ: A crane
+      // operator told me ..."): the writer cannot name them, as in a quotation.
+      if (a.sentence < doc.sentences().size()) {
+        const uint32_t block = doc.sentences()[a.sentence].block;
+        const Block& b = doc.blocks()[block];
+        const Range speaker = b.spoken ? Range{b.range.start, b.range.start + 1}
+                                       : transcript_speaker(doc, analysis.attributions(), block);
+        if (!speaker.empty() && a.cue.start >= speaker.end) continue;
+      }
       // "Other scientists urged caution. Jonas Keller, who ..., said": a group the next sentence of
       // the paragraph illustrates with a named member is named as far as it needs to be.
       if (names_a_member_next(doc, analysis.attributions(), a, lowered)) continue;

@@ -90,7 +90,9 @@ constexpr CheckInfo kInfo{
         "\"Privacy policy\", \"Code of conduct\", \"House rules\") grants and withholds: its \"may\" is "
         "permission (\"The company may refuse boarding\"), as is that of software roles anywhere "
         "(\"Subclasses may implement\"); a measured ratio (\"22 percent less likely\", \"twice as likely\") "
-        "is a statistic. On about "
+        "is a statistic. A belief verb whose holder the sentence names (\"the minister believes\", "
+        "\"Hastings (1995) estimated\") is still a hedge, and the message names the holder and asks only "
+        "what the belief rests on. On about "
         "twenty-five ambiguous words (\"unknown\", \"appeared\", \"likely\", \"tend to\") a small "
         "model, learned from annotated Wikipedia, news and biomedical text, then reviews each hedge the "
         "rules found and drops those its neighbouring words show to be another sense (\"prices tend "
@@ -178,7 +180,29 @@ class HedgeCheck final : public Check {
         continue;
       }
       if (cue.stack >= 0 && stacks_reported) continue;
-      out.report(cue.range, message_for(analysis.document().slice(cue.range), cue.category));
+      const Document& doc = analysis.document();
+      if (cue.category == "belief") {
+        // "The minister believes", "Hastings (1995) estimated": whose belief it is, the text says.
+        const Attribution* holder = nullptr;
+        for (const Attribution& a : analysis.attributions()) {
+          if (a.cue.start <= cue.range.start && cue.range.end <= a.cue.end && !a.inferred && !a.writer_source &&
+              !a.source.empty() && a.kind != SourceKind::kAnonymous) {
+            holder = &a;
+            break;
+          }
+        }
+        if (holder != nullptr) {
+          std::string who = readable_text(doc.slice(holder->source), doc.markup());
+          // Mid-sentence, "The minister" is "the minister"; a name keeps its capital.
+          if (who.starts_with("The ") || who.starts_with("A ") || who.starts_with("An ")) {
+            who[0] = static_cast<char>(who[0] - 'A' + 'a');
+          }
+          out.report(cue.range, "\"" + std::string(doc.slice(cue.range)) + "\" reports what " + who +
+                                    " believes or expects, not a fact: say what it rests on");
+          continue;
+        }
+      }
+      out.report(cue.range, message_for(doc.slice(cue.range), cue.category));
     }
   }
 };
