@@ -975,6 +975,8 @@ TEST_F(Attributions, APronounOpensTheReportedClause) {
 TEST_F(Attributions, AnAuthorAndColleaguesAreNamed) {
   EXPECT_EQ(only("Unsworth and colleagues argue that the loss is significant.", "argue").kind, "named_person");
   EXPECT_EQ(only("Tourists and locals said the road was closed.", "said").kind, "anonymous");
+  EXPECT_EQ(only("According to local tradition, the lens was sold to a collector.", "According to").kind,
+            "anonymous");
 }
 
 TEST_F(Attributions, AnOperatorIsABody) {

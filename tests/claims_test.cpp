@@ -471,6 +471,13 @@ TEST_F(Claims, DirectionsToAContactAreNoClaim) {
   EXPECT_EQ(flagged("The helpline took 4,000 calls in the first 2 days of the recall.").size(), 1u);
 }
 
+// Storm advice written here: an instruction is no claim, the fact that motivates it is one.
+TEST_F(Claims, AnInstructionIsNoClaim) {
+  EXPECT_TRUE(flagged("Keep at least three days of water at home: about 4 litres per person per day.").empty());
+  EXPECT_EQ(flagged("Carbon monoxide kills 40 people every year, and most of those deaths happen at home.").size(), 1u);
+  EXPECT_EQ(flagged("Keep in mind that the levy raised 4.2 million euros in 2025.").size(), 1u);
+}
+
 // A live blog written here: the outlet's eyewitness is a source, the writer's own view is not.
 TEST_F(Claims, OurReporterIsASource) {
   EXPECT_TRUE(flagged("Queues were still forming outside two polling stations in Westbrook, our reporter there says.")

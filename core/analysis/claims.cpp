@@ -732,6 +732,20 @@ bool asks_for_comment(const std::vector<ClaimToken>& toks) {
   return false;
 }
 
+/// An instruction to the reader, not a claim: "Keep at least three days of water at home: about 4
+/// litres per person per day", "Never run a generator indoors". "Keep in mind that ..." introduces a
+/// claim and is not one.
+bool instructs(const std::vector<ClaimToken>& toks) {
+  static const WordSet imperative = {"keep", "charge", "store", "buy", "avoid", "turn", "put", "bring", "follow",
+                                     "add", "remove", "set", "check", "use", "take", "wear", "drink", "eat", "stay",
+                                     "never", "pack", "fill", "switch", "unplug", "install", "book", "plan", "bake",
+                                     "stir", "mix", "pour", "heat", "boil", "cut", "chop", "serve"};
+  if (toks.size() < 2 || !toks[0].cap || !imperative.count(toks[0].text)) return false;
+  if (toks[0].is("keep") && toks[1].is("in")) return false;
+  // A noun that opens the sentence is its subject: "Charge levels fell", "Use of the pier rose".
+  return !toks[1].is("of") && !toks[1].is("levels") && !is_past(toks[1]);
+}
+
 /// Directions to a contact, not a claim: "For more information, call the helpline on 0800 555 0199",
 /// "To book, email the office", "Visit the company's website", "Witnesses are asked to call 101".
 bool gives_contact(const std::vector<ClaimToken>& toks) {
@@ -968,7 +982,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     // A lead-in's content is what it introduces; a page's own notes and pointers state nothing.
     auto is_aside = [&] {
       return is_lead_in(doc, sentence) || is_page_note(toks, doc, sentence) || recommends(toks) ||
-             records_decision(toks) || asks_for_comment(toks) || gives_contact(toks) || !has_word(doc, sentence) ||
+             records_decision(toks) || asks_for_comment(toks) || gives_contact(toks) || instructs(toks) || !has_word(doc, sentence) ||
              (doc.blocks()[sentence.block].kind == BlockKind::kHeading && dated_title(toks));
     };
     if (check_worthy && (describes_software() || is_aside())) check_worthy = false;
