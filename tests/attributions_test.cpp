@@ -979,6 +979,15 @@ TEST_F(Attributions, AnAuthorAndColleaguesAreNamed) {
             "anonymous");
 }
 
+// A fact check written here: a subordinate clause is no complement; a fee schedule is a document.
+TEST_F(Attributions, ASubordinateClauseIsNoComplement) {
+  EXPECT_EQ(only("The levy rose 36 percent, according to the council's published fee schedule.", "according to").kind,
+            "document");
+  for (const Found& f : find("The levy added 0.40 euros per tonne when it was introduced in 2023.")) {
+    EXPECT_TRUE(f.inferred) << f.cue;
+  }
+}
+
 TEST_F(Attributions, AnOperatorIsABody) {
   EXPECT_EQ(only("The port operator, Harbourline, said it had offered a 6 percent rise.", "said").kind,
             "official_statement");

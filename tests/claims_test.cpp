@@ -471,6 +471,17 @@ TEST_F(Claims, DirectionsToAContactAreNoClaim) {
   EXPECT_EQ(flagged("The helpline took 4,000 calls in the first 2 days of the recall.").size(), 1u);
 }
 
+// Allotment minutes written here: who came is a record, an officer's report is the officer's, and
+// what inspections found is theirs.
+TEST_F(Claims, MinutesRecordTheirOwnMeeting) {
+  EXPECT_TRUE(flagged("# AGM\n\nPresent: 23 members. Apologies: 4.\n\n## Treasurer's report\n\nThe surplus was 412 "
+                      "euros. Water charges rose by 18 percent.\n\n## Plots\n\nInspections found 6 plots "
+                      "uncultivated.\n",
+                      Markup::kMarkdown)
+                  .empty());
+  EXPECT_EQ(flagged("# AGM\n\n## Plots\n\nSix plots were left uncultivated in 2025.\n", Markup::kMarkdown).size(), 1u);
+}
+
 // Storm advice written here: an instruction is no claim, the fact that motivates it is one.
 TEST_F(Claims, AnInstructionIsNoClaim) {
   EXPECT_TRUE(flagged("Keep at least three days of water at home: about 4 litres per person per day.").empty());

@@ -1118,7 +1118,8 @@ bool names_document(const View& v, Span np, const Lists& lists) {
   while (last > head.begin && !v[last - 1].word) --last;
   if (last == head.begin) return false;
   const LexiconEntry* e = nullptr;
-  return !v[last - 1].cap && match_at(v, last - 1, lists.nouns, &e, last) > 0 && e->category == "document";
+  return (!v[last - 1].cap || v[last - 1].initial) && match_at(v, last - 1, lists.nouns, &e, last) > 0 &&
+         e->category == "document";
 }
 
 /// A plural head with no determiner and no name in its phrase: "residents", "local leaders",
@@ -1364,8 +1365,11 @@ bool has_complement(const View& v, size_t ce, size_t limit, bool object_infiniti
   static const WordSet finite = {"is", "was", "are", "were", "had", "has", "have", "will", "would",
                                  "could", "should", "can", "did", "does", "do", "may", "might",
                                  "must", "wasn't", "isn't", "weren't", "won't", "wouldn't"};
+  // A subordinate clause is no complement: "The levy added 0.40 euros when it was introduced".
+  static const WordSet subordinators = {"when", "while", "because", "after", "before", "if", "since", "until",
+                                        "although", "though", "unless", "whereas", "once"};
   for (size_t k = ce + 1; k < limit && k < ce + 9; ++k) {
-    if (!v[k].word) break;
+    if (!v[k].word || subordinators.count(v[k].norm)) break;
     if (finite.count(v[k].norm)) return true;
   }
   return false;

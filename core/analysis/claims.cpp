@@ -492,7 +492,9 @@ bool is_page_note(const std::vector<ClaimToken>& toks, const Document& doc, cons
   static const WordSet fields = {"updated", "published", "posted", "modified", "created", "date", "dated",
                                  "edited", "reviewed", "retrieved", "accessed",
                                  // A notice's fields: "Next meeting: 3 March, 7 pm", "Deadline: 1 May".
-                                 "meeting", "deadline", "venue", "time", "location", "when", "where", "hours"};
+                                 "meeting", "deadline", "venue", "time", "location", "when", "where", "hours",
+                                 // Minutes' record of who came: "Present: 23 members. Apologies: 4."
+                                 "present", "apologies", "absent", "attendees", "attending", "chair"};
   // The field's name, one or two words, ends at a colon.
   auto [first, last] = doc.tokens_of(s);
   size_t words = 0;

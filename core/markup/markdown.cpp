@@ -1504,7 +1504,10 @@ bool heads_own_findings(std::string_view heading) {
       "steps",
       // An organisation answering for itself: its FAQ, its report on its own incident.
       "frequently asked questions", "faq", "faqs", "incident report", "incident review", "postmortem",
-      "post mortem", "root cause", "root cause analysis"};
+      "post mortem", "root cause", "root cause analysis",
+      // Minutes: an officer's report to the meeting is the officer's ("Treasurer's report").
+      "treasurer s report", "chair s report", "chairman s report", "chairwoman s report", "secretary s report",
+      "president s report", "director s report"};
   for (std::string_view opening : kOpenings) {
     if (words.starts_with(opening) && (words.size() == opening.size() || words[opening.size()] == ' ')) {
       return true;
