@@ -2503,6 +2503,8 @@ void find_in_sentence(const View& v, uint32_t sentence, bool heading, bool learn
           // A refusal reports a statement when what is refused is one: "declined to comment",
           // "refused to say"; "dockers refused to unload a grain ship" is an act.
           const std::string_view head = v[i].norm;
+          // "learned to invoke" is a skill acquired, not something found out.
+          if (head.starts_with("learn") && v.is(after, "to")) continue;
           if ((head.starts_with("refus") || head.starts_with("declin")) && v.is(after, "to") && after + 1 < n) {
             static const WordSet statements = {
                 "comment", "say", "answer", "discuss", "confirm", "deny", "disclose", "elaborate", "reveal",

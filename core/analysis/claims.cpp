@@ -744,8 +744,13 @@ bool instructs(const std::vector<ClaimToken>& toks) {
                                      "stir", "mix", "pour", "heat", "boil", "cut", "chop", "serve"};
   if (toks.size() < 2 || !toks[0].cap || !imperative.count(toks[0].text)) return false;
   if (toks[0].is("keep") && toks[1].is("in")) return false;
-  // A noun that opens the sentence is its subject: "Charge levels fell", "Use of the pier rose".
-  return !toks[1].is("of") && !toks[1].is("levels") && !is_past(toks[1]);
+  // A noun that opens the sentence is its subject: "Charge levels fell", "Use of the pier rose", "Set
+  // operations are slower".
+  static const WordSet finite = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"};
+  for (size_t k = 1; k < toks.size() && k < 4; ++k) {
+    if (finite.count(toks[k].text)) return false;
+  }
+  return !toks[1].is("of") && !is_past(toks[1]);
 }
 
 /// Directions to a contact, not a claim: "For more information, call the helpline on 0800 555 0199",
