@@ -210,6 +210,7 @@ TEST(Cues, ATranscriptsHedgesAreTheSpeakers) {
 
 TEST(Cues, NewsIdioms) {
   EXPECT_EQ(cues_of("She leads among likely voters."), Cues{});
+  EXPECT_EQ(cues_of("Half of the statements were rated as mostly or entirely false."), Cues{});
   EXPECT_EQ(cues_of("The likely outcome is a recount."), Cues{"hedge:likely"});
   EXPECT_EQ(cues_of("He was loath to be seen as gloating."), Cues{});
   EXPECT_EQ(cues_of("The delay is causing some worry in the party."), Cues{});

@@ -754,10 +754,12 @@ class Finder {
         (w(i - 2) == "if" || w(i - 2) == "when" || w(i - 2) == "unless" || w(i - 2) == "whenever")) {
       return false;
     }
-    // "Mostly false", "mostly true": a fact-checker's rating, not a vague amount.
-    if (w(i) == "mostly" && (next == "true" || next == "false" || next == "accurate" || next == "inaccurate" ||
-                             next == "correct")) {
-      return false;
+    // "Mostly false", "mostly true", "mostly or entirely false": a fact-checker's rating, not a vague amount.
+    if (w(i) == "mostly") {
+      const std::string_view rated = next == "or" && w(end + 1) == "entirely" ? w(end + 2) : next;
+      if (rated == "true" || rated == "false" || rated == "accurate" || rated == "inaccurate" || rated == "correct") {
+        return false;
+      }
     }
     if ((f & kMonth) && words_[i].capitalised) {
       // "in May", "May 2014", "3 May", "May and June": the month.
