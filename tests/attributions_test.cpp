@@ -975,6 +975,9 @@ TEST_F(Attributions, APronounOpensTheReportedClause) {
 TEST_F(Attributions, AnAuthorAndColleaguesAreNamed) {
   EXPECT_EQ(only("Unsworth and colleagues argue that the loss is significant.", "argue").kind, "named_person");
   EXPECT_EQ(only("Tourists and locals said the road was closed.", "said").kind, "anonymous");
+  Found poll = only("Sixty-two percent of Republicans agreed that the returns should be released.", "agreed");
+  EXPECT_EQ(poll.kind, "document");
+  EXPECT_EQ(poll.caution, "");
   EXPECT_EQ(only("According to local tradition, the lens was sold to a collector.", "According to").kind,
             "anonymous");
 }

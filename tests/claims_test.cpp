@@ -297,6 +297,10 @@ TEST_F(Claims, AnExplainedAnonymityIsAcknowledged) {
   m = messages("Two people familiar with the polling said it shows a similar trend.");
   ASSERT_EQ(m.size(), 1u);
   EXPECT_NE(m[0].find("say why it cannot be named"), std::string::npos) << m[0];
+  // A group that names a member is named; a poll's share of a side is the poll's figure.
+  EXPECT_TRUE(messages("Proponents, including the Harbour Traders' Association, have urged the council to keep "
+                       "the levy.")
+                  .empty());
   // An interview written here: the interviewee's unnamed sources are theirs.
   EXPECT_TRUE(messages("HOST: When did you hear?\n\nRUIZ: In 2019. A crane operator told me the legs were rusting."
                        "\n\nHOST: And then?\n\nRUIZ: Nothing.\n")

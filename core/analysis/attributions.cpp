@@ -1310,8 +1310,11 @@ Kind classify(const View& v, Span np, const SourceRegistry& reg, const Lists& li
       }
     }
     // ... and so can a side in the events described there: "a spokesman for the rebels", "the Free
-    // Velmar Brigade, the armed group that holds the villages".
-    for (size_t i = rest.begin; i < rest.end && k.caution.empty() && k.entry == nullptr; ++i) {
+    // Velmar Brigade, the armed group that holds the villages". A poll's share of a side is the poll's
+    // figure, not the side speaking: "Sixty-two percent of Republicans agreed".
+    const bool share = k.kind == SourceKind::kDocument && head.end > head.begin &&
+                       (v.is(head.end - 1, "percent") || v.is(head.end - 1, "cent") || v.is(head.end - 1, "%"));
+    for (size_t i = rest.begin; i < rest.end && k.caution.empty() && k.entry == nullptr && !share; ++i) {
       const LexiconEntry* e = nullptr;
       if (match_at(v, i, lists.nouns, &e, rest.end) == 0) continue;
       if (e->category == "partisan") {

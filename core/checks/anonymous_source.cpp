@@ -41,7 +41,8 @@ constexpr CheckInfo kInfo{
         "Researchers, scientists or economists of a named institution (\"researchers at the University of "
         "Vastervik\") publish under its name and are not flagged; its officials and aides are. A group picked "
         "out by a quantifier that the next sentence illustrates with a named member (\"Other scientists "
-        "urged caution. Jonas Keller, of the Baltic Institute, said ...\") is not flagged either. Each "
+        "urged caution. Jonas Keller, of the Baltic Institute, said ...\") is not flagged either, nor is one "
+        "that names a member itself (\"Proponents, including the Conference of Mayors, have urged\"). Each "
         "unnamed source is flagged once, however "
         "many of its reports the sentence holds (\"a spokesperson told me ..., but would not say when\"). "
         "The unnamed sources of a speaker in a transcript or an interview (\"RUIZ: A crane operator told "
@@ -91,6 +92,13 @@ class AnonymousSourceCheck final : public Check {
       // A citation, footnote or link in the sentence names where the reader can check the report
       // ("shops reported more visitors (Hansen, 2020)").
       if (a.sentence < doc.sentences().size() && has_citation(doc, doc.sentences()[a.sentence])) continue;
+      // "Proponents, including the United States Conference of Mayors, have urged": the group is named
+      // by a member.
+      if (size_t inc = source.find(", including "); inc != std::string::npos) {
+        inc += 12;
+        if (source.compare(inc, 4, "the ") == 0) inc += 4;
+        if (inc < source.size() && source[inc] >= 'A' && source[inc] <= 'Z') continue;
+      }
       // In a transcript or an interview the speaker's unnamed sources are the speaker's ("RUIZ: A crane
       // operator told me ..."): the writer cannot name them, as in a quotation.
       if (a.sentence < doc.sentences().size()) {
