@@ -487,6 +487,12 @@ TEST_F(Claims, MinutesRecordTheirOwnMeeting) {
 }
 
 // Storm advice written here: an instruction is no claim, the fact that motivates it is one.
+// A live blog's time stamp standing alone and a correction's date are the page's own record.
+TEST_F(Claims, ALiveBlogsStampsAndACorrectionsDateAreRecords) {
+  EXPECT_TRUE(flagged("Live: the harbour vote\n\n___.\n\n11:50 a.m.\n").empty());
+  EXPECT_TRUE(flagged("Correction: October 2, 2016, Sunday.").empty());
+}
+
 TEST_F(Claims, AnInstructionIsNoClaim) {
   EXPECT_TRUE(flagged("Keep at least three days of water at home: about 4 litres per person per day.").empty());
   EXPECT_EQ(flagged("Carbon monoxide kills 40 people every year, and most of those deaths happen at home.").size(), 1u);

@@ -494,7 +494,9 @@ bool is_page_note(const std::vector<ClaimToken>& toks, const Document& doc, cons
                                  // A notice's fields: "Next meeting: 3 March, 7 pm", "Deadline: 1 May".
                                  "meeting", "deadline", "venue", "time", "location", "when", "where", "hours",
                                  // Minutes' record of who came: "Present: 23 members. Apologies: 4."
-                                 "present", "apologies", "absent", "attendees", "attending", "chair"};
+                                 "present", "apologies", "absent", "attendees", "attending", "chair",
+                                 // A newspaper's own record: "Correction: October 2, 2016, Sunday."
+                                 "correction", "corrections", "clarification"};
   // The field's name, one or two words, ends at a colon.
   auto [first, last] = doc.tokens_of(s);
   size_t words = 0;
@@ -988,6 +990,10 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     };
     // A lead-in's content is what it introduces; a page's own notes and pointers state nothing.
     auto is_aside = [&] {
+      // A live report's time stamp standing alone: "11:50 a.m."
+      std::string_view text = doc.slice(sentence.range);
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+      if (is_time_of_day(text)) return true;
       return is_lead_in(doc, sentence) || is_page_note(toks, doc, sentence) || recommends(toks) ||
              records_decision(toks) || asks_for_comment(toks) || gives_contact(toks) || instructs(toks) || !has_word(doc, sentence) ||
              (doc.blocks()[sentence.block].kind == BlockKind::kHeading && dated_title(toks));
