@@ -969,6 +969,7 @@ TEST_F(Attributions, APronounOpensTheReportedClause) {
   EXPECT_EQ(f.source, "The mayor");
   EXPECT_EQ(only("The mayor was taken to hospital on Sunday, the Harbour Observer has learned.", "has learned").source,
             "the Harbour Observer");
+  EXPECT_EQ(only("Her views were echoed by two harbour pilots.", "were echoed").source, "two harbour pilots");
 }
 
 // A literature review written here: an author with the team they lead is named.
