@@ -35,8 +35,8 @@ const std::vector<Attribution>& Analysis::attributions() const {
 }
 
 // A transcript line ("BERG: The fog came in fast, maybe ...") or an interview's answer is the speaker's
-// speech, as a quotation is: its hedges are theirs. Only a block with a colon near its start can be one, so the attributions
-// that tell are computed only when such a block holds a cue.
+// speech, as a quotation is: its hedges are theirs. Only a block with a colon near its start can be
+// one, so the attributions that tell are computed only when such a block holds a cue.
 void Analysis::mark_transcript_cues() const {
   constexpr uint32_t kSpeakerBytes = 64;
   uint32_t checked_block = UINT32_MAX;
@@ -49,12 +49,7 @@ void Analysis::mark_transcript_cues() const {
       speaker = {};
       const Range head{doc_.blocks()[block].range.start,
                        std::min(doc_.blocks()[block].range.end, doc_.blocks()[block].range.start + kSpeakerBytes)};
-      const size_t colon = doc_.slice(head).find(':');
-      if (colon != std::string_view::npos && doc_.blocks()[block].spoken) {
-        // The whole text says it is a transcript or an interview (Block::spoken): the label alone
-        // is enough, however short the line ("SANDOVAL: Maybe.").
-        speaker = {head.start, head.start + static_cast<uint32_t>(colon) + 1};
-      } else if (colon != std::string_view::npos) {
+      if (doc_.slice(head).find(':') != std::string_view::npos) {
         speaker = transcript_speaker(doc_, attributions(), block);
       }
     }

@@ -129,7 +129,15 @@ const Attribution* opening_speaker(const Document& doc, const std::vector<Attrib
 }  // namespace
 
 Range transcript_speaker(const Document& doc, const std::vector<Attribution>& attributions, uint32_t block) {
-  const Attribution* a = block < doc.blocks().size() ? opening_speaker(doc, attributions, block) : nullptr;
+  if (block >= doc.blocks().size()) return {};
+  // The whole text says it is a transcript or an interview (Block::spoken): the label alone is enough,
+  // however short the line ("SANDOVAL: Maybe." has no colon attribution).
+  const Block& b = doc.blocks()[block];
+  if (b.spoken) {
+    const size_t colon = doc.slice(b.range).find(':');
+    if (colon != std::string_view::npos) return {b.range.start, b.range.start + static_cast<uint32_t>(colon) + 1};
+  }
+  const Attribution* a = opening_speaker(doc, attributions, block);
   return a ? Range{a->source.start, a->cue.end} : Range{};
 }
 

@@ -63,8 +63,9 @@ std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& l
 /// Within a paragraph only, as every carry-over is: the server re-analyses paragraph by paragraph.
 void resolve_person_pronouns(const Document& doc, std::vector<Attribution>& attributions);
 
-/// The speaker of a transcript line ("BERG: I asked the port control ..."): the source of the
-/// block's colon layout, when it opens the block; 0-length when the block has none.
+/// The speaker of a transcript line ("BERG: I asked the port control ..."): the label of a block the
+/// markup marks spoken, or else the source of the block's colon layout when it opens the block;
+/// 0-length when the block has none.
 Range transcript_speaker(const Document& doc, const std::vector<Attribution>& attributions, uint32_t block);
 
 /// In a transcript line, "I" and "we" are the speaker, not the writer: their attributions take the

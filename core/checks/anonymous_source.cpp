@@ -67,10 +67,15 @@ bool names_a_member_next(const Document& doc, const std::vector<Attribution>& al
   const auto& sentences = doc.sentences();
   const uint32_t next = a.sentence + 1;
   if (next >= sentences.size() || sentences[next].block != sentences[a.sentence].block) return false;
-  return std::any_of(all.begin(), all.end(), [&](const Attribution& b) {
-    return b.sentence == next && !b.inferred && !b.source.empty() &&
-           (b.kind == SourceKind::kNamedPerson || b.kind == SourceKind::kOfficialStatement) && !b.writer_source;
-  });
+  // Attributions are in text order: those of the next sentence are found by bisection.
+  auto b = std::partition_point(all.begin(), all.end(), [&](const Attribution& x) { return x.sentence < next; });
+  for (; b != all.end() && b->sentence == next; ++b) {
+    if (!b->inferred && !b->source.empty() && !b->writer_source &&
+        (b->kind == SourceKind::kNamedPerson || b->kind == SourceKind::kOfficialStatement)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 class AnonymousSourceCheck final : public Check {
@@ -102,10 +107,7 @@ class AnonymousSourceCheck final : public Check {
       // In a transcript or an interview the speaker's unnamed sources are the speaker's ("RUIZ: A crane
       // operator told me ..."): the writer cannot name them, as in a quotation.
       if (a.sentence < doc.sentences().size()) {
-        const uint32_t block = doc.sentences()[a.sentence].block;
-        const Block& b = doc.blocks()[block];
-        const Range speaker = b.spoken ? Range{b.range.start, b.range.start + 1}
-                                       : transcript_speaker(doc, analysis.attributions(), block);
+        const Range speaker = transcript_speaker(doc, analysis.attributions(), doc.sentences()[a.sentence].block);
         if (!speaker.empty() && a.cue.start >= speaker.end) continue;
       }
       // "Other scientists urged caution. Jonas Keller, who ..., said": a group the next sentence of
