@@ -19,7 +19,8 @@ DocumentSummary summarize(const Analysis& analysis) {
     if (c.in_quotation) continue;
     if (c.kind == CueKind::kHedge) ++s.hedges;
     else if (c.kind == CueKind::kWeasel) ++s.weasels;
-    else ++s.boosters;
+    else if (c.kind == CueKind::kBooster) ++s.boosters;
+    else ++s.peacock_terms;
   }
   for (const Attribution& a : analysis.attributions()) {
     if (a.inferred) continue;  // a tagger's guess is shown as a hint, never counted as a source

@@ -1,4 +1,4 @@
-// Hedge, booster and weasel cues in context (core/analysis/cues.cpp) and the four hedging checks built
+// Hedge, booster, weasel and peacock cues in context (core/analysis/cues.cpp) and the hedging checks built
 // on them: the context cases that word lists get wrong, one finding per multi-word cue or stack, quick
 // fixes, and user lexicon changes through .evidential.json.
 #include "core/analysis/cues.h"
@@ -22,9 +22,10 @@ std::vector<std::string> cues_of(std::string_view text, const Lexicon& lexicon =
   Document doc = parse_document(std::string(text), markup);
   std::vector<std::string> out;
   for (const Cue& c : find_cues(doc, lexicon)) {
-    std::string_view kind = c.kind == CueKind::kHedge    ? "hedge"
-                            : c.kind == CueKind::kWeasel ? "weasel"
-                                                         : "booster";
+    std::string_view kind = c.kind == CueKind::kHedge     ? "hedge"
+                            : c.kind == CueKind::kWeasel  ? "weasel"
+                            : c.kind == CueKind::kPeacock ? "peacock"
+                                                          : "booster";
     out.push_back(std::string(kind) + ":" + std::string(doc.slice(c.range)));
   }
   return out;
@@ -584,11 +585,66 @@ TEST(Weasel, RumourAndWordOnTheStreet) {
 TEST(Weasel, ANamedSubjectHoldsItsOwnView) {
   EXPECT_EQ(cues_of("My father often said that work was prayer."), Cues{});
   EXPECT_EQ(cues_of("The mayor has often cited the new pier as proof."), Cues{});
-  // With nobody before it, the participle's view belongs to no one.
+  // With nobody before it, the participle's view belongs to no one. (The praise it carries is a
+  // peacock cue, which the peacock check leaves to the weasel finding.)
   EXPECT_EQ(cues_of("Brook, generally considered the finest director of his time, retired in 1990."),
-            Cues{"weasel:generally considered"});
+            (Cues{"weasel:generally considered", "peacock:finest"}));
   EXPECT_EQ(cues_of("Generally considered the finest director of his time, Brook retired in 1990."),
-            Cues{"weasel:Generally considered"});
+            (Cues{"weasel:Generally considered", "peacock:finest"}));
+}
+
+TEST(Peacock, PraiseAndRankingsWithoutAMeasure) {
+  EXPECT_EQ(cues_of("The legendary conductor retired."), Cues{"peacock:legendary"});
+  EXPECT_EQ(cues_of("She is best known for her maps."), Cues{"peacock:best known"});
+  // The ranking frame joins the finding: one range for "one of the most influential".
+  EXPECT_EQ(cues_of("The mill is one of the most influential in Europe."),
+            Cues{"peacock:one of the most influential"});
+  EXPECT_EQ(cues_of("It was among the finest harbours on the coast."), Cues{"peacock:among the finest"});
+  EXPECT_EQ(cues_of("It was one of Europe's greatest harbours."), Cues{"peacock:one of Europe's greatest"});
+  EXPECT_EQ(cues_of("The tour was a great success."), Cues{"peacock:great success"});
+  EXPECT_EQ(cues_of("The parser is blazing fast."), Cues{"peacock:blazing fast"});
+  // The longer peacock phrase beats the booster "extremely".
+  EXPECT_EQ(cues_of("The route is extremely popular."), Cues{"peacock:extremely popular"});
+}
+
+TEST(Peacock, NamesDataAndOtherSensesAreNoPraise) {
+  EXPECT_EQ(cues_of("Legendary Pictures released it in March."), Cues{});
+  EXPECT_EQ(cues_of("It is the third most visited museum in the city."), Cues{});
+  EXPECT_EQ(cues_of("It is the 60th most successful school in the country."), Cues{});
+  EXPECT_EQ(cues_of("The best way to reach the island is by ferry."), Cues{});
+  EXPECT_EQ(cues_of("The most important factor is the price of fuel."), Cues{});
+  EXPECT_EQ(cues_of("Most important, the levy falls on landlords."), Cues{});
+  EXPECT_EQ(cues_of("Mass was celebrated by the bishop."), Cues{});
+  EXPECT_EQ(cues_of("The town celebrated its anniversary."), Cues{});
+  EXPECT_EQ(cues_of("The celebrated painter died in 1911."), Cues{"peacock:celebrated"});
+  // A citation gives the praise its source.
+  EXPECT_EQ(cues_of("It is one of the finest bridges in the county [4]."), Cues{});
+}
+
+TEST(Peacock, SoftwareConventionsAndReportedPraise) {
+  const std::string docs = "Run `make`.\n\nUse `--port` or `PORT`.\n\nThe server listens on the well-known ports.\n";
+  Document doc = parse_document(docs, Markup::kMarkdown);
+  ASSERT_TRUE(doc.documents_software());
+  for (const Cue& c : find_cues(doc, Lexicon::builtin())) EXPECT_NE(c.kind, CueKind::kPeacock);
+  EXPECT_EQ(cues_of("The well-known novelist spoke first."), Cues{"peacock:well-known"});
+
+  Settings settings = config::default_settings();
+  for (const Check* c : all_checks()) {
+    if (c->info().id != "peacock") settings.checks[std::string(c->info().id)] = std::nullopt;
+  }
+  auto peacocks = [&](std::string_view text) {
+    Document d = parse_document(std::string(text), Markup::kPlain);
+    std::vector<std::string> out;
+    for (const Finding& f : analyze(d, settings)) out.push_back(std::string(d.slice(f.range)));
+    return out;
+  };
+  EXPECT_EQ(peacocks("The legendary coach retired."), (std::vector<std::string>{"legendary"}));
+  // Someone else's praise, attributed in the sentence or quoted, is theirs.
+  EXPECT_TRUE(peacocks("Critics called it one of the finest films of the decade.").empty());
+  EXPECT_TRUE(peacocks("\"He was a legendary coach,\" the mayor said.").empty());
+  EXPECT_TRUE(peacocks("The legendary coach retired, the club said.").empty());
+  // So is praise behind an appeal to unnamed people, which the weasel check reports.
+  EXPECT_TRUE(peacocks("The bridge is widely regarded as one of the finest in the county.").empty());
 }
 
 TEST(Cues, AnyInputIsSafe) {

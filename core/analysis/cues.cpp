@@ -1,8 +1,9 @@
-// Finds hedge, booster and weasel cues in context. A word costs one hash look-up (everything the lists
-// say about it); the rules then read a few neighbouring tokens, so the pass is linear in the text.
-// Vocabulary and context words are data: grammar/lexicon/{hedges,boosters,weasels,cue_context}.tsv. On
-// the ambiguous hedge words it lists, a learned disambiguator (grammar/lexicon/hedge_model.tsv) may drop a
-// hedge the rules accepted: five hash probes per such hedge, nothing for any other word.
+// Finds hedge, booster, weasel and peacock cues in context. A word costs one hash look-up (everything
+// the lists say about it); the rules then read a few neighbouring tokens, so the pass is linear in the
+// text. Vocabulary and context words are data:
+// grammar/lexicon/{hedges,boosters,weasels,peacock,cue_context}.tsv. On the ambiguous hedge words it
+// lists, a learned disambiguator (grammar/lexicon/hedge_model.tsv) may drop a hedge the rules accepted:
+// five hash probes per such hedge, nothing for any other word.
 #include "core/analysis/cues.h"
 
 #include <algorithm>
@@ -143,7 +144,7 @@ constexpr std::pair<std::string_view, uint64_t> kCtxNames[] = {
     {"demonstrative", kDemonstrative},
 };
 
-// ---- entry flags: the `flags` column of hedges.tsv, boosters.tsv and weasels.tsv ----
+// ---- entry flags: the `flags` column of hedges.tsv, boosters.tsv, weasels.tsv and peacock.tsv ----
 
 enum Flag : uint64_t {
   kMonth = 1ull << 0,
@@ -185,6 +186,8 @@ enum Flag : uint64_t {
   kAnaphoric = 1ull << 36,
   kRate = 1ull << 37,
   kPlace = 1ull << 38,
+  kRanked = 1ull << 39,
+  kTechnical = 1ull << 40,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
@@ -227,6 +230,8 @@ constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
     {"anaphoric", kAnaphoric},
     {"rate", kRate},
     {"place", kPlace},
+    {"ranked", kRanked},
+    {"technical", kTechnical},
 };
 
 uint64_t parse_flags(std::string_view flags) {
@@ -292,6 +297,7 @@ struct WordInfo {
   uint64_t ctx = 0;               ///< its context classes (cue_context.tsv)
   std::vector<Candidate> hedges;  ///< entries starting with the word, longest first
   std::vector<Candidate> boosters;
+  std::vector<Candidate> peacocks;
   std::vector<Candidate> weasel_phrases;
   std::vector<ClassPhrase> weasel_multi;  ///< multi-word class members starting with it
   WordClasses weasel_classes;             ///< its single-word weasel classes
@@ -309,6 +315,9 @@ class Tables {
     }
     for (const LexiconEntry& e : lexicon.list("boosters").entries()) {
       words_[e.words.front()].boosters.push_back({&e, parse_flags(e.flags)});
+    }
+    for (const LexiconEntry& e : lexicon.list("peacock").entries()) {
+      words_[e.words.front()].peacocks.push_back({&e, parse_flags(e.flags)});
     }
     for (const LexiconEntry& e : lexicon.list("weasels").entries()) {
       const WeaselClass* cls = weasel_class(e.category);
@@ -349,6 +358,7 @@ class Tables {
       }
       std::stable_sort(info.hedges.begin(), info.hedges.end(), longest_first);
       std::stable_sort(info.boosters.begin(), info.boosters.end(), longest_first);
+      std::stable_sort(info.peacocks.begin(), info.peacocks.end(), longest_first);
       std::stable_sort(info.weasel_phrases.begin(), info.weasel_phrases.end(), longest_first);
       std::stable_sort(info.weasel_multi.begin(), info.weasel_multi.end(), longest_first);
     });
@@ -522,7 +532,8 @@ class Finder {
         continue;
       }
       // Every cue kind proposes its longest acceptable match here; the longest wins, and on a tie a
-      // weasel beats a hedge beats a booster ("it is said" is a weasel, not the hedge "said").
+      // weasel beats a hedge beats a booster beats a peacock term ("it is said" is a weasel, not the
+      // hedge "said").
       size_t best_end = i;
       CueKind best_kind = CueKind::kHedge;
       const Candidate* best = nullptr;
@@ -550,14 +561,31 @@ class Finder {
           best = c;
         }
       }
+      if (const Candidate* c = first_acceptable(&info->peacocks, i, &Finder::peacock_ok)) {
+        size_t end = i + c->entry->words.size();
+        if (end > best_end) {
+          best_end = end;
+          best_kind = CueKind::kPeacock;
+          best = c;
+        }
+      }
       if (best_end == i) {
         ++i;
         continue;
       }
+      // "one of the most important": the ranking's frame joins the finding, unless a cue holds it.
+      size_t start = i;
+      if (best_kind == CueKind::kPeacock && best->entry->category == "ranking") {
+        start = ranking_frame(i);
+        if (start < i && !out.empty() && out.back().sentence == sentence &&
+            out.back().token_end > token_base + start) {
+          start = i;
+        }
+      }
       Cue cue;
       cue.kind = best_kind;
       cue.sentence = sentence;
-      cue.token_begin = token_base + static_cast<uint32_t>(i);
+      cue.token_begin = token_base + static_cast<uint32_t>(start);
       cue.token_end = token_base + static_cast<uint32_t>(best_end);
       cue.range = {doc_.tokens()[cue.token_begin].range.start, doc_.tokens()[cue.token_end - 1].range.end};
       cue.category =
@@ -1053,6 +1081,64 @@ class Finder {
       // "clearly visible", "spoke clearly." describe manner; they vouch for nothing.
       if (has(end, kMannerComplement)) return false;
       if (!is_word(end) && i > 0) return false;
+    }
+    return true;
+  }
+
+  // ---- peacock terms ----
+
+  /// The start of the frame that makes a superlative a member of a class: "one of the", "among the",
+  /// "some of his", "one of Europe's", "the very" before i; i when there is none.
+  size_t ranking_frame(size_t i) const {
+    const size_t d = back(i, 1);
+    if (w(d) == "very" && w(back(i, 2)) == "the") return back(i, 2);
+    if (!has(d, kArticle) && !possessive(d)) return i;
+    if (w(back(i, 2)) == "among") return back(i, 2);
+    if (w(back(i, 2)) == "of" &&
+        (w(back(i, 3)) == "one" || w(back(i, 3)) == "some" || w(back(i, 3)) == "two" ||
+         w(back(i, 3)) == "three" || w(back(i, 3)) == "several")) {
+      return back(i, 3);
+    }
+    return i;
+  }
+
+  /// An ordinal or a number before a superlative ranks from data: "the 60th most successful", "the
+  /// third most popular", "the second best".
+  bool ordinal_before(size_t i) const {
+    const size_t k = back(i, 1);
+    if (is_number(k)) return true;
+    static constexpr std::string_view kOrdinals[] = {"second",  "third",  "fourth", "fifth", "sixth",
+                                                     "seventh", "eighth", "ninth",  "tenth"};
+    const std::string_view word = w(k);
+    for (std::string_view o : kOrdinals) {
+      if (word == o) return true;
+    }
+    return word.size() > 2 && word.front() >= '0' && word.front() <= '9';
+  }
+
+  bool peacock_ok(size_t i, const Candidate& c) const {
+    const size_t end = i + c.entry->words.size();
+    // "the Famous Five", "Legendary Pictures released": a capital inside a sentence, or a capitalised
+    // word after it, makes the word part of a name; in a title-case headline every word has one.
+    if (!headline_ && words_[i].capitalised && (i > 0 || (is_word(end) && words_[end].capitalised)))
+      return false;
+    // A citation or link gives the praise a source; the code span before it makes it a name (`best`).
+    if (cited_ || code_before(i)) return false;
+    // "well-known ports", "the list of well-known bugs": in software documentation, a convention.
+    if ((c.flags & kTechnical) && doc_.documents_software()) return false;
+    if (c.entry->category == "ranking") {
+      if (ordinal_before(i)) return false;
+      if ((c.flags & kRanked) && ranking_frame(i) == i) return false;
+      // "Most important, the levy ..." and "most importantly" open a point; they rank nothing.
+      if (i == 0 && in(end) && words_[end].comma) return false;
+    }
+    if (c.flags & kAttributive) {
+      // "the celebrated painter", "her revered teacher"; not "Mass was celebrated by the bishop", "the
+      // town celebrated its anniversary", "a pioneering of".
+      const size_t p = back(i, 1);
+      const bool framed = i == 0 || has(p, kArticle | kIntensifier) || possessive(p) || w(p) == "most" ||
+                          w(p) == "much" || w(p) == "widely" || w(p) == "long";
+      if (!framed || !is_word(end) || has(end, kArticle | kPreposition | kClauseBreak)) return false;
     }
     return true;
   }

@@ -17,7 +17,7 @@ sys.dont_write_bytecode = True  # keep tools/eval free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import seed  # noqa: E402
 from harness import (  # noqa: E402
-    ALL_CHECKS, SPLIT_ROLE, UNCERTAINTY_CHECKS, Evidential, EvidentialError, OffsetMap, Row, TokenIndex,
+    ALL_CHECKS, SPLIT_ROLE, UNCERTAINTY_CHECKS, VAGUENESS_CHECKS, Evidential, EvidentialError, OffsetMap, Row, TokenIndex,
     attribution_findings, binary_row, finding_span, format_table, overlaps, part_span, prf_row, read_jsonl,
     CHECK_WORTHY_CONFIG, resolve_binary, resolve_shared, run_batch, strip_span, threshold_config, word_tokens)
 
@@ -95,7 +95,9 @@ def task_conll(ctx: Context, split: str) -> Result:
     _, found = run_batch(ctx.ev, [d["text"] for d in data])
     gold = [d["label"] == "uncertain" for d in data]
     pred = [any(f.get("check") in UNCERTAINTY_CHECKS for f in found.get(i, [])) for i in range(len(data))]
-    return Result([binary_row("conll2010-wiki", split, "sentence", gold, pred)])
+    wide = [any(f.get("check") in VAGUENESS_CHECKS for f in found.get(i, [])) for i in range(len(data))]
+    return Result([binary_row("conll2010-wiki", split, "sentence", gold, pred),
+                   binary_row("conll2010-wiki", split, "sentence-with-peacock", gold, wide)])
 
 
 # ---------------------------------------------------------------------------------------------------------

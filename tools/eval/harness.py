@@ -24,9 +24,11 @@ SPLIT_ROLE = {
 # Checks whose findings carry `cue`, `source` and `source_kind`.
 ATTRIBUTION_CHECKS = ("attribution", "anonymous-source", "source-reliability", "loaded-reporting-verb")
 HEDGE_CHECKS = ("hedge", "stacked-hedge")
-ALL_CHECKS = ("hedge", "stacked-hedge", "weasel", "booster", *ATTRIBUTION_CHECKS, "unattributed-quote",
+ALL_CHECKS = ("hedge", "stacked-hedge", "weasel", "booster", "peacock", *ATTRIBUTION_CHECKS, "unattributed-quote",
               "unsourced-claim")
 UNCERTAINTY_CHECKS = ("hedge", "stacked-hedge", "weasel")
+# The CoNLL-2010 Wikipedia labels also cover puffery ("one of the most important"): a second row adds it.
+VAGUENESS_CHECKS = (*UNCERTAINTY_CHECKS, "peacock")
 
 
 class EvidentialError(RuntimeError):
