@@ -29,6 +29,7 @@ std::string render_summary(const std::string& path, const core::DocumentSummary&
                           {"weasels", s.weasels},
                           {"boosters", s.boosters},
                           {"peacock_terms", s.peacock_terms},
+                          {"vague_quantities", s.vague_quantities},
                           {"attributions", s.attributions},
                           {"sources_by_kind", kinds},
                           {"cautioned_sources", s.cautioned_sources},
@@ -54,8 +55,9 @@ std::string render_summary(const std::string& path, const core::DocumentSummary&
   std::snprintf(line, sizeof line, "  claims: %zu, sourced %zu (%.0f%%), unsourced %zu; speculative %zu\n",
                 s.claims, s.sourced, 100.0 * s.share_sourced(), s.unsourced, s.speculative);
   out += line;
-  std::snprintf(line, sizeof line, "  hedges: %zu (%.1f per 1,000 words), weasels %zu, boosters %zu, peacock terms %zu\n",
-                s.hedges, s.hedges_per_1000_words(), s.weasels, s.boosters, s.peacock_terms);
+  std::snprintf(line, sizeof line, "  hedges: %zu (%.1f per 1,000 words), weasels %zu, boosters %zu, peacock terms %zu, "
+                "vague quantities %zu\n",
+                s.hedges, s.hedges_per_1000_words(), s.weasels, s.boosters, s.peacock_terms, s.vague_quantities);
   out += line;
   out += "  sources: " + std::to_string(s.attributions);
   std::string kinds;

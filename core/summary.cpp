@@ -20,7 +20,8 @@ DocumentSummary summarize(const Analysis& analysis) {
     if (c.kind == CueKind::kHedge) ++s.hedges;
     else if (c.kind == CueKind::kWeasel) ++s.weasels;
     else if (c.kind == CueKind::kBooster) ++s.boosters;
-    else ++s.peacock_terms;
+    else if (c.kind == CueKind::kPeacock) ++s.peacock_terms;
+    else if (c.kind == CueKind::kVagueQuantity) ++s.vague_quantities;
   }
   for (const Attribution& a : analysis.attributions()) {
     if (a.inferred) continue;  // a tagger's guess is shown as a hint, never counted as a source

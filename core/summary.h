@@ -18,7 +18,8 @@ struct DocumentSummary {
   size_t hedges = 0;
   size_t weasels = 0;
   size_t boosters = 0;
-  size_t peacock_terms = 0;  ///< praise in place of information: "legendary", "one of the finest"
+  size_t peacock_terms = 0;     ///< praise in place of information: "legendary", "one of the finest"
+  size_t vague_quantities = 0;  ///< "many", "several" where a number belongs
   size_t attributions = 0;
   std::array<size_t, 7> sources_by_kind{};  ///< indexed by SourceKind
   size_t cautioned_sources = 0;             ///< sources the registry or context warns about

@@ -25,7 +25,8 @@ std::vector<std::string> cues_of(std::string_view text, const Lexicon& lexicon =
     std::string_view kind = c.kind == CueKind::kHedge     ? "hedge"
                             : c.kind == CueKind::kWeasel  ? "weasel"
                             : c.kind == CueKind::kPeacock ? "peacock"
-                                                          : "booster";
+                            : c.kind == CueKind::kBooster ? "booster"
+                                                          : "vague";
     out.push_back(std::string(kind) + ":" + std::string(doc.slice(c.range)));
   }
   return out;
@@ -239,7 +240,8 @@ TEST(Cues, WeaselsNeedAnUnnamedSourceAndNoCitation) {
   EXPECT_EQ(cues_of("Some experts say the bridge is unsafe."), Cues{"weasel:Some experts say"});
   EXPECT_EQ(cues_of("Critics have long argued that it leaks."), Cues{"weasel:Critics have long argued"});
   EXPECT_EQ(cues_of("Her critics argue that it leaks."), Cues{});
-  EXPECT_EQ(cues_of("Many people died in the flood."), Cues{});
+  // No weasel: nobody is appealed to. The count is vague, which is another check's business.
+  EXPECT_EQ(cues_of("Many people died in the flood."), Cues{"vague:Many"});
   EXPECT_EQ(cues_of("Studies show that it leaks."), Cues{"weasel:Studies show"});
   // A forum post written here.
   EXPECT_EQ(cues_of("Scientists have proven that radio waves damage cells."), Cues{"weasel:Scientists have proven"});
@@ -645,6 +647,47 @@ TEST(Peacock, SoftwareConventionsAndReportedPraise) {
   EXPECT_TRUE(peacocks("The legendary coach retired, the club said.").empty());
   // So is praise behind an appeal to unnamed people, which the weasel check reports.
   EXPECT_TRUE(peacocks("The bridge is widely regarded as one of the finest in the county.").empty());
+}
+
+TEST(VagueQuantity, AQuantifierWhereANumberBelongs) {
+  EXPECT_EQ(cues_of("Many residents left the island."), Cues{"vague:Many"});
+  EXPECT_EQ(cues_of("The storm closed several shops."), Cues{"vague:several"});
+  EXPECT_EQ(cues_of("Some local fishermen sold their boats."), Cues{"vague:Some"});
+  EXPECT_EQ(cues_of("Some of the boats sank."), Cues{"vague:Some"});
+  EXPECT_EQ(cues_of("A number of ferries were cancelled."), Cues{"vague:A number of"});
+  // An approximation, a span of time, a mass noun and a comparison are no vague count.
+  EXPECT_EQ(cues_of("Some 200 people came."), Cues{});
+  EXPECT_EQ(cues_of("As many as 40 boats were lost."), Cues{});
+  EXPECT_EQ(cues_of("They lived there for many painful years."), Cues{});
+  EXPECT_EQ(cues_of("The storm lasted some time."), Cues{});
+  EXPECT_EQ(cues_of("The pier needs some repair."), Cues{});
+  EXPECT_EQ(cues_of("How many boats were lost?"), Cues{});
+  EXPECT_EQ(cues_of("The village of Many Rivers lies on the coast."), Cues{});
+  // A group that says or believes is a source: the sourcing checks speak for it.
+  EXPECT_EQ(cues_of("Several residents we spoke to believed the levy had doubled."), Cues{"hedge:believed"});
+  EXPECT_EQ(cues_of("Some owners on the forums report that the disc squeals."), Cues{});
+}
+
+TEST(VagueQuantity, QuietInDocumentationAndWhereSomeoneElseCounts) {
+  const std::string docs = "Run `make`.\n\nUse `--port` or `PORT`.\n\nSeveral options accept a file name.\n";
+  Document doc = parse_document(docs, Markup::kMarkdown);
+  ASSERT_TRUE(doc.documents_software());
+  for (const Cue& c : find_cues(doc, Lexicon::builtin())) EXPECT_NE(c.kind, CueKind::kVagueQuantity);
+
+  Settings settings = config::default_settings();
+  for (const Check* c : all_checks()) {
+    if (c->info().id != "vague-quantity") settings.checks[std::string(c->info().id)] = std::nullopt;
+  }
+  auto vague = [&](std::string_view text) {
+    Document d = parse_document(std::string(text), Markup::kPlain);
+    std::vector<std::string> out;
+    for (const Finding& f : analyze(d, settings)) out.push_back(std::string(d.slice(f.range)));
+    return out;
+  };
+  EXPECT_EQ(vague("Many residents left the island."), (std::vector<std::string>{"Many"}));
+  EXPECT_TRUE(vague("Police said several people were injured.").empty());
+  EXPECT_TRUE(vague("\"Many of us will leave,\" the ferryman said.").empty());
+  EXPECT_TRUE(vague("Several studies found the same effect [2].").empty());
 }
 
 TEST(Cues, AnyInputIsSafe) {

@@ -128,6 +128,15 @@ const Attribution* opening_speaker(const Document& doc, const std::vector<Attrib
 
 }  // namespace
 
+bool someone_reports(const std::vector<Attribution>& attributions, uint32_t sentence, Range cue) {
+  auto a = std::partition_point(attributions.begin(), attributions.end(),
+                                [&](const Attribution& x) { return x.sentence < sentence; });
+  for (; a != attributions.end() && a->sentence == sentence; ++a) {
+    if (!a->writer_source && !a->writer_inference && !(a->inferred && a->cue.overlaps(cue))) return true;
+  }
+  return false;
+}
+
 Range transcript_speaker(const Document& doc, const std::vector<Attribution>& attributions, uint32_t block) {
   if (block >= doc.blocks().size()) return {};
   // The whole text says it is a transcript or an interview (Block::spoken): the label alone is enough,

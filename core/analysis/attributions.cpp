@@ -124,15 +124,6 @@ bool is_personal_pronoun(std::string_view w) {
   return s.count(w) > 0;
 }
 
-/// A plural noun by its form: "officials", "depositions", "people".
-bool is_plural_noun(std::string_view w) {
-  static const WordSet irregular = {"people", "police", "men", "women", "children", "staff", "data"};
-  static const WordSet singular_men = {"specimen", "abdomen", "regimen", "acumen", "stamen"};
-  if (w.size() > 5 && w.ends_with("men") && !singular_men.count(w)) return true;  // "fishermen"
-  return irregular.count(w) > 0 ||
-         (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("us"));
-}
-
 // Finite auxiliaries and modals: a clause with one of these has its own verb.
 bool is_finite_auxiliary(std::string_view w) {
   static const WordSet s = {"is", "was", "are", "were", "am", "has", "have", "had", "will", "would",
@@ -2929,6 +2920,15 @@ void self_reference_caution(const Document& doc, const SourceRegistry& reg, Attr
 }
 
 }  // namespace
+
+bool is_plural_noun(std::string_view w) {
+  static const WordSet irregular = {"people", "police", "men", "women", "children", "staff", "data"};
+  static const WordSet singular_men = {"specimen", "abdomen", "regimen", "acumen", "stamen"};
+  if (w.size() > 5 && w.ends_with("men") && !singular_men.count(w)) return true;  // "fishermen"
+  return irregular.count(w) > 0 ||
+         (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("us"));
+}
+
 
 std::vector<Attribution> find_attributions(const Document& doc, const Lexicon& lexicon,
                                            const SourceRegistry& sources, bool learned) {

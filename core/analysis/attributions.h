@@ -68,6 +68,14 @@ void resolve_person_pronouns(const Document& doc, std::vector<Attribution>& attr
 /// 0-length when the block has none.
 Range transcript_speaker(const Document& doc, const std::vector<Attribution>& attributions, uint32_t block);
 
+/// A plural noun by its form: "officials", "depositions", "people", "fishermen".
+bool is_plural_noun(std::string_view w);
+
+/// Whether someone other than the writer speaks in `sentence`: an attribution there that is neither
+/// the writer's own ("I argue", "appears to") nor a tagger's guess overlapping `cue` (the tagger reads
+/// "is best known for" as a report; it is the very wording being judged). `attributions` in text order.
+bool someone_reports(const std::vector<Attribution>& attributions, uint32_t sentence, Range cue);
+
 /// In a transcript line, "I" and "we" are the speaker, not the writer: their attributions take the
 /// speaker as antecedent, kind and registry entry ("BERG: I asked the port control" is Berg asking).
 void resolve_transcript_speakers(const Document& doc, std::vector<Attribution>& attributions);

@@ -1,7 +1,7 @@
-// Finds hedge, booster, weasel and peacock cues in context. A word costs one hash look-up (everything
+// Finds hedge, booster, weasel, peacock and vague-quantity cues in context. A word costs one hash look-up (everything
 // the lists say about it); the rules then read a few neighbouring tokens, so the pass is linear in the
 // text. Vocabulary and context words are data:
-// grammar/lexicon/{hedges,boosters,weasels,peacock,cue_context}.tsv. On the ambiguous hedge words it
+// grammar/lexicon/{hedges,boosters,weasels,peacock,vague_quantities,cue_context}.tsv. On the ambiguous hedge words it
 // lists, a learned disambiguator (grammar/lexicon/hedge_model.tsv) may drop a hedge the rules accepted:
 // five hash probes per such hedge, nothing for any other word.
 #include "core/analysis/cues.h"
@@ -188,6 +188,7 @@ enum Flag : uint64_t {
   kPlace = 1ull << 38,
   kRanked = 1ull << 39,
   kTechnical = 1ull << 40,
+  kPlural = 1ull << 41,
 };
 
 constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
@@ -232,6 +233,7 @@ constexpr std::pair<std::string_view, uint64_t> kFlagNames[] = {
     {"place", kPlace},
     {"ranked", kRanked},
     {"technical", kTechnical},
+    {"plural", kPlural},
 };
 
 uint64_t parse_flags(std::string_view flags) {
@@ -298,6 +300,7 @@ struct WordInfo {
   std::vector<Candidate> hedges;  ///< entries starting with the word, longest first
   std::vector<Candidate> boosters;
   std::vector<Candidate> peacocks;
+  std::vector<Candidate> vague;  ///< vague quantities
   std::vector<Candidate> weasel_phrases;
   std::vector<ClassPhrase> weasel_multi;  ///< multi-word class members starting with it
   WordClasses weasel_classes;             ///< its single-word weasel classes
@@ -318,6 +321,9 @@ class Tables {
     }
     for (const LexiconEntry& e : lexicon.list("peacock").entries()) {
       words_[e.words.front()].peacocks.push_back({&e, parse_flags(e.flags)});
+    }
+    for (const LexiconEntry& e : lexicon.list("vague_quantities").entries()) {
+      words_[e.words.front()].vague.push_back({&e, parse_flags(e.flags)});
     }
     for (const LexiconEntry& e : lexicon.list("weasels").entries()) {
       const WeaselClass* cls = weasel_class(e.category);
@@ -359,6 +365,7 @@ class Tables {
       std::stable_sort(info.hedges.begin(), info.hedges.end(), longest_first);
       std::stable_sort(info.boosters.begin(), info.boosters.end(), longest_first);
       std::stable_sort(info.peacocks.begin(), info.peacocks.end(), longest_first);
+      std::stable_sort(info.vague.begin(), info.vague.end(), longest_first);
       std::stable_sort(info.weasel_phrases.begin(), info.weasel_phrases.end(), longest_first);
       std::stable_sort(info.weasel_multi.begin(), info.weasel_multi.end(), longest_first);
     });
@@ -438,6 +445,7 @@ class Finder {
     n_ = n;
     cited_ = false;
     past_ = false;
+    question_ = false;
     uint32_t terminators = 0, long_words = 0, capitalised = 0, word_count = 0;
     for (size_t i = 0; i < n; ++i) {
       const Token& t = doc_.tokens()[sentence.token_begin + i];
@@ -477,6 +485,7 @@ class Finder {
           break;
         case TokenKind::kTerminator:
           ++terminators;
+          question_ = text.find('?') != std::string_view::npos;
           break;
         case TokenKind::kPunctuation:
           w.comma = text == ",";
@@ -532,8 +541,8 @@ class Finder {
         continue;
       }
       // Every cue kind proposes its longest acceptable match here; the longest wins, and on a tie a
-      // weasel beats a hedge beats a booster beats a peacock term ("it is said" is a weasel, not the
-      // hedge "said").
+      // weasel beats a hedge beats a booster beats a peacock term beats a vague quantity ("it is said" is
+      // a weasel, not the hedge "said").
       size_t best_end = i;
       CueKind best_kind = CueKind::kHedge;
       const Candidate* best = nullptr;
@@ -566,6 +575,14 @@ class Finder {
         if (end > best_end) {
           best_end = end;
           best_kind = CueKind::kPeacock;
+          best = c;
+        }
+      }
+      if (const Candidate* c = first_acceptable(&info->vague, i, &Finder::vague_ok)) {
+        size_t end = i + c->entry->words.size();
+        if (end > best_end) {
+          best_end = end;
+          best_kind = CueKind::kVagueQuantity;
           best = c;
         }
       }
@@ -1143,6 +1160,46 @@ class Finder {
     return true;
   }
 
+  // ---- vague quantities ----
+
+  bool vague_ok(size_t i, const Candidate& c) const {
+    const size_t end = i + c.entry->words.size();
+    // Documentation and rules say "some options", "several formats" of what they define; a citation
+    // or link holds the figure; a question asks for it.
+    if (doc_.documents_software() || doc_.states_rules() || cited_ || question_ || headline_) return false;
+    for (size_t k = i; k < end; ++k) {
+      if (k > 0 && words_[k].capitalised) return false;  // "Many Rivers", "Just Give Us a Few Figures"
+    }
+    // "how many", "as many as 40", "so many", "too many", "that many", "twice as many".
+    const std::string_view before = w(back(i, 1));
+    if (before == "how" || before == "as" || before == "so" || before == "too" || before == "that" ||
+        before == "this" || before == "the") {
+      return false;
+    }
+    if (is_number(end) || w(end) == "more" || w(end) == "as") return false;  // "some 200", "many more"
+    size_t head = end;  // past up to two modifiers: "some local shops", "many painful years"
+    while (head < end + 2 && is_word(head) && adjective_like(w(head))) ++head;
+    static constexpr std::string_view kSpans[] = {"years", "decades",  "centuries",  "months",  "weeks",
+                                                  "days",  "hours",    "minutes",    "seconds", "times",
+                                                  "ways",  "respects", "generations"};
+    for (std::string_view span : kSpans) {
+      if (w(head) == span) return false;  // "for many years", "in some ways": time and manner, no count
+    }
+    // "some shops", "some of the shops"; not "some time", "some evidence", "for some reason".
+    if ((c.flags & kPlural) && w(end) != "of" && !(is_word(head) && is_plural_noun(w(head)))) return false;
+    // "Several residents we spoke to believed", "what many expect": the group is a source, and the
+    // sourcing checks speak for it.
+    for (size_t k = end; k < end + 8 && is_word(k) && !has(k, kClauseBreak); ++k) {
+      const std::string_view v = w(k);
+      if (cls(k, kAttitudeClass) > 0 || v == "report" || v == "reported" || v == "expect" ||
+          v == "expected" || v == "swear" || v == "told" || v == "wrote" || v == "complain" ||
+          v == "complained") {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // ---- weasels ----
 
   /// The end of the longest weasel at i (i when none), and its category.
@@ -1451,6 +1508,7 @@ class Finder {
   bool cited_ = false;
   bool past_ = false;
   bool headline_ = false;
+  bool question_ = false;  ///< the sentence ends with a question mark
 };
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Hedge, booster, weasel and peacock cues found in context: the facts the hedging checks report.
+// Hedge, booster, weasel, peacock and vague-quantity cues found in context: the facts the hedging checks report.
 #pragma once
 
 #include <string_view>
@@ -10,7 +10,7 @@
 
 namespace evidential::core {
 
-enum class CueKind : uint8_t { kHedge, kBooster, kWeasel, kPeacock };
+enum class CueKind : uint8_t { kHedge, kBooster, kWeasel, kPeacock, kVagueQuantity };
 
 struct Cue {
   Range range;  ///< the whole cue, one range even for multi-word cues ("appears to be")
@@ -30,7 +30,7 @@ struct Cue {
 
 /// Every cue in the document, in text order. Cues never overlap. Hedges inside a direct quotation are
 /// found (with in_quotation set) but never join a stack. Lists read: "hedges", "boosters", "weasels",
-/// "peacock" and "cue_context" (the context words of the rules).
+/// "peacock", "vague_quantities" and "cue_context" (the context words of the rules).
 ///
 /// With `use_model` (the default; option "hedge.model"), the hedge-cue disambiguator learned from
 /// tune-on data (grammar/lexicon/hedge_model.tsv, trained by tools/hedge_model/train.py) reviews the

@@ -1,6 +1,5 @@
 // Check `peacock`: puffery — words that praise or rank the subject instead of informing the reader:
 // "legendary", "world-renowned", "one of the most important", "a great success", "blazing fast".
-#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -93,18 +92,10 @@ class PeacockCheck final : public Check {
     for (const Cue& cue : analysis.cues()) {
       if (cue.kind == CueKind::kWeasel && cue.sentence < appeal.size()) appeal[cue.sentence] = true;
     }
-    const auto& attributions = analysis.attributions();  // in text order
     for (const Cue& cue : analysis.cues()) {
       if (cue.kind != CueKind::kPeacock || cue.in_quotation) continue;
       if (cue.sentence < appeal.size() && appeal[cue.sentence]) continue;
-      bool reported = false;
-      for (auto a = std::partition_point(attributions.begin(), attributions.end(),
-                                         [&](const Attribution& x) { return x.sentence < cue.sentence; });
-           a != attributions.end() && a->sentence == cue.sentence && !reported; ++a) {
-        // The tagger's guess that "is best known for" reports something is the peacock term itself.
-        reported = !a->writer_source && !a->writer_inference && !(a->inferred && a->cue.overlaps(cue.range));
-      }
-      if (reported) continue;
+      if (someone_reports(analysis.attributions(), cue.sentence, cue.range)) continue;
       out.report(cue.range, message_for(doc.slice(cue.range), cue.category));
     }
   }

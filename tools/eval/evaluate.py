@@ -97,7 +97,7 @@ def task_conll(ctx: Context, split: str) -> Result:
     pred = [any(f.get("check") in UNCERTAINTY_CHECKS for f in found.get(i, [])) for i in range(len(data))]
     wide = [any(f.get("check") in VAGUENESS_CHECKS for f in found.get(i, [])) for i in range(len(data))]
     return Result([binary_row("conll2010-wiki", split, "sentence", gold, pred),
-                   binary_row("conll2010-wiki", split, "sentence-with-peacock", gold, wide)])
+                   binary_row("conll2010-wiki", split, "sentence-all-vagueness", gold, wide)])
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -24,11 +24,12 @@ SPLIT_ROLE = {
 # Checks whose findings carry `cue`, `source` and `source_kind`.
 ATTRIBUTION_CHECKS = ("attribution", "anonymous-source", "source-reliability", "loaded-reporting-verb")
 HEDGE_CHECKS = ("hedge", "stacked-hedge")
-ALL_CHECKS = ("hedge", "stacked-hedge", "weasel", "booster", "peacock", *ATTRIBUTION_CHECKS, "unattributed-quote",
-              "unsourced-claim")
+ALL_CHECKS = ("hedge", "stacked-hedge", "weasel", "booster", "peacock", "vague-quantity", *ATTRIBUTION_CHECKS,
+              "unattributed-quote", "unsourced-claim")
 UNCERTAINTY_CHECKS = ("hedge", "stacked-hedge", "weasel")
-# The CoNLL-2010 Wikipedia labels also cover puffery ("one of the most important"): a second row adds it.
-VAGUENESS_CHECKS = (*UNCERTAINTY_CHECKS, "peacock")
+# The CoNLL-2010 Wikipedia labels also cover puffery ("one of the most important") and vague quantities
+# ("many residents"): a second row adds the two checks for them.
+VAGUENESS_CHECKS = (*UNCERTAINTY_CHECKS, "peacock", "vague-quantity")
 
 
 class EvidentialError(RuntimeError):
