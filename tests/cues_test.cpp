@@ -655,6 +655,10 @@ TEST(VagueQuantity, AQuantifierWhereANumberBelongs) {
   EXPECT_EQ(cues_of("Some local fishermen sold their boats."), Cues{"vague:Some"});
   EXPECT_EQ(cues_of("Some of the boats sank."), Cues{"vague:Some"});
   EXPECT_EQ(cues_of("A number of ferries were cancelled."), Cues{"vague:A number of"});
+  EXPECT_EQ(cues_of("Some ant species can lift a beetle."), Cues{"vague:Some"});
+  EXPECT_EQ(cues_of("The pier was repaired many times."), Cues{"vague:many"});
+  EXPECT_EQ(cues_of("It lacks the leaves that many other ferns have."), Cues{"vague:many"});
+  EXPECT_EQ(cues_of("The vast majority of the workers were women."), Cues{"vague:The vast majority of"});
   // An approximation, a span of time, a mass noun and a comparison are no vague count.
   EXPECT_EQ(cues_of("Some 200 people came."), Cues{});
   EXPECT_EQ(cues_of("As many as 40 boats were lost."), Cues{});
@@ -662,6 +666,7 @@ TEST(VagueQuantity, AQuantifierWhereANumberBelongs) {
   EXPECT_EQ(cues_of("The storm lasted some time."), Cues{});
   EXPECT_EQ(cues_of("The pier needs some repair."), Cues{});
   EXPECT_EQ(cues_of("How many boats were lost?"), Cues{});
+  EXPECT_EQ(cues_of("A majority of the statements (52%) were false."), Cues{});
   EXPECT_EQ(cues_of("The village of Many Rivers lies on the coast."), Cues{});
   // A group that says or believes is a source: the sourcing checks speak for it.
   EXPECT_EQ(cues_of("Several residents we spoke to believed the levy had doubled."), Cues{"hedge:believed"});

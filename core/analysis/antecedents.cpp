@@ -128,11 +128,11 @@ const Attribution* opening_speaker(const Document& doc, const std::vector<Attrib
 
 }  // namespace
 
-bool someone_reports(const std::vector<Attribution>& attributions, uint32_t sentence, Range cue) {
+bool someone_reports(const std::vector<Attribution>& attributions, uint32_t sentence) {
   auto a = std::partition_point(attributions.begin(), attributions.end(),
                                 [&](const Attribution& x) { return x.sentence < sentence; });
   for (; a != attributions.end() && a->sentence == sentence; ++a) {
-    if (!a->writer_source && !a->writer_inference && !(a->inferred && a->cue.overlaps(cue))) return true;
+    if (!a->writer_source && !a->writer_inference && !a->inferred) return true;
   }
   return false;
 }

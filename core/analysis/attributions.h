@@ -71,10 +71,11 @@ Range transcript_speaker(const Document& doc, const std::vector<Attribution>& at
 /// A plural noun by its form: "officials", "depositions", "people", "fishermen".
 bool is_plural_noun(std::string_view w);
 
-/// Whether someone other than the writer speaks in `sentence`: an attribution there that is neither
-/// the writer's own ("I argue", "appears to") nor a tagger's guess overlapping `cue` (the tagger reads
-/// "is best known for" as a report; it is the very wording being judged). `attributions` in text order.
-bool someone_reports(const std::vector<Attribution>& attributions, uint32_t sentence, Range cue);
+/// Whether someone other than the writer speaks in `sentence`: an attribution there that is neither the
+/// writer's own ("I argue", "appears to") nor the learned tagger's guess, which never sources anything
+/// (it reads "is best known for" and "has authored several papers" as reports). `attributions` in text
+/// order.
+bool someone_reports(const std::vector<Attribution>& attributions, uint32_t sentence);
 
 /// In a transcript line, "I" and "we" are the speaker, not the writer: their attributions take the
 /// speaker as antecedent, kind and registry entry ("BERG: I asked the port control" is Berg asking).

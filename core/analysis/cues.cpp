@@ -1170,18 +1170,26 @@ class Finder {
     for (size_t k = i; k < end; ++k) {
       if (k > 0 && words_[k].capitalised) return false;  // "Many Rivers", "Just Give Us a Few Figures"
     }
-    // "how many", "as many as 40", "so many", "too many", "that many", "twice as many".
+    // "how many", "as many as 40", "so many", "too many", "twice as many", "the many".
     const std::string_view before = w(back(i, 1));
-    if (before == "how" || before == "as" || before == "so" || before == "too" || before == "that" ||
-        before == "this" || before == "the") {
+    if (before == "how" || before == "as" || before == "so" || before == "too" || before == "the") {
       return false;
     }
     if (is_number(end) || w(end) == "more" || w(end) == "as") return false;  // "some 200", "many more"
-    size_t head = end;  // past up to two modifiers: "some local shops", "many painful years"
-    while (head < end + 2 && is_word(head) && adjective_like(w(head))) ++head;
-    static constexpr std::string_view kSpans[] = {"years", "decades",  "centuries",  "months",  "weeks",
-                                                  "days",  "hours",    "minutes",    "seconds", "times",
-                                                  "ways",  "respects", "generations"};
+    // The figure given beside it: "a majority of Republican statements (52%)", "several shops, 12 in all".
+    for (size_t k = end + 1; k < end + 5 && in(k); ++k) {
+      if (words_[k].kind == TokenKind::kNumber) return false;
+    }
+    // The head noun, past up to two modifiers: "some local shops", "many painful years", "some ant
+    // species", "some commercially available kits"; a function word (a listed context word) ends it.
+    size_t head = end;
+    while (head < end + 2 && is_word(head + 1) && words_[head].ctx == 0 && !is_plural_noun(w(head)) &&
+           !words_[head].capitalised) {
+      ++head;
+    }
+    static constexpr std::string_view kSpans[] = {"years",   "decades", "centuries", "months",   "weeks",
+                                                  "days",    "hours",   "minutes",   "seconds",  "ways",
+                                                  "respects", "generations"};
     for (std::string_view span : kSpans) {
       if (w(head) == span) return false;  // "for many years", "in some ways": time and manner, no count
     }

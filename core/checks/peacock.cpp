@@ -95,7 +95,7 @@ class PeacockCheck final : public Check {
     for (const Cue& cue : analysis.cues()) {
       if (cue.kind != CueKind::kPeacock || cue.in_quotation) continue;
       if (cue.sentence < appeal.size() && appeal[cue.sentence]) continue;
-      if (someone_reports(analysis.attributions(), cue.sentence, cue.range)) continue;
+      if (someone_reports(analysis.attributions(), cue.sentence)) continue;
       out.report(cue.range, message_for(doc.slice(cue.range), cue.category));
     }
   }

@@ -39,7 +39,8 @@ constexpr CheckInfo kInfo{
         "factual, but its size is left to the reader's imagination, so it cannot be checked and can be "
         "stretched. Encyclopaedias tag such wording with \"how many?\", and fact-checkers ask for the "
         "figure first. Evidential flags \"many\", \"several\", \"numerous\", \"countless\", \"a number "
-        "of\", \"scores of\", \"a few\", \"a handful of\", and \"some\" or \"a lot of\" before a plural "
+        "of\", \"scores of\", \"a few\", \"a handful of\", \"the majority of\", and \"some\" or \"a lot of\" "
+        "before a plural "
         "noun. It is a hint: the word is often the honest choice when nobody counted. Context decides: "
         "not before a number (\"some 200\" approximates a count it gives) or a span of "
         "time or manner (\"for many years\", \"in some ways\"); not after \"how\", \"as\", \"so\", "
@@ -60,6 +61,8 @@ constexpr CheckInfo kInfo{
 std::string message_for(std::string_view cue, std::string_view category) {
   std::string q = "\"" + std::string(cue) + "\"";
   if (category == "few") return q + " leaves the number open: how few? Give the figure, or who counted";
+  if (category == "share")
+    return q + " leaves the share open: give the percentage or the count, or who counted";
   return q + " leaves the number open: how many? Give the figure, a range or a share, or who counted";
 }
 
@@ -75,7 +78,7 @@ class VagueQuantityCheck final : public Check {
     for (const Cue& cue : analysis.cues()) {
       if (cue.kind != CueKind::kVagueQuantity || cue.in_quotation) continue;
       if (cue.sentence < appeal.size() && appeal[cue.sentence]) continue;
-      if (someone_reports(analysis.attributions(), cue.sentence, cue.range)) continue;
+      if (someone_reports(analysis.attributions(), cue.sentence)) continue;
       out.report(cue.range, message_for(doc.slice(cue.range), cue.category));
     }
   }
