@@ -649,6 +649,26 @@ TEST(Peacock, SoftwareConventionsAndReportedPraise) {
   EXPECT_TRUE(peacocks("The bridge is widely regarded as one of the finest in the county.").empty());
 }
 
+TEST(Peacock, OffersToRemoveAnAdjectiveBetweenADeterminerAndItsNoun) {
+  Settings settings = config::default_settings();
+  Document doc = parse_document(
+      "Its world-class terminal opens in May. An iconic crane stands there. The harbour's legendary "
+      "pilots stayed. The terminal is world-class.",
+      Markup::kPlain);
+  std::vector<Finding> found;
+  for (Finding& f : analyze(doc, settings)) {
+    if (f.check == "peacock") found.push_back(f);
+  }
+  ASSERT_EQ(found.size(), 4u);
+  ASSERT_EQ(found[0].fixes.size(), 1u);
+  EXPECT_EQ(found[0].fixes[0].title, "Remove \"world-class\"");
+  EXPECT_EQ(doc.slice(found[0].fixes[0].edits[0].range), "world-class ");
+  EXPECT_TRUE(found[1].fixes.empty());  // "An crane" would need another article
+  ASSERT_EQ(found[2].fixes.size(), 1u);
+  EXPECT_EQ(doc.slice(found[2].fixes[0].edits[0].range), "legendary ");
+  EXPECT_TRUE(found[3].fixes.empty());  // a predicate: the sentence needs it
+}
+
 TEST(VagueQuantity, AQuantifierWhereANumberBelongs) {
   EXPECT_EQ(cues_of("Many residents left the island."), Cues{"vague:Many"});
   EXPECT_EQ(cues_of("The storm closed several shops."), Cues{"vague:several"});

@@ -609,6 +609,7 @@ class Finder {
           best_kind == CueKind::kWeasel ? weasel_category : std::string_view(best->entry->category);
       cue.in_quotation = words_[i].in_quotation;
       cue.removable = best != nullptr && (best->flags & kRedundant) != 0;
+      if (best_kind == CueKind::kPeacock && cue.removable) cue.removable = attributive_slot(i, best_end);
       out.push_back(cue);
       i = best_end;
     }
@@ -1133,6 +1134,23 @@ class Finder {
     return word.size() > 2 && word.front() >= '0' && word.front() <= '9';
   }
 
+  /// An adjective at [i, end) between a definite determiner and its noun, which can go without
+  /// touching the rest: "its world-class terminal" -> "its terminal". After "a"/"an" the article might
+  /// have to change ("an iconic building"), so no.
+  bool attributive_slot(size_t i, size_t end) const {
+    static constexpr std::string_view kDeterminers[] = {"the",   "its", "his",   "her",   "their", "our",
+                                                        "my",    "your", "this", "these", "those"};
+    const std::string_view before = w(back(i, 1)), next = w(end);
+    if (next.empty() || has(end, kPreposition | kArticle | kClauseBreak) || next == "and" || next == "or") {
+      return false;
+    }
+    if (possessive(back(i, 1))) return true;
+    for (std::string_view d : kDeterminers) {
+      if (before == d) return true;
+    }
+    return false;
+  }
+
   bool peacock_ok(size_t i, const Candidate& c) const {
     const size_t end = i + c.entry->words.size();
     // "the Famous Five", "Legendary Pictures released": a capital inside a sentence, or a capitalised
@@ -1565,6 +1583,12 @@ Range removal_range(const Document& doc, const Cue& cue) {
     return {before.range.end, cue.range.end};  // "... true possibly." -> "... true."
   }
   return {};
+}
+
+std::optional<Fix> removal_fix(const Document& doc, const Cue& cue) {
+  const Range cut = removal_range(doc, cue);
+  if (cut.empty()) return std::nullopt;
+  return Fix{"Remove \"" + std::string(doc.slice(cue.range)) + "\"", {Edit{cut, ""}}};
 }
 
 std::vector<Cue> find_cues(const Document& doc, const Lexicon& lexicon, bool use_model) {

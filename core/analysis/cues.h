@@ -1,11 +1,13 @@
 // Hedge, booster, weasel, peacock and vague-quantity cues found in context: the facts the hedging checks report.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "core/analysis/attributions.h"
 #include "core/document.h"
+#include "core/finding.h"
 #include "core/lexicon.h"
 
 namespace evidential::core {
@@ -53,5 +55,9 @@ void release_reported_stacks(std::vector<Cue>& cues, const std::vector<Attributi
 /// when no clean deletion exists: the word starts its sentence (the next word would need a capital)
 /// or is followed by a comma.
 Range removal_range(const Document& doc, const Cue& cue);
+
+/// The quick fix "Remove "<cue>"" that applies removal_range(), or nullopt when there is no clean
+/// deletion.
+std::optional<Fix> removal_fix(const Document& doc, const Cue& cue);
 
 }  // namespace evidential::core

@@ -1,7 +1,9 @@
 // Check `booster`: words that inflate the writer's certainty or the force of a claim beyond what the
 // text shows — "clearly", "undoubtedly", "even", "constantly".
 #include <array>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "core/analysis.h"
 #include "core/check.h"
@@ -33,7 +35,8 @@ constexpr CheckInfo kInfo{
         "beyond expectation and so editorialises; \"constantly\", \"totally\" and \"utterly\" stretch a "
         "claim past what was counted. They are often fine, which is why this check is a hint, but in "
         "reporting each one is a small assertion the writer may not be able to back. Context decides: "
-        "\"clearly visible\" is manner, \"even though\", \"even with\", \"even on\" (a concession: where it still holds) and \"break even\" are not the booster. Boosters "
+        "\"clearly visible\" is manner, \"even though\", \"even with\", \"even on\" (a concession: where it "
+        "still holds) and \"break even\" are not the booster. Boosters "
         "inside a direct quotation are the speaker's and are not reported.",
     .advice =
         "Let the evidence carry the claim: cite it, or give the number (\"released 40 statements this "
@@ -63,9 +66,7 @@ class BoosterCheck final : public Check {
       if (cue.kind != CueKind::kBooster || cue.in_quotation) continue;
       Finding& f = out.report(cue.range, message_for(doc.slice(cue.range), cue.category));
       if (cue.removable) {
-        Range cut = removal_range(doc, cue);
-        if (!cut.empty())
-          f.fixes.push_back(Fix{"Remove \"" + std::string(doc.slice(cue.range)) + "\"", {Edit{cut, ""}}});
+        if (std::optional<Fix> fix = removal_fix(doc, cue)) f.fixes.push_back(std::move(*fix));
       }
     }
   }

@@ -1,7 +1,9 @@
 // Check `peacock`: puffery — words that praise or rank the subject instead of informing the reader:
 // "legendary", "world-renowned", "one of the most important", "a great success", "blazing fast".
 #include <array>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/analysis.h"
@@ -61,7 +63,8 @@ constexpr CheckInfo kInfo{
     .advice =
         "Replace the praise with what earned it: the award, the sales or audience figure, the "
         "benchmark, what the work changed, or who judges it so (\"which the Royal Institute named the "
-        "building of the year\"). If nothing specific backs it, drop the word.",
+        "building of the year\"). If nothing specific backs it, drop the word; between a determiner "
+        "and its noun (\"its world-class terminal\") the quick fix removes it.",
     .default_severity = Severity::kInformation,
     .category = Category::kHedging,
     .examples = kExamples,
@@ -96,7 +99,10 @@ class PeacockCheck final : public Check {
       if (cue.kind != CueKind::kPeacock || cue.in_quotation) continue;
       if (cue.sentence < appeal.size() && appeal[cue.sentence]) continue;
       if (someone_reports(analysis.attributions(), cue.sentence)) continue;
-      out.report(cue.range, message_for(doc.slice(cue.range), cue.category));
+      Finding& f = out.report(cue.range, message_for(doc.slice(cue.range), cue.category));
+      if (cue.removable) {
+        if (std::optional<Fix> fix = removal_fix(doc, cue)) f.fixes.push_back(std::move(*fix));
+      }
     }
   }
 };

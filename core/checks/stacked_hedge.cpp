@@ -1,7 +1,9 @@
 // Check `stacked-hedge`: two or more hedges on one claim ("could potentially", "may possibly"), reported
 // once over the whole stack, with a quick fix that deletes a redundant adverb.
 #include <array>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "core/analysis.h"
 #include "core/check.h"
@@ -71,9 +73,7 @@ class StackedHedgeCheck final : public Check {
                                          "or say what the uncertainty rests on");
       for (const Cue* c : members) {
         if (!c->removable) continue;
-        Range cut = removal_range(doc, *c);
-        if (cut.empty()) continue;
-        f.fixes.push_back(Fix{"Remove \"" + std::string(doc.slice(c->range)) + "\"", {Edit{cut, ""}}});
+        if (std::optional<Fix> fix = removal_fix(doc, *c)) f.fixes.push_back(std::move(*fix));
       }
     }
   }
