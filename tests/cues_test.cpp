@@ -51,6 +51,18 @@ std::vector<std::string> findings_of(std::string_view text, Settings settings = 
   return out;
 }
 
+/// The texts of one check's findings on a plain-text document, every other check off.
+std::vector<std::string> texts_of(std::string_view id, std::string_view text) {
+  Settings settings = config::default_settings();
+  for (const Check* c : all_checks()) {
+    if (c->info().id != id) settings.checks[std::string(c->info().id)] = std::nullopt;
+  }
+  Document doc = parse_document(std::string(text), Markup::kPlain);
+  std::vector<std::string> out;
+  for (const Finding& f : analyze(doc, settings)) out.push_back(std::string(doc.slice(f.range)));
+  return out;
+}
+
 Settings configured(std::string_view json) {
   auto r = config::parse_config(json, "test.json", config::default_settings());
   EXPECT_TRUE(std::holds_alternative<Settings>(r)) << std::get<config::ConfigError>(r).to_string();
@@ -630,16 +642,7 @@ TEST(Peacock, SoftwareConventionsAndReportedPraise) {
   for (const Cue& c : find_cues(doc, Lexicon::builtin())) EXPECT_NE(c.kind, CueKind::kPeacock);
   EXPECT_EQ(cues_of("The well-known novelist spoke first."), Cues{"peacock:well-known"});
 
-  Settings settings = config::default_settings();
-  for (const Check* c : all_checks()) {
-    if (c->info().id != "peacock") settings.checks[std::string(c->info().id)] = std::nullopt;
-  }
-  auto peacocks = [&](std::string_view text) {
-    Document d = parse_document(std::string(text), Markup::kPlain);
-    std::vector<std::string> out;
-    for (const Finding& f : analyze(d, settings)) out.push_back(std::string(d.slice(f.range)));
-    return out;
-  };
+  auto peacocks = [](std::string_view text) { return texts_of("peacock", text); };
   EXPECT_EQ(peacocks("The legendary coach retired."), (std::vector<std::string>{"legendary"}));
   // Someone else's praise, attributed in the sentence or quoted, is theirs.
   EXPECT_TRUE(peacocks("Critics called it one of the finest films of the decade.").empty());
@@ -699,16 +702,7 @@ TEST(VagueQuantity, QuietInDocumentationAndWhereSomeoneElseCounts) {
   ASSERT_TRUE(doc.documents_software());
   for (const Cue& c : find_cues(doc, Lexicon::builtin())) EXPECT_NE(c.kind, CueKind::kVagueQuantity);
 
-  Settings settings = config::default_settings();
-  for (const Check* c : all_checks()) {
-    if (c->info().id != "vague-quantity") settings.checks[std::string(c->info().id)] = std::nullopt;
-  }
-  auto vague = [&](std::string_view text) {
-    Document d = parse_document(std::string(text), Markup::kPlain);
-    std::vector<std::string> out;
-    for (const Finding& f : analyze(d, settings)) out.push_back(std::string(d.slice(f.range)));
-    return out;
-  };
+  auto vague = [](std::string_view text) { return texts_of("vague-quantity", text); };
   EXPECT_EQ(vague("Many residents left the island."), (std::vector<std::string>{"Many"}));
   EXPECT_TRUE(vague("Police said several people were injured.").empty());
   EXPECT_TRUE(vague("\"Many of us will leave,\" the ferryman said.").empty());

@@ -552,40 +552,20 @@ class Finder {
         best_end = weasel_end;
         best_kind = CueKind::kWeasel;
       }
+      // A candidate of `kind` that passed its rule wins when it is longer than the best so far.
+      auto propose = [&](const Candidate* c, CueKind kind) {
+        if (c != nullptr && i + c->entry->words.size() > best_end) {
+          best_end = i + c->entry->words.size();
+          best_kind = kind;
+          best = c;
+        }
+      };
       const Candidate* hedge = first_acceptable(&info->hedges, i, &Finder::hedge_ok);
       if (hedge != nullptr && !info->model_word.empty() && !model_keeps(i, *info, *hedge)) hedge = nullptr;
-      if (const Candidate* c = hedge) {
-        size_t end = i + c->entry->words.size();
-        if (end > best_end) {
-          best_end = end;
-          best_kind = CueKind::kHedge;
-          best = c;
-        }
-      }
-      if (const Candidate* c = first_acceptable(&info->boosters, i, &Finder::booster_ok)) {
-        size_t end = i + c->entry->words.size();
-        if (end > best_end) {
-          best_end = end;
-          best_kind = CueKind::kBooster;
-          best = c;
-        }
-      }
-      if (const Candidate* c = first_acceptable(&info->peacocks, i, &Finder::peacock_ok)) {
-        size_t end = i + c->entry->words.size();
-        if (end > best_end) {
-          best_end = end;
-          best_kind = CueKind::kPeacock;
-          best = c;
-        }
-      }
-      if (const Candidate* c = first_acceptable(&info->vague, i, &Finder::vague_ok)) {
-        size_t end = i + c->entry->words.size();
-        if (end > best_end) {
-          best_end = end;
-          best_kind = CueKind::kVagueQuantity;
-          best = c;
-        }
-      }
+      propose(hedge, CueKind::kHedge);
+      propose(first_acceptable(&info->boosters, i, &Finder::booster_ok), CueKind::kBooster);
+      propose(first_acceptable(&info->peacocks, i, &Finder::peacock_ok), CueKind::kPeacock);
+      propose(first_acceptable(&info->vague, i, &Finder::vague_ok), CueKind::kVagueQuantity);
       if (best_end == i) {
         ++i;
         continue;
@@ -1583,6 +1563,20 @@ Range removal_range(const Document& doc, const Cue& cue) {
     return {before.range.end, cue.range.end};  // "... true possibly." -> "... true."
   }
   return {};
+}
+
+std::vector<const Cue*> writers_own(const Document& doc, const std::vector<Cue>& cues,
+                                    const std::vector<Attribution>& attributions, CueKind kind) {
+  std::vector<bool> appeal(doc.sentences().size(), false);
+  for (const Cue& c : cues) {
+    if (c.kind == CueKind::kWeasel && c.sentence < appeal.size()) appeal[c.sentence] = true;
+  }
+  std::vector<const Cue*> out;
+  for (const Cue& c : cues) {
+    if (c.kind != kind || c.in_quotation || appeal[c.sentence]) continue;
+    if (!someone_reports(attributions, c.sentence)) out.push_back(&c);
+  }
+  return out;
 }
 
 std::optional<Fix> removal_fix(const Document& doc, const Cue& cue) {

@@ -56,6 +56,13 @@ void release_reported_stacks(std::vector<Cue>& cues, const std::vector<Attributi
 /// or is followed by a comma.
 Range removal_range(const Document& doc, const Cue& cue);
 
+/// The cues of `kind` that are the writer's own: not inside a quotation, not in a sentence where someone
+/// else reports (someone_reports: "Critics called it one of the finest films", "Police said several
+/// people were injured"), and not behind a weasel appeal ("is widely regarded as one of the finest",
+/// "many residents say"), where the weasel check speaks. In text order.
+std::vector<const Cue*> writers_own(const Document& doc, const std::vector<Cue>& cues,
+                                    const std::vector<Attribution>& attributions, CueKind kind);
+
 /// The quick fix "Remove "<cue>"" that applies removal_range(), or nullopt when there is no clean
 /// deletion.
 std::optional<Fix> removal_fix(const Document& doc, const Cue& cue);

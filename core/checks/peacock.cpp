@@ -89,19 +89,11 @@ class PeacockCheck final : public Check {
   const CheckInfo& info() const override { return kInfo; }
   void run(const Analysis& analysis, Reporter& out) const override {
     const Document& doc = analysis.document();
-    // Sentences where someone else speaks: "Critics called it one of the finest films" is their praise,
-    // and "is widely regarded as one of the finest" is an appeal the weasel check reports.
-    std::vector<bool> appeal(doc.sentences().size(), false);
-    for (const Cue& cue : analysis.cues()) {
-      if (cue.kind == CueKind::kWeasel && cue.sentence < appeal.size()) appeal[cue.sentence] = true;
-    }
-    for (const Cue& cue : analysis.cues()) {
-      if (cue.kind != CueKind::kPeacock || cue.in_quotation) continue;
-      if (cue.sentence < appeal.size() && appeal[cue.sentence]) continue;
-      if (someone_reports(analysis.attributions(), cue.sentence)) continue;
-      Finding& f = out.report(cue.range, message_for(doc.slice(cue.range), cue.category));
-      if (cue.removable) {
-        if (std::optional<Fix> fix = removal_fix(doc, cue)) f.fixes.push_back(std::move(*fix));
+    // Praise someone else gives ("Critics called it one of the finest films") is theirs.
+    for (const Cue* cue : writers_own(doc, analysis.cues(), analysis.attributions(), CueKind::kPeacock)) {
+      Finding& f = out.report(cue->range, message_for(doc.slice(cue->range), cue->category));
+      if (cue->removable) {
+        if (std::optional<Fix> fix = removal_fix(doc, *cue)) f.fixes.push_back(std::move(*fix));
       }
     }
   }

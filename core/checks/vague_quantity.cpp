@@ -71,15 +71,11 @@ class VagueQuantityCheck final : public Check {
   const CheckInfo& info() const override { return kInfo; }
   void run(const Analysis& analysis, Reporter& out) const override {
     const Document& doc = analysis.document();
-    std::vector<bool> appeal(doc.sentences().size(), false);  // "many residents say": the weasel's
-    for (const Cue& cue : analysis.cues()) {
-      if (cue.kind == CueKind::kWeasel && cue.sentence < appeal.size()) appeal[cue.sentence] = true;
-    }
-    for (const Cue& cue : analysis.cues()) {
-      if (cue.kind != CueKind::kVagueQuantity || cue.in_quotation) continue;
-      if (cue.sentence < appeal.size() && appeal[cue.sentence]) continue;
-      if (someone_reports(analysis.attributions(), cue.sentence)) continue;
-      out.report(cue.range, message_for(doc.slice(cue.range), cue.category));
+    // A count someone else gives ("Police said several people were injured") is theirs, faithfully
+    // reported.
+    for (const Cue* cue :
+         writers_own(doc, analysis.cues(), analysis.attributions(), CueKind::kVagueQuantity)) {
+      out.report(cue->range, message_for(doc.slice(cue->range), cue->category));
     }
   }
 };
