@@ -686,6 +686,7 @@ TEST(VagueQuantity, AQuantifierWhereANumberBelongs) {
   EXPECT_EQ(cues_of("Some 200 people came."), Cues{});
   EXPECT_EQ(cues_of("As many as 40 boats were lost."), Cues{});
   EXPECT_EQ(cues_of("They lived there for many painful years."), Cues{});
+  EXPECT_EQ(cues_of("As in many other ways, the vote was unusual."), Cues{});
   EXPECT_EQ(cues_of("The storm lasted some time."), Cues{});
   EXPECT_EQ(cues_of("The pier needs some repair."), Cues{});
   EXPECT_EQ(cues_of("How many boats were lost?"), Cues{});

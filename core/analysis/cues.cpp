@@ -1179,10 +1179,11 @@ class Finder {
       if (words_[k].kind == TokenKind::kNumber) return false;
     }
     // The head noun, past up to two modifiers: "some local shops", "many painful years", "some ant
-    // species", "some commercially available kits"; a function word (a listed context word) ends it.
+    // species", "some commercially available kits", "many other ways"; a function word (a listed context
+    // word) ends it.
     size_t head = end;
-    while (head < end + 2 && is_word(head + 1) && words_[head].ctx == 0 && !is_plural_noun(w(head)) &&
-           !words_[head].capitalised) {
+    while (head < end + 2 && is_word(head + 1) && (words_[head].ctx == 0 || w(head) == "other") &&
+           !is_plural_noun(w(head)) && !words_[head].capitalised) {
       ++head;
     }
     static constexpr std::string_view kSpans[] = {"years",   "decades", "centuries", "months",   "weeks",
