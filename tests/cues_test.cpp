@@ -343,7 +343,9 @@ TEST(Lexicon, UsersAddAndRemoveCuesInTheirConfig) {
     "lexicon": {
       "hedges": {"add": ["in theory", {"phrase": "on paper", "category": "phrase"}], "remove": ["may"]},
       "weasels": {"add": [{"phrase": "pundits", "category": "group"}, "the chatter in the bars"]},
-      "boosters": {"remove": ["even"]}
+      "boosters": {"remove": ["even"]},
+      "peacock": {"add": [{"phrase": "jaw-dropping", "category": "praise"}]},
+      "vague_quantities": {"remove": ["several"]}
     }
   })");
   EXPECT_EQ(cues_of("In theory the plan works.", *settings.lexicon), Cues{"hedge:In theory"});
@@ -354,6 +356,8 @@ TEST(Lexicon, UsersAddAndRemoveCuesInTheirConfig) {
             Cues{"weasel:The chatter in the bars"});
   EXPECT_EQ(cues_of("The chatter in the bars is that prices will rise."), Cues{});
   EXPECT_EQ(cues_of("Russia has even used its veto.", *settings.lexicon), Cues{});
+  EXPECT_EQ(cues_of("The jaw-dropping view drew crowds.", *settings.lexicon), Cues{"peacock:jaw-dropping"});
+  EXPECT_EQ(cues_of("Several shops closed.", *settings.lexicon), Cues{});
   // The built-in lexicon is untouched.
   EXPECT_EQ(cues_of("Prices may rise."), Cues{"hedge:may"});
 }
