@@ -1174,9 +1174,10 @@ class Finder {
       return false;
     }
     if (is_number(end) || w(end) == "more" || w(end) == "as") return false;  // "some 200", "many more"
-    // The figure given beside it: "a majority of Republican statements (52%)", "several shops, 12 in all".
+    // The figure set beside it, in brackets or after a comma: "a majority of Republican statements
+    // (52%)", "several shops, 12 in all"; not a date in the clause ("many left in 2019").
     for (size_t k = end + 1; k < end + 5 && in(k); ++k) {
-      if (words_[k].kind == TokenKind::kNumber) return false;
+      if (words_[k].kind == TokenKind::kNumber && !is_word(k - 1)) return false;
     }
     // The head noun, past up to two modifiers: "some local shops", "many painful years", "some ant
     // species", "some commercially available kits", "many other ways"; a function word (a listed context
