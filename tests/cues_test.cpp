@@ -696,6 +696,7 @@ TEST(VagueQuantity, AQuantifierWhereANumberBelongs) {
   EXPECT_EQ(cues_of("How many boats were lost?"), Cues{});
   EXPECT_EQ(cues_of("A majority of the statements (52%) were false."), Cues{});
   EXPECT_EQ(cues_of("Many residents left in 2019."), Cues{"vague:Many"});
+  EXPECT_EQ(cues_of("Many thanks to everyone who helped."), Cues{});
   EXPECT_EQ(cues_of("The village of Many Rivers lies on the coast."), Cues{});
   // A group that says or believes is a source: the sourcing checks speak for it.
   EXPECT_EQ(cues_of("Several residents we spoke to believed the levy had doubled."), Cues{"hedge:believed"});

@@ -1173,7 +1173,8 @@ class Finder {
     if (before == "how" || before == "as" || before == "so" || before == "too" || before == "the") {
       return false;
     }
-    if (is_number(end) || w(end) == "more" || w(end) == "as") return false;  // "some 200", "many more"
+    // "some 200", "many more", "many thanks".
+    if (is_number(end) || w(end) == "more" || w(end) == "as" || w(end) == "thanks") return false;
     // The figure set beside it, in brackets or after a comma: "a majority of Republican statements
     // (52%)", "several shops, 12 in all"; not a date in the clause ("many left in 2019").
     for (size_t k = end + 1; k < end + 5 && in(k); ++k) {
