@@ -973,6 +973,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
     }
 
     claim_tokens(doc, sentence, words, toks);
+    claim.instruction = instructs(toks);
     const bool question = is_question(doc, sentence);
     claim.score = model_score(toks, question, feats);
     // A ranking stated as fact ("the third country to", "the only state in") is what fact-checkers
@@ -995,7 +996,7 @@ std::vector<SentenceClaim> assess_claims(const Document& doc, const std::vector<
       while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
       if (is_time_of_day(text)) return true;
       return is_lead_in(doc, sentence) || is_page_note(toks, doc, sentence) || recommends(toks) ||
-             records_decision(toks) || asks_for_comment(toks) || gives_contact(toks) || instructs(toks) || !has_word(doc, sentence) ||
+             records_decision(toks) || asks_for_comment(toks) || gives_contact(toks) || claim.instruction || !has_word(doc, sentence) ||
              (doc.blocks()[sentence.block].kind == BlockKind::kHeading && dated_title(toks));
     };
     if (check_worthy && (describes_software() || is_aside())) check_worthy = false;

@@ -23,6 +23,9 @@ struct SentenceClaim {
   double score = 0;  ///< how check-worthy the sentence is, in [0, 1]
   ClaimStatus status = ClaimStatus::kNone;
   int32_t context = -1;  ///< for kAttributedByContext: the sentence whose attribution carries over
+  /// The sentence tells the reader what to do ("Add a few drops of vanilla", "Keep three days of
+  /// water"): it states nothing to check, however it counts.
+  bool instruction = false;
 };
 
 /// Whether the sentence carries a citation, footnote, URL or link: what sources its claims and

@@ -10,7 +10,7 @@
 namespace evidential::core {
 namespace {
 
-constexpr std::array<std::string_view, 18> kExamples = {
+constexpr std::array<std::string_view, 19> kExamples = {
     "[[Many]] residents left the island after the storm.",
     "[[Several]] shops on the quay have closed.",
     "[[Some]] fishermen sold their boats.",
@@ -29,6 +29,7 @@ constexpr std::array<std::string_view, 18> kExamples = {
     "Only [[a few]] boats returned.",
     "The village of Many Rivers lies on the coast.",
     "[[Numerous]] complaints reached the council.",
+    "Add a few drops of vanilla and stir several times.",
 };
 
 constexpr CheckInfo kInfo{
@@ -47,8 +48,8 @@ constexpr CheckInfo kInfo{
         "\"too\", \"the\" (\"as many as 40\"); not \"some time\" or \"some evidence\"; not with the "
         "figure beside it (\"a majority of the statements (52%)\"); not when the group says or believes "
         "something (\"several residents we spoke to believed\": a source, for the sourcing checks); not in a "
-        "question, a headline, software documentation or rules (\"several options accept\" describes what "
-        "is defined); not where a citation or link holds the figure, where someone else speaks in the "
+        "question, an instruction (\"Add a few drops of vanilla\"), a headline, software documentation or "
+        "rules (\"several options accept\" describes what is defined); not where a citation or link holds the figure, where someone else speaks in the "
         "sentence (\"Police said several people were injured\" reports their count faithfully), or "
         "where a weasel appeal covers it (\"many residents say\"). Quantities inside a direct quotation "
         "are the speaker's and are not reported.",
@@ -74,9 +75,13 @@ class VagueQuantityCheck final : public Check {
   void run(const Analysis& analysis, Reporter& out) const override {
     const Document& doc = analysis.document();
     // A count someone else gives ("Police said several people were injured") is theirs, faithfully
-    // reported.
-    for (const Cue* cue :
-         writers_own(doc, analysis.cues(), analysis.attributions(), CueKind::kVagueQuantity)) {
+    // reported; an instruction ("Add a few drops of vanilla") states nothing to check.
+    const std::vector<const Cue*> cues =
+        writers_own(doc, analysis.cues(), analysis.attributions(), CueKind::kVagueQuantity);
+    if (cues.empty()) return;  // the claims analysis is asked only when there is something to ask
+    const std::vector<SentenceClaim>& claims = analysis.claims();
+    for (const Cue* cue : cues) {
+      if (cue->sentence < claims.size() && claims[cue->sentence].instruction) continue;
       out.report(cue->range, message_for(doc.slice(cue->range), cue->category));
     }
   }
