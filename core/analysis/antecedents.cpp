@@ -128,11 +128,18 @@ const Attribution* opening_speaker(const Document& doc, const std::vector<Attrib
 
 }  // namespace
 
+std::span<const Attribution> attributions_of_sentence(const std::vector<Attribution>& attributions,
+                                                      uint32_t sentence) {
+  auto first = std::partition_point(attributions.begin(), attributions.end(),
+                                    [&](const Attribution& x) { return x.sentence < sentence; });
+  auto last = std::partition_point(first, attributions.end(),
+                                   [&](const Attribution& x) { return x.sentence == sentence; });
+  return {first, last};
+}
+
 bool someone_reports(const std::vector<Attribution>& attributions, uint32_t sentence) {
-  auto a = std::partition_point(attributions.begin(), attributions.end(),
-                                [&](const Attribution& x) { return x.sentence < sentence; });
-  for (; a != attributions.end() && a->sentence == sentence; ++a) {
-    if (!a->writer_source && !a->writer_inference && !a->inferred) return true;
+  for (const Attribution& a : attributions_of_sentence(attributions, sentence)) {
+    if (!a.writer_source && !a.writer_inference && !a.inferred) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 // Attributions: who the text says a claim comes from ("according to X", "X said"), with the source's kind.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,10 @@ Range transcript_speaker(const Document& doc, const std::vector<Attribution>& at
 
 /// A plural noun by its form: "officials", "depositions", "people", "fishermen".
 bool is_plural_noun(std::string_view w);
+
+/// The attributions of `sentence`, found by bisection: `attributions` is in text order.
+std::span<const Attribution> attributions_of_sentence(const std::vector<Attribution>& attributions,
+                                                      uint32_t sentence);
 
 /// Whether someone other than the writer speaks in `sentence`: an attribution there that is neither the
 /// writer's own ("I argue", "appears to") nor the learned tagger's guess, which never sources anything

@@ -1120,15 +1120,19 @@ class Finder {
   bool attributive_slot(size_t i, size_t end) const {
     static constexpr std::string_view kDeterminers[] = {"the",   "its", "his",   "her",   "their", "our",
                                                         "my",    "your", "this", "these", "those"};
-    const std::string_view before = w(back(i, 1)), next = w(end);
-    if (next.empty() || has(end, kPreposition | kArticle | kClauseBreak) || next == "and" || next == "or") {
-      return false;
-    }
+    if (!noun_phrase_goes_on(end) || w(end) == "and" || w(end) == "or") return false;
+    const std::string_view before = w(back(i, 1));
     if (possessive(back(i, 1))) return true;
     for (std::string_view d : kDeterminers) {
       if (before == d) return true;
     }
     return false;
+  }
+
+  /// A word at `end` that carries the noun phrase on, as the noun after an adjective does; not an
+  /// article, a preposition, a clause break or punctuation.
+  bool noun_phrase_goes_on(size_t end) const {
+    return is_word(end) && !has(end, kArticle | kPreposition | kClauseBreak);
   }
 
   bool peacock_ok(size_t i, const Candidate& c) const {
@@ -1153,7 +1157,7 @@ class Finder {
       const size_t p = back(i, 1);
       const bool framed = i == 0 || has(p, kArticle | kIntensifier) || possessive(p) || w(p) == "most" ||
                           w(p) == "much" || w(p) == "widely" || w(p) == "long";
-      if (!framed || !is_word(end) || has(end, kArticle | kPreposition | kClauseBreak)) return false;
+      if (!framed || !noun_phrase_goes_on(end)) return false;
     }
     return true;
   }

@@ -67,11 +67,9 @@ bool names_a_member_next(const Document& doc, const std::vector<Attribution>& al
   const auto& sentences = doc.sentences();
   const uint32_t next = a.sentence + 1;
   if (next >= sentences.size() || sentences[next].block != sentences[a.sentence].block) return false;
-  // Attributions are in text order: those of the next sentence are found by bisection.
-  auto b = std::partition_point(all.begin(), all.end(), [&](const Attribution& x) { return x.sentence < next; });
-  for (; b != all.end() && b->sentence == next; ++b) {
-    if (!b->inferred && !b->source.empty() && !b->writer_source &&
-        (b->kind == SourceKind::kNamedPerson || b->kind == SourceKind::kOfficialStatement)) {
+  for (const Attribution& b : attributions_of_sentence(all, next)) {
+    if (!b.inferred && !b.source.empty() && !b.writer_source &&
+        (b.kind == SourceKind::kNamedPerson || b.kind == SourceKind::kOfficialStatement)) {
       return true;
     }
   }
@@ -84,6 +82,10 @@ class AnonymousSourceCheck final : public Check {
   void run(const Analysis& analysis, Reporter& out) const override {
     const Document& doc = analysis.document();
     std::vector<Range> flagged;  // one warning per unnamed source, however many of its reports follow
+    // The transcript speaker of the block last asked about: attributions come in text order, so each
+    // block's is looked up once, however many unnamed sources its line holds.
+    uint32_t speaker_block = UINT32_MAX;
+    Range speaker;
     for (const Attribution& a : analysis.attributions()) {
       // Broad, learned attributions and unresolved pronouns ("they said") are left alone: only a source
       // the text itself leaves unnamed is flagged.
@@ -107,7 +109,11 @@ class AnonymousSourceCheck final : public Check {
       // In a transcript or an interview the speaker's unnamed sources are the speaker's ("RUIZ: A crane
       // operator told me ..."): the writer cannot name them, as in a quotation.
       if (a.sentence < doc.sentences().size()) {
-        const Range speaker = transcript_speaker(doc, analysis.attributions(), doc.sentences()[a.sentence].block);
+        const uint32_t block = doc.sentences()[a.sentence].block;
+        if (block != speaker_block) {
+          speaker_block = block;
+          speaker = transcript_speaker(doc, analysis.attributions(), block);
+        }
         if (!speaker.empty() && a.cue.start >= speaker.end) continue;
       }
       // "Other scientists urged caution. Jonas Keller, who ..., said": a group the next sentence of

@@ -1,6 +1,5 @@
 // Check `hedge`: epistemic hedges — modals, adverbs, evidential and belief verbs, adjectives and
 // approximators by which the writer commits to less than the claim. Context decides (core/analysis/cues.cpp).
-#include <algorithm>
 #include <array>
 #include <string>
 
@@ -184,15 +183,12 @@ class HedgeCheck final : public Check {
       const Document& doc = analysis.document();
       if (cue.category == "belief") {
         // "The minister believes", "Hastings (1995) estimated": whose belief it is, the text says.
-        // Attributions are in text order: those of the cue's sentence are found by bisection.
-        const auto& all = analysis.attributions();
         const Attribution* holder = nullptr;
-        for (auto a = std::partition_point(all.begin(), all.end(),
-                                           [&](const Attribution& x) { return x.sentence < cue.sentence; });
-             a != all.end() && a->sentence == cue.sentence && holder == nullptr; ++a) {
-          if (a->cue.start <= cue.range.start && cue.range.end <= a->cue.end && !a->inferred && !a->writer_source &&
-              !a->source.empty() && a->kind != SourceKind::kAnonymous) {
-            holder = &*a;
+        for (const Attribution& a : attributions_of_sentence(analysis.attributions(), cue.sentence)) {
+          if (a.cue.start <= cue.range.start && cue.range.end <= a.cue.end && !a.inferred &&
+              !a.writer_source && !a.source.empty() && a.kind != SourceKind::kAnonymous) {
+            holder = &a;
+            break;
           }
         }
         if (holder != nullptr) {
